@@ -1,1 +1,137 @@
-fn main() {}
+//! End-to-end benchmark: builds a corpus of N articles from the real texts in
+//! `../shared/data`, then reads, extracts, analyzes and ingests it, and prints articles per
+//! second for each phase and the peak memory of the process.
+//!
+//! Usage: `cargo run --release -p parallax-bench -- [N] [DATA_DIR]`
+//! (defaults: 10000, ../shared/data). Results go to `bench/RESULTS.md` by hand.
+#![allow(clippy::print_stdout)]
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::Context;
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(10_000);
+    let data = args.next().unwrap_or_else(|| "../shared/data".to_string());
+    let dir = tempfile::tempdir()?;
+    let corpus = dir.path().join("corpus.jsonl");
+    let written = build_corpus(Path::new(&data), n, &corpus)?;
+    println!("corpus: {written} articles from {data} ({} MB)", file_mb(&corpus)?);
+
+    let config = pipeline::Config::recommended();
+    let inputs = vec![corpus.to_string_lossy().into_owned()];
+    let progress = pipeline::NoProgress;
+
+    let start = Instant::now();
+    let (articles, load) = pipeline::load_all(&inputs, &config, &progress);
+    let load_secs = start.elapsed().as_secs_f64();
+    anyhow::ensure!(!load.skipped_any(), "the corpus has bad lines: {:?}", load.diagnostics.first());
+
+    let start = Instant::now();
+    let assignments = pipeline::assign(&articles, &config, &progress);
+    let assign_secs = start.elapsed().as_secs_f64();
+
+    let start = Instant::now();
+    let stories = pipeline::compare_stories(&articles, &assignments, &config, &progress);
+    let compare_secs = start.elapsed().as_secs_f64();
+
+    let duplicates = assignments.iter().filter(|a| a.duplicate_of.is_some()).count();
+    let total = load_secs + assign_secs + compare_secs;
+    let rate = |secs: f64| articles.len() as f64 / secs;
+    println!("articles: {}, duplicates: {duplicates}, stories: {}", articles.len(), stories.len());
+    println!("read + extract:      {load_secs:8.2} s {:10.0} articles/s", rate(load_secs));
+    println!("dedupe + cluster:    {assign_secs:8.2} s {:10.0} articles/s", rate(assign_secs));
+    println!("compare + summarize: {compare_secs:8.2} s {:10.0} articles/s", rate(compare_secs));
+    println!("analyze, end to end: {total:8.2} s {:10.0} articles/s", rate(total));
+    drop((articles, assignments, stories));
+
+    let start = Instant::now();
+    let mut store = store::SqliteStore::open(&dir.path().join("bench.db"))?;
+    let outcome = pipeline::ingest(&mut store, &inputs, &config, &progress)?;
+    let ingest_secs = start.elapsed().as_secs_f64();
+    println!(
+        "ingest into SQLite:  {ingest_secs:8.2} s {:10.0} articles/s ({} stored, {} stories)",
+        outcome.load.articles as f64 / ingest_secs,
+        outcome.inserted,
+        outcome.stories
+    );
+    println!("peak memory (VmHWM): {} MB", peak_rss_mb().unwrap_or(0));
+    Ok(())
+}
+
+/// Writes `n` articles as JSONL: the real texts of the clustering, summarization and quote
+/// data, then the same texts again as variants (other id and outlet, a paragraph dropped),
+/// as a stream with wire copies would look.
+fn build_corpus(data: &Path, n: usize, out: &Path) -> anyhow::Result<usize> {
+    let originals = read_texts(data)?;
+    anyhow::ensure!(!originals.is_empty(), "no texts found under {}", data.display());
+    let mut writer = BufWriter::new(File::create(out)?);
+    for i in 0..n {
+        let round = i / originals.len();
+        let (title, text) = &originals[i % originals.len()];
+        let text = variant(text, round);
+        let line = serde_json::json!({
+            "id": format!("a{i}"),
+            "source": format!("Outlet {}", (i * 7 + round) % 53),
+            "title": title,
+            "text": text,
+        });
+        writeln!(writer, "{line}")?;
+    }
+    writer.flush()?;
+    Ok(n)
+}
+
+/// Round 0 is the text itself; later rounds drop one paragraph, as reprints trim.
+fn variant(text: &str, round: usize) -> String {
+    if round == 0 {
+        return text.to_string();
+    }
+    let paragraphs: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
+    if paragraphs.len() < 3 {
+        return text.to_string();
+    }
+    let drop = round % paragraphs.len();
+    paragraphs.iter().enumerate().filter(|(i, _)| *i != drop).map(|(_, p)| *p).collect::<Vec<_>>().join("\n\n")
+}
+
+fn read_texts(data: &Path) -> anyhow::Result<Vec<(Option<String>, String)>> {
+    let mut texts = Vec::new();
+    for file in ["clustering/allsides-stories.jsonl", "clustering/ecbplus-dev.jsonl", "summarization/neus-val.jsonl"] {
+        let path = data.join(file);
+        let reader = BufReader::new(File::open(&path).with_context(|| format!("cannot open {}", path.display()))?);
+        for line in reader.lines() {
+            let value: serde_json::Value = serde_json::from_str(&line?)?;
+            if let Some(text) = value["text"].as_str() {
+                texts.push((value["title"].as_str().map(str::to_string), text.to_string()));
+            }
+        }
+    }
+    for split in ["train", "dev"] {
+        let dir = data.join("quotes/polnear").join(split).join("text");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        for path in paths {
+            texts.push((None, std::fs::read_to_string(&path)?));
+        }
+    }
+    Ok(texts)
+}
+
+fn file_mb(path: &Path) -> anyhow::Result<u64> {
+    Ok(std::fs::metadata(path)?.len() / 1_000_000)
+}
+
+fn peak_rss_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}

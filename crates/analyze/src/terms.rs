@@ -1,42 +1,277 @@
-//! Words, terms and language detection.
+//! Words, index terms (lower-cased, stop words removed, Snowball-stemmed) and language
+//! detection.
+
+use std::collections::HashSet;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-/// Words of a text, as written (letters and digits, with inner apostrophes and hyphens).
+/// Words of a text, as written: letters and digits, with inner apostrophes and hyphens
+/// ("Clinton’s", "state-run"). Punctuation and symbols separate words.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c) || c == '-'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
 }
 
 /// Turns text into index terms for one language: lower-cased, stop words removed, stemmed.
+///
+/// Building one costs a stop-word table, so make one per language and reuse it.
 pub struct Analyzer {
     stemmer: Stemmer,
+    stop_words: HashSet<&'static str>,
 }
 
 impl Analyzer {
-    /// An analyzer for a BCP 47 language code; English rules when the language is unknown.
+    /// An analyzer for a BCP 47 language code (`en`, `de-AT`, ...); English rules when the
+    /// language is unknown or has no Snowball stemmer.
     pub fn new(language: Option<&str>) -> Analyzer {
-        let _ = language;
-        Analyzer { stemmer: Stemmer::create(Algorithm::English) }
+        let (code, algorithm) = language
+            .map(primary_subtag)
+            .and_then(|code| stem_algorithm(&code).map(|algorithm| (code, algorithm)))
+            .unwrap_or_else(|| ("en".to_string(), Algorithm::English));
+        let mut stop_words: HashSet<&'static str> =
+            stop_words::lookup(stop_word_code(&code)).unwrap_or_default().iter().copied().collect();
+        if code == "en" {
+            stop_words.extend(ENGLISH_NEWS_STOP_WORDS);
+        }
+        Analyzer { stemmer: Stemmer::create(algorithm), stop_words }
     }
 
     /// Index terms of `text`, appended to `acc`.
+    ///
+    /// Hyphenated words give one term per part, so "pro-Russian" matches "Russian".
+    /// One-character words are dropped: they are initials, digits or stop words.
     pub fn terms(&self, text: &str, acc: &mut Vec<String>) {
+        let mut lower = String::with_capacity(32);
         for word in words(text) {
-            let lower = word.to_lowercase();
-            acc.push(self.stemmer.stem(&lower).into_owned());
+            for part in word.split('-').filter(|part| !part.is_empty()) {
+                lower.clear();
+                push_lowercase(part, &mut lower);
+                let mut chars = lower.chars();
+                if chars.next().is_none() || chars.next().is_none() {
+                    continue;
+                }
+                if self.is_stop_word(&lower) {
+                    continue;
+                }
+                acc.push(self.stemmer.stem(&lower).into_owned());
+            }
         }
     }
 
     /// Whether a lower-cased word is a stop word.
     pub fn is_stop_word(&self, lower: &str) -> bool {
-        matches!(lower, "the" | "a" | "an" | "and" | "or" | "of" | "to" | "in")
+        self.stop_words.contains(lower)
     }
 }
 
 /// The language of a text as a BCP 47 code (`en`, `de`, ...), when it can be told.
+///
+/// `None` for texts under five words and when whatlang is not confident: a wrong
+/// language would pick the wrong stemmer, which is worse than the English fallback.
 pub fn detect_language(text: &str) -> Option<String> {
+    if words(text).nth(4).is_none() {
+        return None;
+    }
     let info = whatlang::detect(text)?;
-    info.is_reliable().then(|| info.lang().code().to_string())
+    if !info.is_reliable() {
+        return None;
+    }
+    bcp47(info.lang().code()).map(str::to_string)
+}
+
+/// News words too common to tell stories apart, on top of the NLTK English list.
+const ENGLISH_NEWS_STOP_WORDS: [&str; 12] =
+    ["said", "says", "say", "also", "would", "could", "mr", "mrs", "ms", "told", "according", "one"];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Lower-cases `word` into `acc`, with typographic apostrophes made plain so that the
+/// stemmers (which know only `'`) strip possessives.
+fn push_lowercase(word: &str, acc: &mut String) {
+    for c in word.chars() {
+        match c {
+            '’' => acc.push('\''),
+            c if c.is_ascii() => acc.push(c.to_ascii_lowercase()),
+            c => acc.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// "de-AT" -> "de", "EN" -> "en".
+fn primary_subtag(language: &str) -> String {
+    language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
+fn stem_algorithm(code: &str) -> Option<Algorithm> {
+    let algorithm = match code {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    };
+    Some(algorithm)
+}
+
+/// The stop-words crate files Norwegian under `no` only.
+fn stop_word_code(code: &str) -> &str {
+    match code {
+        "nb" | "nn" => "no",
+        code => code,
+    }
+}
+
+/// whatlang's ISO 639-3 codes as BCP 47 tags (the two-letter code where there is one).
+fn bcp47(iso639_3: &str) -> Option<&'static str> {
+    let code = match iso639_3 {
+        "afr" => "af",
+        "aka" => "ak",
+        "amh" => "am",
+        "ara" => "ar",
+        "aze" => "az",
+        "bel" => "be",
+        "ben" => "bn",
+        "bul" => "bg",
+        "cat" => "ca",
+        "ces" => "cs",
+        "cmn" => "zh",
+        "cym" => "cy",
+        "dan" => "da",
+        "deu" => "de",
+        "ell" => "el",
+        "eng" => "en",
+        "epo" => "eo",
+        "est" => "et",
+        "fin" => "fi",
+        "fra" => "fr",
+        "guj" => "gu",
+        "heb" => "he",
+        "hin" => "hi",
+        "hrv" => "hr",
+        "hun" => "hu",
+        "hye" => "hy",
+        "ind" => "id",
+        "ita" => "it",
+        "jav" => "jv",
+        "jpn" => "ja",
+        "kan" => "kn",
+        "kat" => "ka",
+        "khm" => "km",
+        "kor" => "ko",
+        "lat" => "la",
+        "lav" => "lv",
+        "lit" => "lt",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" => "mk",
+        "mya" => "my",
+        "nep" => "ne",
+        "nld" => "nl",
+        "nob" => "nb",
+        "ori" => "or",
+        "pan" => "pa",
+        "pes" => "fa",
+        "pol" => "pl",
+        "por" => "pt",
+        "ron" => "ro",
+        "rus" => "ru",
+        "sin" => "si",
+        "slk" => "sk",
+        "slv" => "sl",
+        "sna" => "sn",
+        "spa" => "es",
+        "srp" => "sr",
+        "swe" => "sv",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tha" => "th",
+        "tuk" => "tk",
+        "tur" => "tr",
+        "ukr" => "uk",
+        "urd" => "ur",
+        "uzb" => "uz",
+        "vie" => "vi",
+        "yid" => "yi",
+        "zul" => "zu",
+        _ => return None,
+    };
+    Some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(language: Option<&str>, text: &str) -> Vec<String> {
+        let mut acc = Vec::new();
+        Analyzer::new(language).terms(text, &mut acc);
+        acc
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let got: Vec<&str> = words("The mayor’s state-run agency (\"NRA\") isn't 2.5% done.").collect();
+        assert_eq!(got, ["The", "mayor’s", "state-run", "agency", "NRA", "isn't", "2", "5", "done"]);
+    }
+
+    #[test]
+    fn english_terms_are_stemmed_without_stop_words() {
+        assert_eq!(
+            terms(Some("en"), "The Senators were voting on the Governor’s budgets, officials said."),
+            ["senat", "vote", "governor", "budget", "offici"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_give_one_term_per_part() {
+        assert_eq!(terms(None, "pro-Russian rebels"), ["pro", "russian", "rebel"]);
+    }
+
+    #[test]
+    fn german_uses_german_stems_and_stop_words() {
+        assert_eq!(terms(Some("de-AT"), "Die Regierungen und die Wahlen"), ["regier", "wahl"]);
+    }
+
+    #[test]
+    fn unknown_language_falls_back_to_english() {
+        assert_eq!(terms(Some("xx"), "the running dogs"), ["run", "dog"]);
+        assert!(Analyzer::new(Some("xx")).is_stop_word("the"));
+        assert!(!Analyzer::new(Some("en")).is_stop_word("budget"));
+    }
+
+    #[test]
+    fn detects_languages_as_two_letter_codes() {
+        let english = "The city council voted on Tuesday to approve a new budget for schools and roads.";
+        let german = "Der Stadtrat hat am Dienstag einen neuen Haushalt für Schulen und Straßen beschlossen.";
+        let french = "Le conseil municipal a voté mardi un nouveau budget pour les écoles et les routes.";
+        let spanish = "El ayuntamiento aprobó el martes un nuevo presupuesto para escuelas y carreteras.";
+        assert_eq!(detect_language(english).as_deref(), Some("en"));
+        assert_eq!(detect_language(german).as_deref(), Some("de"));
+        assert_eq!(detect_language(french).as_deref(), Some("fr"));
+        assert_eq!(detect_language(spanish).as_deref(), Some("es"));
+    }
+
+    #[test]
+    fn short_text_has_no_language() {
+        assert_eq!(detect_language("Breaking news"), None);
+        assert_eq!(detect_language(""), None);
+    }
 }

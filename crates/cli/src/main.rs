@@ -1,1 +1,237 @@
-fn main() {}
+//! The `parallax` binary: flags -> `pipeline::Config` -> calls into the pipeline; printing
+//! lives here and nowhere else.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod args;
+mod bar;
+mod render;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use model::{Diagnostic, Severity};
+use pipeline::Progress;
+
+use crate::args::{Args, Command, Format, Output};
+
+/// Exit codes, as `--help` documents them.
+const EXIT_ERROR: u8 = 1;
+const EXIT_SKIPPED: u8 = 3;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    init_logging(&args);
+    match run(&args) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                // Piping into `head` is not an error.
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn init_logging(args: &Args) {
+    let default = if args.quiet {
+        "error"
+    } else if args.verbose {
+        "debug"
+    } else {
+        "warn"
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(io::stderr)
+        .with_ansi(io::stderr().is_terminal())
+        .with_target(false)
+        .init();
+}
+
+fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let mut config = pipeline::Config::recommended();
+    if let Some(words) = args.summary_words {
+        config.compare.summary_words = words;
+    }
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .context("cannot set up the thread pool")?;
+    }
+    let progress = bar::Bar::new(args.quiet);
+    match &args.command {
+        Command::Analyze { inputs, output } => analyze(args, inputs, output, &config, &progress),
+        Command::Ingest { inputs } => ingest(args, inputs, &config, &progress),
+        Command::Stories { output, limit } => stories(args, output, *limit, &config, &progress),
+        Command::Story { id, output } => story(args, id, output, &config, &progress),
+    }
+}
+
+fn analyze(
+    args: &Args,
+    inputs: &[String],
+    output: &Output,
+    config: &pipeline::Config,
+    progress: &dyn Progress,
+) -> anyhow::Result<ExitCode> {
+    let (articles, load) = pipeline::load_all(inputs, config, progress);
+    report_diagnostics(args, &load.diagnostics);
+    let report = pipeline::analyze(&articles, config, progress);
+    let text = match output.format() {
+        Format::Json => render::json(&report)?,
+        Format::Markdown => render::markdown(&report),
+        Format::Text => render::text(&report, output.color()),
+    };
+    write_output(output.output.as_deref(), &text)?;
+    Ok(exit_code(&load))
+}
+
+fn ingest(
+    args: &Args,
+    inputs: &[String],
+    config: &pipeline::Config,
+    progress: &dyn Progress,
+) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(&args.db)?;
+    let outcome = pipeline::ingest(&mut store, inputs, config, progress)
+        .with_context(|| format!("ingest into {} failed", args.db))?;
+    report_diagnostics(args, &outcome.load.diagnostics);
+    if !args.quiet {
+        eprintln!(
+            "{} articles read: {} new, {} updated, {} unchanged; {} stories in {}",
+            outcome.load.articles,
+            outcome.inserted,
+            outcome.updated,
+            outcome.unchanged,
+            outcome.stories,
+            args.db
+        );
+    }
+    Ok(exit_code(&outcome.load))
+}
+
+fn stories(
+    args: &Args,
+    output: &Output,
+    limit: Option<usize>,
+    config: &pipeline::Config,
+    progress: &dyn Progress,
+) -> anyhow::Result<ExitCode> {
+    let mut store = open_existing_store(&args.db)?;
+    refresh_if_stale(&mut store, config, progress)?;
+    let mut listings = store::Store::stories(&store)?;
+    if let Some(limit) = limit {
+        listings.truncate(limit);
+    }
+    let text = match output.format() {
+        Format::Json => render::json(&listings.iter().map(render::listing_json).collect::<Vec<_>>())?,
+        Format::Markdown => render::listings_markdown(&listings),
+        Format::Text => render::listings_text(&listings, output.color()),
+    };
+    write_output(output.output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn story(
+    args: &Args,
+    id: &str,
+    output: &Output,
+    config: &pipeline::Config,
+    progress: &dyn Progress,
+) -> anyhow::Result<ExitCode> {
+    let mut store = open_existing_store(&args.db)?;
+    refresh_if_stale(&mut store, config, progress)?;
+    let Some(story) = store::Store::story(&store, id)? else {
+        anyhow::bail!("no story {id} in {} (see `parallax stories`)", args.db);
+    };
+    let mut articles = Vec::with_capacity(story.articles.len());
+    for article_id in &story.articles {
+        if let Some(stored) = store::Store::article(&store, article_id)? {
+            let assignment = pipeline::Assignment {
+                duplicate_of: stored.duplicate_of.clone(),
+                story: story.id.clone(),
+            };
+            articles.push(pipeline::report_article(&stored.article, assignment));
+        }
+    }
+    let report = model::report::Report { articles, stories: vec![story] };
+    let text = match output.format() {
+        Format::Json => render::json(&report)?,
+        Format::Markdown => render::markdown(&report),
+        Format::Text => render::text(&report, output.color()),
+    };
+    write_output(output.output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open_store(path: &str) -> anyhow::Result<store::SqliteStore> {
+    store::SqliteStore::open(Path::new(path)).with_context(|| format!("cannot open store {path}"))
+}
+
+fn open_existing_store(path: &str) -> anyhow::Result<store::SqliteStore> {
+    if !Path::new(path).exists() {
+        anyhow::bail!("no store at {path}: run `parallax ingest PATH --db {path}` first");
+    }
+    open_store(path)
+}
+
+/// An interrupted ingest leaves articles without stories; finish its analysis first.
+fn refresh_if_stale(
+    store: &mut store::SqliteStore,
+    config: &pipeline::Config,
+    progress: &dyn Progress,
+) -> anyhow::Result<()> {
+    if pipeline::store_is_stale(store)? {
+        tracing::info!("Store has articles without stories; analysing them first.");
+        pipeline::reanalyze(store, config, progress)?;
+    }
+    Ok(())
+}
+
+fn report_diagnostics(args: &Args, diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        if diagnostic.severity == Severity::Error || !args.quiet {
+            eprintln!("{diagnostic}");
+        }
+    }
+    let skipped = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    if skipped > 0 && !args.quiet {
+        eprintln!("{skipped} inputs skipped");
+    }
+}
+
+fn exit_code(load: &pipeline::LoadOutcome) -> ExitCode {
+    if load.skipped_any() {
+        ExitCode::from(EXIT_SKIPPED)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_output(path: Option<&str>, text: &str) -> anyhow::Result<()> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {path}"))?;
+        }
+        None => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(())
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

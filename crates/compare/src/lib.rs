@@ -1,1 +1,299 @@
-//! compare
+//! Compares the articles of one story fact by fact: which claims several outlets share,
+//! which only one reports, who is quoted, which numbers and entities appear, where the
+//! outlets disagree, and a multi-source summary citing its sources.
+//!
+//! Wire copies (articles with `duplicate_of` set to another article of the story) are listed
+//! in the story's `articles`, `sources` and `entities`, but they are not independent evidence:
+//! they are left out of facts, quotes, numbers, conflicts and the summary, so a copy never
+//! makes a claim look shared by two outlets. A copy whose original is not in the story is the
+//! only witness of its text and is treated as independent.
+//!
+//! ```
+//! use compare::{compare_story, Config, StoryArticle};
+//!
+//! let article = model::Article {
+//!     id: "a1".to_string(),
+//!     source: "Harbor Gazette".to_string(),
+//!     url: None,
+//!     title: Some("Storm floods the harbor district".to_string()),
+//!     author: None,
+//!     published: None,
+//!     language: Some("en".to_string()),
+//!     body: "A storm flooded the harbor district of Lanford on Monday night. \
+//!            Crews pumped water from forty homes until the morning."
+//!         .to_string(),
+//!     extra: Default::default(),
+//! };
+//! let story = compare_story("s1", &[StoryArticle { article: &article, duplicate_of: None }], &Config::recommended());
+//! assert_eq!(story.title, "Storm floods the harbor district");
+//! assert_eq!(story.facts.len(), 2);
+//! assert!(story.summary.iter().all(|s| s.articles == ["a1"]));
+//! ```
+
+#![warn(missing_docs)]
+
+mod conflicts;
+mod corpus;
+mod entities;
+mod facts;
+mod numbers;
+mod quotes;
+mod summary;
+
+pub use summary::{summarize_texts, TextSummarySentence};
+
+use model::report::{Story, SummarySentence};
+
+use crate::corpus::{Corpus, DocInput};
+
+/// One article of a story, with the article it copies if it is a wire copy.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryArticle<'a> {
+    /// The article.
+    pub article: &'a model::Article,
+    /// The id of the article this one copies, if any.
+    pub duplicate_of: Option<&'a str>,
+}
+
+/// How a story is compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The summary's length budget in words; it never exceeds it unless a single sentence
+    /// does (then that sentence is the summary).
+    pub summary_words: usize,
+    /// At most this many exclusive facts (reported by one article) per article, its
+    /// earliest ones, so that one very long article does not flood the report.
+    pub max_exclusives_per_article: usize,
+}
+
+impl Config {
+    /// The recommended settings: a 100-word summary and up to 25 exclusives per article.
+    pub fn recommended() -> Config {
+        Config { summary_words: 100, max_exclusives_per_article: 25 }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config::recommended()
+    }
+}
+
+/// An article as the aggregation functions see it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ArticleRef<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) source: &'a str,
+}
+
+/// Compares the articles of one story and fills every field of its report.
+///
+/// Deterministic: the same articles in the same order give the same story.
+pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Config) -> Story {
+    let refs: Vec<ArticleRef<'_>> =
+        articles.iter().map(|a| ArticleRef { id: &a.article.id, source: &a.article.source }).collect();
+    let independent: Vec<usize> = (0..articles.len()).filter(|&idx| is_independent(articles, idx)).collect();
+
+    let mut entity_mentions = Vec::new();
+    let mut acronyms = Vec::new();
+    for (idx, item) in articles.iter().enumerate() {
+        let found = analyze::entities::find_entities(&item.article.body);
+        entities::find_acronyms(&item.article.body, &found, &mut acronyms);
+        entity_mentions.extend(found.into_iter().map(|m| (idx, m)));
+    }
+
+    let mut quote_mentions = Vec::new();
+    let mut number_mentions = Vec::new();
+    let mut docs = Vec::with_capacity(independent.len());
+    for &idx in &independent {
+        let body = articles[idx].article.body.as_str();
+        quote_mentions.extend(analyze::quotes::find_quotes(body).into_iter().map(|m| (idx, m)));
+        let numbers = analyze::numbers::find_numbers(body);
+        let entities = entity_mentions
+            .iter()
+            .filter(|(article, _)| *article == idx)
+            .map(|(_, m)| (m.start, m.name.to_lowercase()))
+            .collect();
+        docs.push(DocInput {
+            text: body,
+            language: articles[idx].article.language.as_deref(),
+            numbers: numbers.iter().map(|n| (n.start, n.value)).collect(),
+            entities,
+        });
+        number_mentions.extend(numbers.into_iter().map(|m| (idx, m)));
+    }
+
+    let corpus = Corpus::build(&docs);
+    let groups = facts::order_groups(
+        &corpus,
+        corpus.align(),
+        &independent,
+        &refs,
+        config.max_exclusives_per_article,
+    );
+    let doc_sources = source_numbers(&refs, &independent);
+    let summary = summary::pick(&corpus, &groups, &doc_sources, config.summary_words)
+        .into_iter()
+        .map(|g| {
+            let fact = facts::to_fact(&corpus, &groups[g], &independent, &refs);
+            SummarySentence { text: fact.text, articles: fact.articles }
+        })
+        .collect();
+    let conflicts = find_conflicts(&refs, &corpus, &independent, &number_mentions, &entity_mentions);
+
+    let (first_published, last_published) = publication_range(articles);
+    Story {
+        id: story_id.to_string(),
+        title: story_title(articles, &corpus, &groups, &independent),
+        articles: refs.iter().map(|r| r.id.to_string()).collect(),
+        sources: facts::distinct_sources(&(0..articles.len()).collect::<Vec<_>>(), &refs),
+        facts: groups.iter().map(|g| facts::to_fact(&corpus, g, &independent, &refs)).collect(),
+        quotes: quotes::merge_quotes(&refs, &quote_mentions),
+        numbers: numbers::group_numbers(&refs, &number_mentions),
+        entities: entities::merge_entities(&refs, &entity_mentions, &acronyms),
+        conflicts,
+        summary,
+        first_published,
+        last_published,
+    }
+}
+
+/// Whether an article is independent evidence: not a copy of another article of the story.
+fn is_independent(articles: &[StoryArticle<'_>], idx: usize) -> bool {
+    match articles[idx].duplicate_of {
+        None => true,
+        Some(original) => {
+            original == articles[idx].article.id || !articles.iter().any(|a| a.article.id == original)
+        }
+    }
+}
+
+/// Each corpus document's outlet as a number (equal numbers, same outlet).
+fn source_numbers(refs: &[ArticleRef<'_>], doc_articles: &[usize]) -> Vec<usize> {
+    let mut sources: Vec<&str> = Vec::new();
+    doc_articles
+        .iter()
+        .map(|&a| match sources.iter().position(|s| *s == refs[a].source) {
+            Some(n) => n,
+            None => {
+                sources.push(refs[a].source);
+                sources.len() - 1
+            }
+        })
+        .collect()
+}
+
+/// Sentence contexts of two numbers are about the same thing when the sentences are
+/// similar, or somewhat similar and name a common entity.
+const CONFLICT_COSINE: f32 = 0.5;
+const CONFLICT_COSINE_WITH_ENTITY: f32 = 0.3;
+
+fn find_conflicts(
+    refs: &[ArticleRef<'_>],
+    corpus: &Corpus<'_>,
+    doc_articles: &[usize],
+    number_mentions: &[(usize, analyze::numbers::NumberMention)],
+    entity_mentions: &[(usize, analyze::entities::EntityMention)],
+) -> Vec<model::report::Conflict> {
+    // Each claim with the corpus unit (sentence) holding it; numbers outside any
+    // content-bearing sentence have no context to compare and are left out.
+    let mut claims = Vec::new();
+    let mut claim_units = Vec::new();
+    for (article, mention) in number_mentions {
+        let Some(unit_name) = mention.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+            continue;
+        };
+        let unit = corpus.units.iter().position(|u| {
+            doc_articles[u.doc] == *article && (u.start..u.start + u.text.len()).contains(&mention.start)
+        });
+        let Some(unit) = unit else { continue };
+        claims.push(conflicts::NumberClaim {
+            article: *article,
+            value: mention.value,
+            unit: unit_name.to_lowercase(),
+            text: mention.text.clone(),
+        });
+        claim_units.push(unit);
+    }
+    let entities_in = |unit: usize| -> Vec<String> {
+        let u = &corpus.units[unit];
+        entity_mentions
+            .iter()
+            .filter(|(article, m)| {
+                *article == doc_articles[u.doc] && (u.start..u.start + u.text.len()).contains(&m.start)
+            })
+            .map(|(_, m)| m.name.to_lowercase())
+            .collect()
+    };
+    let related = |a: usize, b: usize| {
+        let cosine = corpus.cosine(claim_units[a], claim_units[b]);
+        if cosine >= CONFLICT_COSINE {
+            return true;
+        }
+        if cosine < CONFLICT_COSINE_WITH_ENTITY {
+            return false;
+        }
+        let (ea, eb) = (entities_in(claim_units[a]), entities_in(claim_units[b]));
+        ea.iter().any(|e| eb.contains(e))
+    };
+    conflicts::find_conflicts(refs, &claims, &related)
+}
+
+/// The title of the most central article (whose sentences the other articles share most),
+/// else of the first article with a title, else the lead fact.
+fn story_title(
+    articles: &[StoryArticle<'_>],
+    corpus: &Corpus<'_>,
+    groups: &[Vec<usize>],
+    doc_articles: &[usize],
+) -> String {
+    let title_of = |idx: usize| articles[idx].article.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let mut shared = vec![0usize; doc_articles.len()];
+    let mut n_units = vec![0usize; doc_articles.len()];
+    for group in groups {
+        for &u in group {
+            shared[corpus.units[u].doc] += group.len() - 1;
+        }
+    }
+    for unit in &corpus.units {
+        n_units[unit.doc] += 1;
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for (doc, &article) in doc_articles.iter().enumerate() {
+        if title_of(article).is_none() {
+            continue;
+        }
+        // Normalised by length so that a long article is not central just for being long.
+        let score = shared[doc] as f64 / (n_units[doc].max(1) as f64).sqrt();
+        if best.is_none_or(|(_, s)| score > s + 1e-9) {
+            best = Some((article, score));
+        }
+    }
+    if let Some(title) = best.and_then(|(article, _)| title_of(article)) {
+        return title.to_string();
+    }
+    if let Some(title) = (0..articles.len()).find_map(title_of) {
+        return title.to_string();
+    }
+    match groups.first() {
+        Some(group) => headline_from(corpus.units[corpus.most_central(group)].text),
+        None => String::new(),
+    }
+}
+
+/// The first words of a sentence, as a makeshift headline.
+fn headline_from(sentence: &str) -> String {
+    const MAX_WORDS: usize = 14;
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= MAX_WORDS {
+        return sentence.to_string();
+    }
+    format!("{}…", words[..MAX_WORDS].join(" "))
+}
+
+fn publication_range(articles: &[StoryArticle<'_>]) -> (Option<String>, Option<String>) {
+    let dates = articles.iter().filter_map(|a| a.article.published);
+    let first = dates.clone().min();
+    let last = dates.max();
+    (first.map(|d| d.to_rfc3339()), last.map(|d| d.to_rfc3339()))
+}

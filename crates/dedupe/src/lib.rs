@@ -1,1 +1,282 @@
-//! dedupe
+//! Finds wire copies and reprints: articles whose text copies an earlier article.
+//!
+//! Online and incremental: each article is compared with the articles seen before it, once,
+//! as it arrives. Exact copies are found by a hash of the normalized text; near copies by
+//! MinHash signatures over word shingles, with LSH banding to retrieve candidates (never all
+//! pairs) and an exact containment check on the candidates.
+//!
+//! ```
+//! let mut deduper = dedupe::Deduper::new(dedupe::Config::recommended());
+//! let text = "Storm closes port\n\nA storm closed the port of Avonmouth on Tuesday, \
+//!     stranding forty ships and their crews for the night while harbour officials \
+//!     waited for the wind to drop before letting pilots board the vessels again.";
+//! assert_eq!(deduper.add("a", text), None);
+//! assert_eq!(deduper.add("b", text), Some("a".to_string()));
+//! ```
+
+#![warn(missing_docs)]
+
+mod minhash;
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::minhash::{Lsh, Signature};
+
+/// Tuning of the duplicate finder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Words per shingle. Five-word runs are rarely shared by independently written
+    /// articles, even on the same event, while a copy shares nearly all of them.
+    pub shingle_words: usize,
+    /// MinHash functions per signature.
+    pub num_hashes: usize,
+    /// Signature values per LSH band; `num_hashes / band_rows` bands.
+    pub band_rows: usize,
+    /// Texts with fewer words are matched only when they are exact copies.
+    pub min_words: usize,
+    /// Shared shingles over the shingles of the shorter text at or above which two texts are
+    /// copies.
+    pub min_containment: f64,
+    /// Shared shingles needed at least, whatever the containment, so that a few shared
+    /// sentences (a long quote) never make two articles copies.
+    pub min_shared_shingles: usize,
+    /// A body with at least this many words that equals an earlier body is a copy even
+    /// under a different headline.
+    pub min_exact_body_words: usize,
+}
+
+/// Finds, for each article as it arrives, the earlier article it copies.
+#[derive(Debug)]
+pub struct Deduper {
+    config: Config,
+    /// Exact-text hashes (whole text and body) to the index of the original.
+    exact: HashMap<u64, u32>,
+    lsh: Lsh,
+    /// Originals, in arrival order.
+    originals: Vec<Original>,
+}
+
+impl Config {
+    /// The configuration we recommend for news.
+    ///
+    /// * 5-word shingles and 128 hashes, as in most near-duplicate work on web text.
+    /// * 64 bands of 2 rows: a pair is a candidate with probability 0.5 at Jaccard 0.1 and
+    ///   0.93 at Jaccard 0.2, so a short reprint of a long article (low Jaccard, high
+    ///   containment) is still retrieved; the exact check removes false candidates.
+    /// * 25 words at least for near matching: shorter texts share too little to tell a copy.
+    /// * Containment 0.6: a reprint with a few words changed every sentence keeps well above
+    ///   it, and an own-written article on the same event stays far below (under 0.1).
+    /// * 8 shared shingles at least.
+    /// * 10 words for an exact body match under a new headline.
+    pub fn recommended() -> Config {
+        Config {
+            shingle_words: 5,
+            num_hashes: 128,
+            band_rows: 2,
+            min_words: 25,
+            min_containment: 0.6,
+            min_shared_shingles: 8,
+            min_exact_body_words: 10,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config::recommended()
+    }
+}
+
+impl Deduper {
+    /// A deduper that has seen nothing yet.
+    pub fn new(config: Config) -> Deduper {
+        let lsh = Lsh::new(config.band_rows);
+        Deduper { config, exact: HashMap::new(), lsh, originals: Vec::new() }
+    }
+
+    /// Adds an article, `text` being its title, a blank line and its body.
+    ///
+    /// Returns the id of the earlier article it copies (always an original, never a copy of
+    /// a copy), or `None` when it is an original; originals are remembered for later calls.
+    pub fn add(&mut self, id: &str, text: &str) -> Option<String> {
+        let normalized = Normalized::new(text);
+        let full_hash = hash_words(&normalized.words);
+        let body_hash = normalized.body_hash(self.config.min_exact_body_words);
+
+        // A text without words (an empty page) copies nothing.
+        let exact = match normalized.words.is_empty() {
+            true => None,
+            false => self
+                .exact
+                .get(&full_hash)
+                .or_else(|| body_hash.and_then(|hash| self.exact.get(&hash)))
+                .copied(),
+        };
+        let found = match exact {
+            Some(original_idx) => Some(original_idx),
+            None => self.near_copy_of(&normalized),
+        };
+        if let Some(original_idx) = found {
+            // Later exact copies of this copy point to the same original.
+            self.exact.entry(full_hash).or_insert(original_idx);
+            return Some(self.originals[original_idx as usize].id.clone());
+        }
+
+        let original_idx = self.originals.len() as u32;
+        self.exact.entry(full_hash).or_insert(original_idx);
+        if let Some(hash) = body_hash {
+            self.exact.entry(hash).or_insert(original_idx);
+        }
+        let shingles = if normalized.words.len() >= self.config.min_words {
+            shingles(&normalized, self.config.shingle_words)
+        } else {
+            Vec::new()
+        };
+        if !shingles.is_empty() {
+            let signature = Signature::new(&shingles, self.config.num_hashes);
+            self.lsh.insert(&signature, original_idx);
+        }
+        self.originals.push(Original { id: id.to_string(), shingles });
+        None
+    }
+
+    /// Number of originals remembered.
+    pub fn len(&self) -> usize {
+        self.originals.len()
+    }
+
+    /// Whether no original has been remembered yet.
+    pub fn is_empty(&self) -> bool {
+        self.originals.is_empty()
+    }
+
+    /// The best-matching earlier original for a text that is not an exact copy.
+    fn near_copy_of(&self, normalized: &Normalized) -> Option<u32> {
+        if normalized.words.len() < self.config.min_words {
+            return None;
+        }
+        let shingles = shingles(normalized, self.config.shingle_words);
+        if shingles.is_empty() {
+            return None;
+        }
+        let signature = Signature::new(&shingles, self.config.num_hashes);
+        let mut best: Option<(f64, u32)> = None;
+        for original_idx in self.lsh.candidates(&signature) {
+            let original = &self.originals[original_idx as usize];
+            let shared = count_shared(&shingles, &original.shingles);
+            let shorter = shingles.len().min(original.shingles.len());
+            let containment = shared as f64 / shorter as f64;
+            if shared < self.config.min_shared_shingles
+                || containment < self.config.min_containment
+            {
+                continue;
+            }
+            // Candidates come in arrival order, so on a tie the first-seen original wins.
+            if best.is_none_or(|(best_containment, _)| containment > best_containment) {
+                best = Some((containment, original_idx));
+            }
+        }
+        best.map(|(_, original_idx)| original_idx)
+    }
+}
+
+/// An article that copies no earlier one.
+#[derive(Debug)]
+struct Original {
+    id: String,
+    /// Sorted, distinct shingle hashes; empty for texts too short to near-match.
+    shingles: Vec<u64>,
+}
+
+/// A text as lower-cased words, with the title's words counted apart.
+struct Normalized {
+    words: Vec<String>,
+    /// Number of leading words that belong to the title.
+    title_words: usize,
+}
+
+impl Normalized {
+    fn new(text: &str) -> Normalized {
+        let (title, body) = match text.split_once("\n\n") {
+            Some((title, body)) => (title, body),
+            None => ("", text),
+        };
+        let mut words = Vec::new();
+        push_words(title, &mut words);
+        let title_words = words.len();
+        push_words(body, &mut words);
+        Normalized { words, title_words }
+    }
+
+    fn body(&self) -> &[String] {
+        &self.words[self.title_words..]
+    }
+
+    fn body_hash(&self, min_words: usize) -> Option<u64> {
+        let body = self.body();
+        // A different seed keeps body hashes apart from whole-text hashes.
+        (body.len() >= min_words.max(1) && self.title_words > 0)
+            .then(|| hash_words(body) ^ 0x9e37_79b9_7f4a_7c15)
+    }
+}
+
+fn push_words(text: &str, acc: &mut Vec<String>) {
+    for word in analyze::words(text) {
+        // Typographic apostrophes and dashes differ between outlets' copies of one text.
+        let word = word.to_lowercase().replace(['’', '‘'], "'");
+        acc.push(word);
+    }
+}
+
+fn hash_words(words: &[String]) -> u64 {
+    let mut joined = String::new();
+    for word in words {
+        joined.push_str(word);
+        joined.push(' ');
+    }
+    xxh3_64(joined.as_bytes())
+}
+
+/// Sorted, distinct hashes of the word shingles of title and body, each taken apart so that
+/// a new headline changes only the title's shingles.
+fn shingles(normalized: &Normalized, size: usize) -> Vec<u64> {
+    let mut acc = Vec::new();
+    let (title, body) = normalized.words.split_at(normalized.title_words);
+    for part in [title, body] {
+        if part.is_empty() {
+            continue;
+        }
+        if part.len() < size {
+            acc.push(hash_words(part));
+            continue;
+        }
+        for window in part.windows(size) {
+            acc.push(hash_words(window));
+        }
+    }
+    acc.sort_unstable();
+    acc.dedup();
+    acc
+}
+
+/// Size of the intersection of two sorted, distinct lists.
+fn count_shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,358 @@
-//! pipeline
+//! Orchestration: inputs -> articles -> duplicates -> stories -> comparisons.
+//!
+//! This is the only crate that owns concurrency (rayon) and drives the store; the stages it
+//! calls are pure. The CLI and, later, the server call into it.
+//!
+//! Two entry points matter:
+//! - [`load`] reads and extracts inputs in batches, handing each batch to a sink;
+//! - [`analyze`] turns articles in arrival order into the report.
+//!
+//! [`ingest`] combines them with a [`store::Store`]: every batch is committed before the next
+//! is read, so a killed process loses nothing it had committed, and the derived state
+//! (duplicates, stories, comparisons) is recomputed from the stored articles afterwards.
+
+mod progress;
+
+use std::collections::{HashMap, HashSet};
+
+use model::report::{Report, ReportArticle, Story};
+use model::{Article, Diagnostic, RawDocument, Severity};
+use rayon::prelude::*;
+
+pub use progress::{NoProgress, Progress, Step};
+
+/// Everything the pipeline needs to know; built by the CLI from flags.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub limits: ingest::Limits,
+    pub dedupe: dedupe::Config,
+    pub cluster: cluster::Config,
+    pub compare: compare::Config,
+    /// Articles extracted (and, on ingest, committed) per batch.
+    pub batch_size: usize,
+}
+
+impl Config {
+    /// The settings measured in `bench/RESULTS.md`.
+    pub fn recommended() -> Config {
+        Config {
+            limits: ingest::Limits::default(),
+            dedupe: dedupe::Config::recommended(),
+            cluster: cluster::Config::recommended(),
+            compare: compare::Config::recommended(),
+            batch_size: 512,
+        }
+    }
+}
+
+/// Errors that stop the pipeline (bad inputs never do: they become diagnostics).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What reading the inputs gave: the diagnostics, and how many inputs were skipped.
+#[derive(Debug, Default)]
+pub struct LoadOutcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Articles extracted and handed to the sink.
+    pub articles: usize,
+}
+
+impl LoadOutcome {
+    /// Whether any input (file, line, object) was skipped.
+    pub fn skipped_any(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads `args` (files, directories, `-` for JSONL on stdin), extracts every article, and
+/// hands them to `sink` in batches of `config.batch_size`, in input order.
+///
+/// Extraction of a batch runs on all threads; reading stays sequential so order is stable.
+/// A sink error stops the load and is returned.
+pub fn load<E>(
+    args: &[String],
+    config: &Config,
+    progress: &dyn Progress,
+    sink: &mut dyn FnMut(Vec<Article>) -> Result<(), E>,
+) -> Result<LoadOutcome, E> {
+    let (files, diagnostics) = ingest::plan(args);
+    let mut outcome = LoadOutcome { diagnostics, articles: 0 };
+    progress.start(Step::Reading, Some(files.len() as u64));
+    let mut batch: Vec<RawDocument> = Vec::with_capacity(config.batch_size);
+    for file in &files {
+        let mut emit = |res: Result<RawDocument, Diagnostic>| match res {
+            Ok(doc) => batch.push(doc),
+            Err(diagnostic) => outcome.diagnostics.push(diagnostic),
+        };
+        ingest::read_file(file, &config.limits, &mut emit);
+        if batch.len() >= config.batch_size {
+            flush(&mut batch, &mut outcome, sink)?;
+        }
+        progress.advance(1);
+    }
+    flush(&mut batch, &mut outcome, sink)?;
+    progress.finish();
+    Ok(outcome)
+}
+
+fn flush<E>(
+    batch: &mut Vec<RawDocument>,
+    outcome: &mut LoadOutcome,
+    sink: &mut dyn FnMut(Vec<Article>) -> Result<(), E>,
+) -> Result<(), E> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let extracted: Vec<(Article, Vec<Diagnostic>)> =
+        batch.par_iter().map(extract::extract).collect();
+    batch.clear();
+    let mut articles = Vec::with_capacity(extracted.len());
+    for (article, diagnostics) in extracted {
+        outcome.diagnostics.extend(diagnostics);
+        articles.push(article);
+    }
+    outcome.articles += articles.len();
+    sink(articles)
+}
+
+/// Reads and extracts all inputs into memory, dropping repeated ids (first one wins).
+pub fn load_all(
+    args: &[String],
+    config: &Config,
+    progress: &dyn Progress,
+) -> (Vec<Article>, LoadOutcome) {
+    let mut articles: Vec<Article> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut repeated: Vec<String> = Vec::new();
+    let res: Result<LoadOutcome, std::convert::Infallible> =
+        load(args, config, progress, &mut |batch| {
+            for article in batch {
+                if seen.insert(article.id.clone()) {
+                    articles.push(article);
+                } else {
+                    repeated.push(article.id);
+                }
+            }
+            Ok(())
+        });
+    let mut outcome = match res {
+        Ok(outcome) => outcome,
+        Err(never) => match never {},
+    };
+    for id in repeated {
+        outcome.diagnostics.push(Diagnostic::error(
+            model::Origin::file(format!("article {id}")),
+            "an earlier input has the same id; this one was skipped",
+        ));
+    }
+    (articles, outcome)
+}
+
+/// The derived state of a set of articles: who copies whom, and which story each is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub duplicate_of: Option<String>,
+    pub story: String,
+}
+
+/// Finds duplicates and stories for articles in arrival order (online: each article is
+/// placed as it arrives, as it would be on a stream).
+pub fn assign(articles: &[Article], config: &Config, progress: &dyn Progress) -> Vec<Assignment> {
+    let mut deduper = dedupe::Deduper::new(config.dedupe.clone());
+    let mut clusterer = cluster::Clusterer::new(config.cluster.clone());
+    let mut duplicate_of: Vec<Option<String>> = Vec::with_capacity(articles.len());
+    progress.start(Step::Clustering, Some(articles.len() as u64));
+    let mut text = String::new();
+    for article in articles {
+        text.clear();
+        if let Some(title) = &article.title {
+            text.push_str(title);
+            text.push_str("\n\n");
+        }
+        text.push_str(&article.body);
+        let original = deduper.add(&article.id, &text);
+        if original.is_none() {
+            clusterer.add(&cluster::Doc {
+                id: &article.id,
+                title: article.title.as_deref(),
+                body: &article.body,
+                published: article.published,
+                language: article.language.as_deref(),
+            });
+        }
+        duplicate_of.push(original);
+        progress.advance(1);
+    }
+    progress.finish();
+    let story_of: HashMap<String, String> = clusterer.assignments().into_iter().collect();
+    articles
+        .iter()
+        .zip(duplicate_of)
+        .map(|(article, duplicate_of)| {
+            // A copy lives in its original's story; the original is never itself a copy.
+            let key = duplicate_of.as_deref().unwrap_or(&article.id);
+            let story = story_of.get(key).cloned().unwrap_or_else(|| {
+                never_happens(&format!("article {key} has no story"));
+                format!("s{}", &model::content_id(key)[..12])
+            });
+            Assignment { duplicate_of, story }
+        })
+        .collect()
+}
+
+/// Compares every story; stories come most covered first, then newest, then by id.
+pub fn compare_stories(
+    articles: &[Article],
+    assignments: &[Assignment],
+    config: &Config,
+    progress: &dyn Progress,
+) -> Vec<Story> {
+    let mut members: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    for (article_idx, assignment) in assignments.iter().enumerate() {
+        let story_idx = *index_of.entry(&assignment.story).or_insert_with(|| {
+            members.push((assignment.story.clone(), Vec::new()));
+            members.len() - 1
+        });
+        members[story_idx].1.push(article_idx);
+    }
+    progress.start(Step::Comparing, Some(members.len() as u64));
+    let mut stories: Vec<Story> = members
+        .par_iter()
+        .map(|(story_id, idxs)| {
+            let story_articles: Vec<compare::StoryArticle<'_>> = idxs
+                .iter()
+                .map(|&idx| compare::StoryArticle {
+                    article: &articles[idx],
+                    duplicate_of: assignments[idx].duplicate_of.as_deref(),
+                })
+                .collect();
+            let story = compare::compare_story(story_id, &story_articles, &config.compare);
+            progress.advance(1);
+            story
+        })
+        .collect();
+    progress.finish();
+    stories.sort_by(|a, b| {
+        (b.sources.len(), b.articles.len(), &b.last_published, &a.id).cmp(&(
+            a.sources.len(),
+            a.articles.len(),
+            &a.last_published,
+            &b.id,
+        ))
+    });
+    stories
+}
+
+/// Turns articles in arrival order into the whole report.
+pub fn analyze(articles: &[Article], config: &Config, progress: &dyn Progress) -> Report {
+    let assignments = assign(articles, config, progress);
+    let stories = compare_stories(articles, &assignments, config, progress);
+    let articles = articles
+        .iter()
+        .zip(assignments)
+        .map(|(article, assignment)| report_article(article, assignment))
+        .collect();
+    Report { articles, stories }
+}
+
+/// One article as the report shows it.
+pub fn report_article(article: &Article, assignment: Assignment) -> ReportArticle {
+    ReportArticle {
+        id: article.id.clone(),
+        source: article.source.clone(),
+        url: article.url.clone(),
+        title: article.title.clone(),
+        author: article.author.clone(),
+        published: article.published.map(|date| date.to_rfc3339()),
+        language: article.language.clone(),
+        body: article.body.clone(),
+        duplicate_of: assignment.duplicate_of,
+        story: assignment.story,
+        extra: article.extra.clone(),
+    }
+}
+
+/// What `ingest` did.
+#[derive(Debug, Default)]
+pub struct IngestOutcome {
+    pub load: LoadOutcome,
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Stories in the store after the analysis.
+    pub stories: usize,
+}
+
+/// Reads inputs into the store, one committed transaction per batch, then recomputes the
+/// derived state (duplicates, stories, comparisons) over everything stored.
+pub fn ingest(
+    store: &mut dyn store::Store,
+    args: &[String],
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<IngestOutcome> {
+    let mut outcome = IngestOutcome::default();
+    let (mut inserted, mut updated, mut unchanged) = (0, 0, 0);
+    let load = load(args, config, progress, &mut |batch| {
+        for put in store.put_articles(&batch)? {
+            match put {
+                store::PutOutcome::Inserted => inserted += 1,
+                store::PutOutcome::Updated => updated += 1,
+                store::PutOutcome::Unchanged => unchanged += 1,
+            }
+        }
+        Ok::<(), Error>(())
+    })?;
+    outcome.load = load;
+    (outcome.inserted, outcome.updated, outcome.unchanged) = (inserted, updated, unchanged);
+    outcome.stories = if inserted + updated > 0 || store_is_stale(store)? {
+        reanalyze(store, config, progress)?
+    } else {
+        store.stories()?.len()
+    };
+    Ok(outcome)
+}
+
+/// Whether some stored article has no story yet (an ingest was interrupted before its
+/// analysis was saved).
+pub fn store_is_stale(store: &dyn store::Store) -> Result<bool> {
+    Ok(store.articles()?.iter().any(|stored| stored.story.is_none()))
+}
+
+/// Recomputes duplicates, stories and comparisons over every stored article, in arrival
+/// order, and saves them in one transaction. Returns the number of stories.
+pub fn reanalyze(
+    store: &mut dyn store::Store,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<usize> {
+    let articles: Vec<Article> = store.articles()?.into_iter().map(|stored| stored.article).collect();
+    let assignments = assign(&articles, config, progress);
+    let stories = compare_stories(&articles, &assignments, config, progress);
+    let rows: Vec<store::Assignment> = articles
+        .iter()
+        .zip(&assignments)
+        .map(|(article, assignment)| store::Assignment {
+            article: article.id.clone(),
+            duplicate_of: assignment.duplicate_of.clone(),
+            story: assignment.story.clone(),
+        })
+        .collect();
+    progress.start(Step::Storing, None);
+    store.save_analysis(&rows, &stories)?;
+    progress.finish();
+    Ok(stories.len())
+}
+
+/// A broken invariant in a long-running path: loud in debug builds, logged in release.
+fn never_happens(what: &str) {
+    debug_assert!(false, "{what}");
+    tracing::error!(target: "pipeline", what, "Broken invariant.");
+}

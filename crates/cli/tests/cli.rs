@@ -1,0 +1,259 @@
+//! End-to-end tests of the `parallax` binary, each in a fresh temporary directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn parallax(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PARALLAX_DB")
+        .output()
+        .expect("the parallax binary runs")
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ecbplus")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json_report(output: &Output) -> Value {
+    assert!(output.status.success(), "failed: {}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON report")
+}
+
+fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+const CALL: &str = "The foreign ministers of both countries spoke by telephone on Monday, \
+officials said. The draft response will be sent to the president for approval.";
+
+#[test]
+fn analyze_example_corpus_groups_every_article_into_its_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = examples().join("articles");
+    let output = parallax(dir.path(), &["analyze", articles.to_str().unwrap(), "--format", "json"]);
+    let report = json_report(&output);
+    let reported = report["articles"].as_array().unwrap();
+    assert_eq!(reported.len(), 65);
+
+    // Every article has a story, and the stories list them all.
+    let stories = report["stories"].as_array().unwrap();
+    let listed: usize = stories.iter().map(|s| s["articles"].as_array().unwrap().len()).sum();
+    assert_eq!(listed, 65);
+
+    // Pairwise precision against the gold events: articles put together belong together.
+    let gold: std::collections::HashMap<String, String> =
+        std::fs::read_to_string(examples().join("gold.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|line| {
+                let value: Value = serde_json::from_str(line).unwrap();
+                (value["id"].as_str().unwrap().to_string(), value["story"].as_str().unwrap().to_string())
+            })
+            .collect();
+    let (mut together, mut right) = (0, 0);
+    for (i, a) in reported.iter().enumerate() {
+        for b in &reported[i + 1..] {
+            if a["story"] == b["story"] {
+                together += 1;
+                right += usize::from(gold[a["id"].as_str().unwrap()] == gold[b["id"].as_str().unwrap()]);
+            }
+        }
+    }
+    assert!(together > 0, "some articles must share a story");
+    assert!(right as f64 / together as f64 > 0.9, "pairwise precision {right}/{together}");
+
+    // The biggest story has several outlets and a cited summary.
+    let top = &stories[0];
+    assert!(top["sources"].as_array().unwrap().len() >= 3);
+    let summary = top["summary"].as_array().unwrap();
+    assert!(!summary.is_empty());
+    assert!(summary.iter().all(|s| !s["articles"].as_array().unwrap().is_empty()));
+}
+
+#[test]
+fn markdown_shows_coverage_table_and_terminal_summary_names_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in/a.jsonl", &format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "source": "Daily Planet", "title": "Ministers speak on border crisis", "text": format!("{CALL} More than 100,000 troops are massed at the border, the ministry said.")}),
+        serde_json::json!({"id": "b", "source": "Evening Star", "title": "Foreign ministers hold call on crisis", "text": format!("{CALL} The president quoted the 1997 treaty in a speech on Tuesday.")}),
+    ));
+    let output = parallax(dir.path(), &["analyze", "in", "--format", "markdown"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.contains("| Fact | Daily Planet | Evening Star |"), "{markdown}");
+    assert!(markdown.contains("*only:*"), "exclusives are marked: {markdown}");
+
+    let output = parallax(dir.path(), &["analyze", "in"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Daily Planet") && text.contains("Evening Star"), "{text}");
+}
+
+#[test]
+fn bad_inputs_are_named_and_skipped_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in/good.txt", &format!("Ministers hold call\n\n{CALL}\n"));
+    write(dir.path(), "in/empty.txt", "");
+    write(dir.path(), "in/notes.docx", "not an article");
+    write(dir.path(), "in/lines.jsonl", "{\"id\": \"x\", \"text\": \"Some text here.\"}\n{broken\n");
+    let output = parallax(dir.path(), &["analyze", "in", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(3), "exit code 3 when inputs were skipped");
+    let err = stderr(&output);
+    assert!(err.contains("empty.txt"), "{err}");
+    assert!(err.contains("notes.docx"), "{err}");
+    assert!(err.contains("lines.jsonl:2"), "the bad line is named: {err}");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ids: Vec<&str> = report["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["good", "x"]);
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_help_has_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = parallax(dir.path(), &["analyze"]);
+    assert_eq!(output.status.code(), Some(2));
+    for command in ["analyze", "ingest", "stories", "story"] {
+        let output = parallax(dir.path(), &[command, "--help"]);
+        assert!(output.status.success());
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.contains("Examples:"), "{command} --help has examples");
+    }
+}
+
+#[test]
+fn stdin_is_read_as_jsonl() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "-", "--format", "json"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = serde_json::json!({"id": "s1", "source": "Wire", "text": CALL});
+    child.stdin.take().unwrap().write_all(format!("{line}\n").as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let report = json_report(&output);
+    assert_eq!(report["articles"][0]["id"], "s1");
+    assert_eq!(report["articles"][0]["source"], "Wire");
+}
+
+#[test]
+fn ingest_is_idempotent_and_stories_can_be_listed_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = examples().join("articles");
+    let articles = articles.to_str().unwrap();
+    let first = parallax(dir.path(), &["ingest", articles, "--db", "news.db"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("65 new"), "{}", stderr(&first));
+    let second = parallax(dir.path(), &["ingest", articles, "--db", "news.db"]);
+    assert!(stderr(&second).contains("0 new, 0 updated, 65 unchanged"), "{}", stderr(&second));
+
+    let listing = parallax(dir.path(), &["stories", "--db", "news.db", "--format", "json"]);
+    let listing = json_report(&listing);
+    let first_story = listing[0]["id"].as_str().unwrap().to_string();
+    assert!(listing[0]["articles"].as_u64().unwrap() >= 5);
+
+    let story = parallax(dir.path(), &["story", &first_story, "--db", "news.db", "--format", "json"]);
+    let story = json_report(&story);
+    assert_eq!(story["stories"][0]["id"], first_story.as_str());
+    assert_eq!(
+        story["articles"].as_array().unwrap().len(),
+        story["stories"][0]["articles"].as_array().unwrap().len()
+    );
+
+    let missing = parallax(dir.path(), &["story", "nope", "--db", "news.db"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("no story nope"));
+}
+
+/// A process killed mid-ingest loses nothing it had committed, and the store opens cleanly.
+#[test]
+fn killed_ingest_keeps_committed_batches_and_the_store_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let total = 10_000;
+    let mut corpus = String::new();
+    let mut seed: u64 = 7;
+    for i in 0..total {
+        // Distinct texts from a small vocabulary, so most articles are their own story.
+        let words: Vec<&str> = (0..40)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                VOCABULARY[(seed >> 33) as usize % VOCABULARY.len()]
+            })
+            .collect();
+        let line = serde_json::json!({
+            "id": format!("k{i}"),
+            "source": format!("Outlet {}", i % 17),
+            "text": format!("{}. {} tag{i}a tag{i}b tag{i}c.", words[..20].join(" "), words[20..].join(" ")),
+        });
+        corpus.push_str(&format!("{line}\n"));
+    }
+    write(dir.path(), "big.jsonl", &corpus);
+    let db = dir.path().join("crash.db");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["ingest", "big.jsonl", "--db", "crash.db", "--quiet"])
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    // Wait until at least one batch is committed, then kill it.
+    let committed = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("ingest ended ({status}) before it could be killed: make the corpus bigger");
+        }
+        if let Some(count) = count_articles(&db) {
+            if count > 0 {
+                break count;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let integrity: String = connection.query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    let after_kill = count_articles(&db).unwrap();
+    assert!(after_kill >= committed, "committed articles survive: {after_kill} < {committed}");
+    assert!(after_kill < total, "the kill came mid-ingest");
+    drop(connection);
+
+    // The store opens cleanly, and the next run finishes the job.
+    let listing = parallax(dir.path(), &["stories", "--db", "crash.db", "--format", "json", "--limit", "1"]);
+    assert!(listing.status.success(), "{}", stderr(&listing));
+    let resumed = parallax(dir.path(), &["ingest", "big.jsonl", "--db", "crash.db", "--quiet"]);
+    assert!(resumed.status.success(), "{}", stderr(&resumed));
+    assert_eq!(count_articles(&db), Some(total));
+}
+
+fn count_articles(db: &Path) -> Option<usize> {
+    let connection = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    connection.query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0)).ok().map(|n| n as usize)
+}
+
+const VOCABULARY: &[&str] = &[
+    "council", "budget", "river", "bridge", "election", "senator", "storm", "harbor", "factory", "union",
+    "strike", "court", "judge", "verdict", "school", "teacher", "hospital", "nurse", "vaccine", "virus",
+    "market", "shares", "bank", "rates", "inflation", "farmers", "drought", "harvest", "wildfire", "forest",
+    "police", "arrest", "protest", "minister", "treaty", "border", "troops", "ceasefire", "summit", "envoy",
+    "airline", "pilot", "runway", "train", "station", "tunnel", "museum", "painting", "theft", "auction",
+    "festival", "concert", "singer", "album", "league", "coach", "stadium", "final", "champion", "record",
+    "satellite", "rocket", "launch", "orbit", "scientist", "glacier", "ocean", "whale", "reef", "island",
+    "mayor", "housing", "rent", "tenants", "landlord", "mine", "copper", "lithium", "battery", "factory",
+];

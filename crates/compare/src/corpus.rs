@@ -1,0 +1,273 @@
+//! The sentences of a set of documents as TF-IDF vectors, their similarities, and their
+//! alignment into groups of sentences that report the same thing.
+//!
+//! IDF is computed over the sentences of the story itself, so words every outlet repeats
+//! (the names of the main actors) weigh little and the words that tell one claim from another
+//! weigh much.
+
+use std::collections::HashMap;
+
+/// One document as the corpus needs it.
+pub(crate) struct DocInput<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) language: Option<&'a str>,
+    /// Numbers found in `text`: byte offset and value.
+    pub(crate) numbers: Vec<(usize, f64)>,
+    /// Entities found in `text`: byte offset and lower-cased name.
+    pub(crate) entities: Vec<(usize, String)>,
+}
+
+/// One content-bearing sentence of one document.
+pub(crate) struct Unit<'a> {
+    /// Index of its document.
+    pub(crate) doc: usize,
+    /// Index among all the sentences of its document, short ones included.
+    pub(crate) position: usize,
+    pub(crate) text: &'a str,
+    /// Byte offset of `text` in its document.
+    pub(crate) start: usize,
+    pub(crate) n_words: usize,
+    /// L2-normalised TF-IDF weights, sorted by term id.
+    vector: Vec<(u32, f32)>,
+    numbers: Vec<f64>,
+    entities: Vec<String>,
+}
+
+/// The content-bearing sentences of all documents, in document then sentence order.
+pub(crate) struct Corpus<'a> {
+    pub(crate) units: Vec<Unit<'a>>,
+    /// How many sentences (short ones included) each document has.
+    pub(crate) doc_lengths: Vec<usize>,
+}
+
+/// Sentences shorter than this many words carry no claim of their own ("He declined.").
+const MIN_WORDS: usize = 6;
+/// ... nor do sentences with fewer content terms than this.
+const MIN_TERMS: usize = 3;
+
+/// Two sentences of different documents are aligned when their cosine reaches this, ...
+const ALIGN_COSINE: f32 = 0.5;
+/// ... or when it reaches this lower bar and they also share a number or two entities.
+const ALIGN_COSINE_WITH_ANCHOR: f32 = 0.33;
+/// Two groups merge only if their members are this similar on average, which stops chains
+/// of pairwise links from gluing unrelated sentences together.
+const GROUP_MEAN_COSINE: f32 = 0.3;
+
+impl<'a> Corpus<'a> {
+    /// Splits the documents into sentences and weighs their terms.
+    pub(crate) fn build(docs: &[DocInput<'a>]) -> Corpus<'a> {
+        let mut analyzers: Vec<(Option<&str>, analyze::Analyzer)> = Vec::new();
+        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut units = Vec::new();
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut doc_lengths = Vec::with_capacity(docs.len());
+        let mut terms = Vec::new();
+        for (doc_idx, doc) in docs.iter().enumerate() {
+            let analyzer_idx = match analyzers.iter().position(|(lang, _)| *lang == doc.language) {
+                Some(idx) => idx,
+                None => {
+                    analyzers.push((doc.language, analyze::Analyzer::new(doc.language)));
+                    analyzers.len() - 1
+                }
+            };
+            let analyzer = &analyzers[analyzer_idx].1;
+            let sentences = analyze::sentences(doc.text);
+            doc_lengths.push(sentences.len());
+            for (position, sentence) in sentences.iter().enumerate() {
+                let n_words = analyze::words(sentence.text).count();
+                terms.clear();
+                analyzer.terms(sentence.text, &mut terms);
+                if n_words < MIN_WORDS || terms.len() < MIN_TERMS {
+                    continue;
+                }
+                let mut tf: Vec<(u32, u32)> = Vec::new();
+                for term in terms.drain(..) {
+                    let next_id = term_ids.len() as u32;
+                    let id = *term_ids.entry(term).or_insert(next_id);
+                    match tf.iter_mut().find(|(t, _)| *t == id) {
+                        Some(entry) => entry.1 += 1,
+                        None => tf.push((id, 1)),
+                    }
+                }
+                tf.sort_unstable();
+                let range = sentence.start..sentence.start + sentence.text.len();
+                let numbers =
+                    doc.numbers.iter().filter(|(at, _)| range.contains(at)).map(|(_, v)| *v);
+                let entities =
+                    doc.entities.iter().filter(|(at, _)| range.contains(at)).map(|(_, e)| e.clone());
+                units.push(Unit {
+                    doc: doc_idx,
+                    position,
+                    text: sentence.text,
+                    start: sentence.start,
+                    n_words,
+                    vector: Vec::new(),
+                    numbers: numbers.collect(),
+                    entities: entities.collect(),
+                });
+                counts.push(tf);
+            }
+        }
+        let mut df = vec![0u32; term_ids.len()];
+        for tf in &counts {
+            for (id, _) in tf {
+                df[*id as usize] += 1;
+            }
+        }
+        let n_units = units.len() as f32;
+        for (unit, tf) in units.iter_mut().zip(counts) {
+            let mut vector: Vec<(u32, f32)> = tf
+                .into_iter()
+                .map(|(id, n)| {
+                    let idf = (1.0 + n_units / df[id as usize] as f32).ln();
+                    (id, (1.0 + (n as f32).ln()) * idf)
+                })
+                .collect();
+            let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                vector.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            unit.vector = vector;
+        }
+        Corpus { units, doc_lengths }
+    }
+
+    /// Cosine similarity of two units' TF-IDF vectors.
+    pub(crate) fn cosine(&self, a: usize, b: usize) -> f32 {
+        let (va, vb) = (&self.units[a].vector, &self.units[b].vector);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += va[i].1 * vb[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    }
+
+    /// All pairs `(a, b, cosine)` with `a < b` from different documents whose cosine is at
+    /// least `min_cosine`, in index order.
+    pub(crate) fn similar_pairs(&self, min_cosine: f32) -> Vec<(usize, usize, f32)> {
+        // An inverted index keeps this near-linear: only pairs sharing a term are scored.
+        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (idx, unit) in self.units.iter().enumerate() {
+            for (id, _) in &unit.vector {
+                postings.entry(*id).or_default().push(idx);
+            }
+        }
+        let mut res = Vec::new();
+        let mut dots = vec![0.0f32; self.units.len()];
+        let mut touched = Vec::new();
+        for (a, unit) in self.units.iter().enumerate() {
+            for (id, weight) in &unit.vector {
+                for &b in &postings[id] {
+                    if b <= a || self.units[b].doc == unit.doc {
+                        continue;
+                    }
+                    if dots[b] == 0.0 {
+                        touched.push(b);
+                    }
+                    dots[b] += weight * self.units[b].weight(*id);
+                }
+            }
+            touched.sort_unstable();
+            for &b in &touched {
+                if dots[b] >= min_cosine {
+                    res.push((a, b, dots[b]));
+                }
+                dots[b] = 0.0;
+            }
+            touched.clear();
+        }
+        res
+    }
+
+    /// Groups units of different documents that report the same thing: each group holds at
+    /// most one unit per document. Every unit is in exactly one group; groups are sorted by
+    /// their first unit.
+    pub(crate) fn align(&self) -> Vec<Vec<usize>> {
+        let mut links: Vec<(usize, usize, f32)> = self
+            .similar_pairs(ALIGN_COSINE_WITH_ANCHOR)
+            .into_iter()
+            .filter_map(|(a, b, cosine)| self.link_score(a, b, cosine).map(|score| (a, b, score)))
+            .collect();
+        // Strongest links first; ties by index so the result does not depend on float noise
+        // in the order pairs were found.
+        links.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+        let mut group_of: Vec<usize> = (0..self.units.len()).collect();
+        let mut groups: Vec<Vec<usize>> = (0..self.units.len()).map(|idx| vec![idx]).collect();
+        for (a, b, _) in links {
+            let (ga, gb) = (group_of[a], group_of[b]);
+            if ga == gb || !self.can_merge(&groups[ga], &groups[gb]) {
+                continue;
+            }
+            let (keep, gone) = (ga.min(gb), ga.max(gb));
+            let moved = std::mem::take(&mut groups[gone]);
+            for &idx in &moved {
+                group_of[idx] = keep;
+            }
+            groups[keep].extend(moved);
+            groups[keep].sort_unstable();
+        }
+        groups.retain(|group| !group.is_empty());
+        groups
+    }
+
+    /// The alignment score of two units, if they are similar enough to be aligned.
+    fn link_score(&self, a: usize, b: usize, cosine: f32) -> Option<f32> {
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        let shared_number = ua.numbers.iter().any(|x| ub.numbers.iter().any(|y| same_value(*x, *y)));
+        let shared_entities = ua.entities.iter().filter(|e| ub.entities.contains(e)).count();
+        let anchored = shared_number || shared_entities >= 2;
+        let bonus = if shared_number { 0.1 } else { 0.0 } + 0.05 * shared_entities.min(2) as f32;
+        if cosine >= ALIGN_COSINE || (anchored && cosine >= ALIGN_COSINE_WITH_ANCHOR) {
+            return Some(cosine + bonus);
+        }
+        None
+    }
+
+    fn can_merge(&self, a: &[usize], b: &[usize]) -> bool {
+        let docs_overlap = a.iter().any(|&x| b.iter().any(|&y| self.units[x].doc == self.units[y].doc));
+        if docs_overlap {
+            return false;
+        }
+        let mut sum = 0.0;
+        for &x in a {
+            for &y in b {
+                sum += self.cosine(x, y);
+            }
+        }
+        sum / (a.len() * b.len()) as f32 >= GROUP_MEAN_COSINE
+    }
+
+    /// The member of a group most similar to the others (the earliest on ties).
+    pub(crate) fn most_central(&self, group: &[usize]) -> usize {
+        let mut best = (group[0], f32::MIN);
+        for &x in group {
+            let score: f32 = group.iter().filter(|&&y| y != x).map(|&y| self.cosine(x, y)).sum();
+            if score > best.1 + 1e-6 {
+                best = (x, score);
+            }
+        }
+        best.0
+    }
+}
+
+impl Unit<'_> {
+    fn weight(&self, id: u32) -> f32 {
+        match self.vector.binary_search_by_key(&id, |(t, _)| *t) {
+            Ok(idx) => self.vector[idx].1,
+            Err(_) => 0.0,
+        }
+    }
+}
+
+/// Whether two reported values are the same number (allowing float noise only).
+pub(crate) fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}

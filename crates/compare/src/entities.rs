@@ -1,0 +1,281 @@
+//! Entities: mentions merged across aliases and articles.
+//!
+//! Aliases merged: case and a leading "the" or trailing possessive; a person's titles
+//! ("Russian President Vladimir Putin" is "Vladimir Putin"); a shorter form of a person's
+//! name that ends one full name of the story and no other ("Putin"); an acronym defined in
+//! the text as "North Atlantic Treaty Organization (NATO)".
+
+use analyze::entities::EntityMention;
+use model::report::{Entity, EntityKind};
+
+use crate::ArticleRef;
+
+/// Words that introduce a person's name without being part of it. Everything up to the last
+/// of them is dropped, so "Vermont Sen. Bernie Sanders" is "Bernie Sanders".
+const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "pope", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
+    "secretary", "speaker", "ambassador", "commissioner", "director", "chairman", "chairwoman",
+    "chair", "ceo", "chief", "spokesman", "spokeswoman", "spokesperson", "judge", "justice",
+    "dr", "mr", "mrs", "ms", "gen", "general", "col", "colonel", "lt", "sgt", "capt", "captain",
+    "officer", "sheriff", "coach", "leader", "professor", "prof",
+];
+
+/// An acronym written after its expansion, as found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Acronym {
+    pub(crate) short: String,
+    pub(crate) long: String,
+}
+
+/// Finds acronyms defined right after an entity mention: "... Organization (NATO)".
+pub(crate) fn find_acronyms(text: &str, mentions: &[EntityMention], acc: &mut Vec<Acronym>) {
+    for mention in mentions {
+        let Some(rest) = text.get(mention.start + mention.name.len()..) else { continue };
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(inner, _)| inner)
+        else {
+            continue;
+        };
+        let long = clean_name(&mention.name);
+        let is_acronym = (2..=8).contains(&inner.chars().count())
+            && inner.chars().all(|c| c.is_uppercase() || c == '&' || c == '.');
+        let initial_matches = inner.chars().next().map(|c| c.to_lowercase().eq(long.chars().take(1).flat_map(char::to_lowercase)));
+        if is_acronym && initial_matches == Some(true) && !acc.iter().any(|a| a.short == inner) {
+            acc.push(Acronym { short: inner.to_string(), long });
+        }
+    }
+}
+
+/// Merges entity mentions, each with the index of its article in `refs`, into entities
+/// sorted by number of articles, then mentions, then name.
+pub(crate) fn merge_entities(
+    refs: &[ArticleRef<'_>],
+    mentions: &[(usize, EntityMention)],
+    acronyms: &[Acronym],
+) -> Vec<Entity> {
+    // Distinct names (by lower-cased key) with their mentions.
+    let mut names: Vec<Name> = Vec::new();
+    for (idx, (_, mention)) in mentions.iter().enumerate() {
+        let mut cleaned = clean_name(&mention.name);
+        if mention.kind == EntityKind::Person {
+            cleaned = strip_titles(&cleaned);
+        }
+        if cleaned.is_empty() {
+            continue;
+        }
+        let key = cleaned.to_lowercase();
+        match names.iter_mut().find(|n| n.key == key) {
+            Some(name) => name.mentions.push(idx),
+            None => names.push(Name { key, display: cleaned, mentions: vec![idx], target: None }),
+        }
+    }
+    resolve_acronyms(&mut names, acronyms);
+    resolve_short_person_names(&mut names, mentions);
+
+    let mut res: Vec<(usize, Entity)> = Vec::new();
+    for idx in 0..names.len() {
+        if names[idx].target.is_some() {
+            continue;
+        }
+        let mut members: Vec<usize> = Vec::new();
+        for (other_idx, other) in names.iter().enumerate() {
+            if root(&names, other_idx) == idx {
+                members.extend(&other.mentions);
+            }
+        }
+        let mut articles: Vec<usize> = members.iter().map(|&m| mentions[m].0).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let entity = Entity {
+            name: names[idx].display.clone(),
+            kind: majority_kind(names[idx].mentions.iter().map(|&m| mentions[m].1.kind)),
+            articles: articles.iter().map(|&a| refs[a].id.to_string()).collect(),
+        };
+        res.push((members.len(), entity));
+    }
+    res.sort_by(|(ma, a), (mb, b)| {
+        b.articles.len().cmp(&a.articles.len()).then(mb.cmp(ma)).then(a.name.cmp(&b.name))
+    });
+    res.into_iter().map(|(_, entity)| entity).collect()
+}
+
+struct Name {
+    key: String,
+    display: String,
+    mentions: Vec<usize>,
+    /// The name this one is an alias of.
+    target: Option<usize>,
+}
+
+fn root(names: &[Name], mut idx: usize) -> usize {
+    // Targets always point to names that are not aliases themselves, but follow the chain
+    // anyway in case a later rule changes that.
+    let mut steps = 0;
+    while let Some(target) = names[idx].target {
+        idx = target;
+        steps += 1;
+        if steps > names.len() {
+            break;
+        }
+    }
+    idx
+}
+
+fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
+    for acronym in acronyms {
+        let short = names.iter().position(|n| n.key == acronym.short.to_lowercase());
+        let long = names.iter().position(|n| n.key == acronym.long.to_lowercase());
+        if let (Some(short), Some(long)) = (short, long) {
+            if short != long && names[long].target.is_none() {
+                names[short].target = Some(long);
+            }
+        }
+    }
+}
+
+/// Maps a person name that is the tail of exactly one longer person name ("Putin", or
+/// "Vladimir Putin" inside "Vladimir Vladimirovich Putin") to that name. Ambiguous tails
+/// (two Smiths in one story) stay apart.
+fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
+    let is_person = |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person);
+    let could_be_person = |name: &Name| {
+        name.mentions.iter().all(|&m| matches!(mentions[m].1.kind, EntityKind::Person | EntityKind::Other))
+    };
+    for idx in 0..names.len() {
+        if names[idx].target.is_some() || !could_be_person(&names[idx]) {
+            continue;
+        }
+        let tokens: Vec<&str> = names[idx].key.split(' ').collect();
+        let candidates: Vec<usize> = (0..names.len())
+            .filter(|&other| {
+                let other_tokens: Vec<&str> = names[other].key.split(' ').collect();
+                other != idx
+                    && names[other].target.is_none()
+                    && is_person(&names[other])
+                    && other_tokens.len() > tokens.len()
+                    && other_tokens.ends_with(&tokens)
+            })
+            .collect();
+        if let [only] = candidates[..] {
+            names[idx].target = Some(only);
+        }
+    }
+}
+
+/// Drops a leading "the" and a trailing possessive, and collapses spaces.
+fn clean_name(name: &str) -> String {
+    let mut tokens: Vec<&str> = name.split_whitespace().collect();
+    if tokens.len() > 1 && tokens[0].eq_ignore_ascii_case("the") {
+        tokens.remove(0);
+    }
+    let mut res = tokens.join(" ");
+    for suffix in ["'s", "’s"] {
+        if let Some(stripped) = res.strip_suffix(suffix) {
+            res.truncate(stripped.len());
+        }
+    }
+    res
+}
+
+fn strip_titles(name: &str) -> String {
+    let tokens: Vec<&str> = name.split(' ').collect();
+    let is_title = |token: &&str| TITLES.contains(&token.trim_end_matches('.').to_lowercase().as_str());
+    match tokens.iter().rposition(is_title) {
+        Some(last) if last + 1 < tokens.len() => tokens[last + 1..].join(" "),
+        _ => name.to_string(),
+    }
+}
+
+fn majority_kind(kinds: impl Iterator<Item = EntityKind>) -> EntityKind {
+    let mut counts = [0usize; 4];
+    for kind in kinds {
+        counts[kind_index(kind)] += 1;
+    }
+    let order = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
+    // Ties go to the first kind in that order; `Other` wins only alone.
+    let mut best = EntityKind::Other;
+    let mut best_count = 0;
+    for kind in order {
+        if counts[kind_index(kind)] > best_count {
+            best = kind;
+            best_count = counts[kind_index(kind)];
+        }
+    }
+    best
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+        EntityKind::Other => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(name: &str, kind: EntityKind) -> EntityMention {
+        EntityMention { name: name.to_string(), kind, start: 0 }
+    }
+
+    fn render(entities: &[Entity]) -> Vec<String> {
+        entities.iter().map(|e| format!("{} {:?} {}", e.name, e.kind, e.articles.join(","))).collect()
+    }
+
+    const REFS: [ArticleRef<'static>; 3] = [
+        ArticleRef { id: "a", source: "Harbor Gazette" },
+        ArticleRef { id: "b", source: "Valley Times" },
+        ArticleRef { id: "c", source: "Coast Wire" },
+    ];
+
+    #[test]
+    fn titles_and_surnames_merge_into_the_full_name() {
+        let mentions = vec![
+            (0, mention("Russian President Vladimir Putin", EntityKind::Person)),
+            (1, mention("Vladimir Putin", EntityKind::Person)),
+            (2, mention("Putin", EntityKind::Person)),
+            (2, mention("Putin's", EntityKind::Other)),
+            (1, mention("Kyiv", EntityKind::Place)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(render(&entities), ["Vladimir Putin Person a,b,c", "Kyiv Place b"]);
+    }
+
+    #[test]
+    fn ambiguous_surname_stays_apart() {
+        let mentions = vec![
+            (0, mention("John Smith", EntityKind::Person)),
+            (1, mention("Mary Smith", EntityKind::Person)),
+            (2, mention("Smith", EntityKind::Person)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(entities.len(), 3);
+    }
+
+    #[test]
+    fn acronym_defined_in_text_merges_with_its_expansion() {
+        let text = "Leaders of the North Atlantic Treaty Organization (NATO) met. NATO said little.";
+        let long = EntityMention {
+            name: "North Atlantic Treaty Organization".to_string(),
+            kind: EntityKind::Organization,
+            start: text.find("North").unwrap(),
+        };
+        let short = EntityMention {
+            name: "NATO".to_string(),
+            kind: EntityKind::Organization,
+            start: text.rfind("NATO").unwrap(),
+        };
+        let mut acronyms = Vec::new();
+        find_acronyms(text, &[long.clone(), short.clone()], &mut acronyms);
+        assert_eq!(
+            acronyms,
+            [Acronym { short: "NATO".to_string(), long: "North Atlantic Treaty Organization".to_string() }]
+        );
+        let mentions = vec![(0, long), (0, short.clone()), (1, short)];
+        let entities = merge_entities(&REFS, &mentions, &acronyms);
+        assert_eq!(render(&entities), ["North Atlantic Treaty Organization Organization a,b"]);
+    }
+}

@@ -1,0 +1,432 @@
+//! Parsing the many ways news sites write a date, from RFC 3339 to "Updated 5:02 PM ET, Tue January 5, 2021".
+//!
+//! The parser is strict about the whole string: every word must be part of the date (a weekday,
+//! month, day, year, time, zone or a filler such as "at"), so a sentence that merely mentions a
+//! month is not a date. Dates with no zone are taken as UTC.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+use regex::Regex;
+
+/// Parses a date as news sites and feeds write it; `None` when the string is not only a date.
+///
+/// Accepted forms include RFC 3339 (`2021-10-18T16:15:00-07:00`), RFC 2822, ISO dates
+/// (`2013-05-03`, `2013-05-03 10:15`), `May 03, 2013`, `3 May 2013`, `May 3, 2013 10:15 AM`,
+/// `Tuesday, Jan. 5, 2021`, `05/03/2013` (US order unless the first number exceeds 12), with an
+/// optional label such as `Published:` or `Updated` and a zone (`+01:00`, `GMT`, `ET`, `PDT`).
+/// A date with no zone is taken as UTC; `ET`, `CT`, `MT` and `PT` follow US daylight saving time.
+///
+/// ```
+/// let date = extract::parse_date("Updated 5:02 PM ET, Tue January 5, 2021").unwrap();
+/// assert_eq!(date.to_rfc3339(), "2021-01-05T17:02:00-05:00");
+/// assert!(extract::parse_date("He said in May that 3 of them left").is_none());
+/// ```
+pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
+    // Real dates are short; bounding the length keeps hostile input cheap.
+    if s.len() > 120 {
+        return None;
+    }
+    let s = strip_label(s.trim());
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(date) = parse_iso(s) {
+        return Some(date);
+    }
+    if let Ok(date) = DateTime::parse_from_rfc2822(s) {
+        return Some(date);
+    }
+    parse_words(s)
+}
+
+/// The labels sites put before a date, longest first so "Last updated" wins over "updated".
+const LABELS: &[&str] = &[
+    "originally published",
+    "first published",
+    "last modified",
+    "last updated",
+    "date published",
+    "published",
+    "updated",
+    "modified",
+    "posted",
+    "dated",
+    "date",
+];
+
+fn strip_label(s: &str) -> &str {
+    let mut rest = s;
+    for label in LABELS {
+        let Some(head) = rest.get(..label.len()) else { continue };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let after = &rest[label.len()..];
+        // The label must be a whole word: "Dated" must not match "Date" with a trailing "d".
+        if after.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        rest = after.trim_start_matches([':', ' ', '\t', '-', '\u{2013}', '\u{2014}']);
+        let lower = rest.get(..3).map(str::to_ascii_lowercase);
+        if lower.as_deref() == Some("on ") || lower.as_deref() == Some("at ") {
+            rest = &rest[3..];
+        }
+        break;
+    }
+    rest.trim()
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$",
+    )
+    .expect("valid regex")
+});
+
+/// ISO 8601 forms, with or without time and zone; RFC 3339 is one of them.
+fn parse_iso(s: &str) -> Option<DateTime<FixedOffset>> {
+    let caps = ISO.captures(s)?;
+    let number = |idx: usize| caps.get(idx).and_then(|m| m.as_str().parse::<u32>().ok());
+    let date = NaiveDate::from_ymd_opt(number(1)? as i32, number(2)?, number(3)?)?;
+    let time = match number(4) {
+        Some(hour) => NaiveTime::from_hms_opt(hour, number(5)?, number(6).unwrap_or(0))?,
+        None => NaiveTime::MIN,
+    };
+    let offset = match caps.get(7) {
+        Some(zone) => numeric_offset(zone.as_str()).or_else(|| zone_offset(zone.as_str(), date))?,
+        None => FixedOffset::east_opt(0)?,
+    };
+    at_offset(date.and_time(time), offset)
+}
+
+/// `+05:30`, `+0530`, `-07`.
+fn numeric_offset(zone: &str) -> Option<FixedOffset> {
+    let sign = match zone.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+    let (hours, minutes) = match digits.len() {
+        2 => (digits.parse::<i32>().ok()?, 0),
+        4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+        _ => return None,
+    };
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+/// Zone abbreviations seen on news sites. US zones win for ambiguous ones (CST, IST is India).
+fn zone_offset(zone: &str, date: NaiveDate) -> Option<FixedOffset> {
+    let upper = zone.to_ascii_uppercase();
+    let hours: f32 = match upper.as_str() {
+        "Z" | "UTC" | "GMT" | "UT" | "WET" => 0.0,
+        "BST" | "CET" | "WEST" | "IST+1" => 1.0,
+        "CEST" | "EET" | "SAST" => 2.0,
+        "EEST" | "MSK" => 3.0,
+        "IST" => 5.5,
+        "HKT" | "SGT" | "AWST" => 8.0,
+        "JST" | "KST" => 9.0,
+        "AEST" => 10.0,
+        "AEDT" => 11.0,
+        "NZST" => 12.0,
+        "NZDT" => 13.0,
+        "EST" => -5.0,
+        "EDT" => -4.0,
+        "CST" => -6.0,
+        "CDT" => -5.0,
+        "MST" => -7.0,
+        "MDT" => -6.0,
+        "PST" => -8.0,
+        "PDT" => -7.0,
+        "ET" => us_zone(-5.0, date),
+        "CT" => us_zone(-6.0, date),
+        "MT" => us_zone(-7.0, date),
+        "PT" => us_zone(-8.0, date),
+        _ => return None,
+    };
+    FixedOffset::east_opt((hours * 3600.0) as i32)
+}
+
+/// A US zone's offset on a date: daylight time runs from the second Sunday of March to the
+/// first Sunday of November (since 2007).
+fn us_zone(standard: f32, date: NaiveDate) -> f32 {
+    let year = date.year();
+    let start = NaiveDate::from_weekday_of_month_opt(year, 3, Weekday::Sun, 2);
+    let end = NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Sun, 1);
+    match (start, end) {
+        (Some(start), Some(end)) if date >= start && date < end => standard + 1.0,
+        _ => standard,
+    }
+}
+
+fn at_offset(naive: NaiveDateTime, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    offset.from_local_datetime(&naive).single()
+}
+
+/// What the word-by-word parser has found so far.
+#[derive(Default)]
+struct Parts {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    hour: Option<u32>,
+    minute: u32,
+    second: u32,
+    /// `Some(true)` for PM.
+    pm: Option<bool>,
+    zone: Option<String>,
+    /// Numbers that are neither a year nor part of a time: the day, or a numeric date.
+    numbers: Vec<u32>,
+}
+
+/// Free-form dates: every token must be a date part or a filler word.
+fn parse_words(s: &str) -> Option<DateTime<FixedOffset>> {
+    let mut parts = Parts::default();
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .map(|token| token.trim_matches(|c: char| c == '(' || c == ')'))
+        .filter(|token| !token.is_empty())
+        .collect();
+    if tokens.len() > 12 {
+        return None;
+    }
+    for token in tokens {
+        if !read_token(token, &mut parts) {
+            return None;
+        }
+    }
+    build(parts)
+}
+
+/// Records one token into `parts`; false when the token cannot be part of a date.
+fn read_token(token: &str, parts: &mut Parts) -> bool {
+    let lower = token.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    if matches!(bare, "at" | "on" | "the" | "of" | "-" | "\u{2013}" | "\u{2014}" | "/" | "\u{b7}" | "\u{2022}") {
+        return true;
+    }
+    if let Some(month) = month_number(bare) {
+        return parts.month.replace(month).is_none();
+    }
+    if is_weekday(bare) {
+        return true;
+    }
+    match bare {
+        "am" | "a.m" => return set_meridiem(parts, false),
+        "pm" | "p.m" => return set_meridiem(parts, true),
+        _ => (),
+    }
+    if token.contains(':') {
+        return read_time(&lower, parts);
+    }
+    if token.starts_with(['+', '-']) && numeric_offset(token).is_some() {
+        return parts.zone.replace(token.to_string()).is_none();
+    }
+    if token.chars().all(|c| c.is_ascii_alphabetic()) && (1..=5).contains(&token.len()) {
+        // Zone names are checked once the date is known (ET depends on it).
+        let upper = token.to_ascii_uppercase();
+        if zone_offset(&upper, NaiveDate::MIN).is_some() {
+            return parts.zone.replace(upper).is_none();
+        }
+        return false;
+    }
+    if let Some(date) = parse_iso(token) {
+        let naive = date.naive_local();
+        parts.year = Some(naive.year());
+        parts.month = Some(naive.month());
+        parts.day = Some(naive.day());
+        return true;
+    }
+    if token.contains(['/', '.']) {
+        return read_numeric_date(bare, parts);
+    }
+    read_number(bare, parts)
+}
+
+fn set_meridiem(parts: &mut Parts, pm: bool) -> bool {
+    // "12 PM": the bare number read before was an hour, not the day.
+    if parts.hour.is_none() {
+        match parts.numbers.pop() {
+            Some(hour @ 1..=12) => parts.hour = Some(hour),
+            _ => return false,
+        }
+    }
+    parts.pm.replace(pm).is_none()
+}
+
+/// `10:15`, `10:15:30`, `5:02pm`, `10:15a.m.`.
+fn read_time(lower: &str, parts: &mut Parts) -> bool {
+    let (clock, suffix) = match lower.find(|c: char| c.is_ascii_alphabetic()) {
+        Some(idx) => lower.split_at(idx),
+        None => (lower, ""),
+    };
+    let numbers: Vec<Option<u32>> = clock.split(':').map(|n| n.parse().ok()).collect();
+    let (hour, minute, second) = match numbers.as_slice() {
+        [Some(h), Some(m)] => (*h, *m, 0),
+        [Some(h), Some(m), Some(s)] => (*h, *m, *s),
+        _ => return false,
+    };
+    if hour > 23 || minute > 59 || second > 60 || parts.hour.is_some() {
+        return false;
+    }
+    parts.hour = Some(hour);
+    parts.minute = minute;
+    parts.second = second;
+    match suffix.trim_end_matches('.') {
+        "" => true,
+        "am" | "a.m" => set_meridiem(parts, false),
+        "pm" | "p.m" => set_meridiem(parts, true),
+        _ => false,
+    }
+}
+
+/// `05/03/2013`, `2013/05/03`, `03.05.2013`.
+fn read_numeric_date(bare: &str, parts: &mut Parts) -> bool {
+    let numbers: Vec<Option<u32>> = bare.split(['/', '.']).map(|n| n.parse().ok()).collect();
+    let [Some(a), Some(b), Some(c)] = numbers.as_slice() else { return false };
+    let (year, month, day) = if *a > 999 {
+        (*a, *b, *c)
+    } else if bare.contains('.') || *a > 12 {
+        // Dotted dates and a first number over 12 are day first, as in Europe.
+        (*c, *b, *a)
+    } else {
+        (*c, *a, *b)
+    };
+    if parts.year.is_some() || parts.month.is_some() || !(1000..=2999).contains(&year) {
+        return false;
+    }
+    parts.year = Some(year as i32);
+    parts.month = Some(month);
+    parts.day = Some(day);
+    true
+}
+
+/// A day (`5`, `5th`, `03`), a year (`2013`) or an hour before `PM`.
+fn read_number(bare: &str, parts: &mut Parts) -> bool {
+    let digits = bare.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &bare[digits.len()..];
+    let Ok(number) = digits.parse::<u32>() else { return false };
+    match suffix {
+        "" => (),
+        "st" | "nd" | "rd" | "th" => return number <= 31 && push_day(parts, number),
+        "am" | "pm" => {
+            if number == 0 || number > 12 || parts.hour.is_some() {
+                return false;
+            }
+            parts.hour = Some(number);
+            return set_meridiem(parts, suffix == "pm");
+        }
+        _ => return false,
+    }
+    if digits.len() == 4 {
+        return (1000..=2999).contains(&number) && parts.year.replace(number as i32).is_none();
+    }
+    if digits.len() <= 2 {
+        return push_day(parts, number);
+    }
+    false
+}
+
+fn push_day(parts: &mut Parts, number: u32) -> bool {
+    parts.numbers.push(number);
+    parts.numbers.len() <= 2
+}
+
+fn build(mut parts: Parts) -> Option<DateTime<FixedOffset>> {
+    match (parts.day, parts.numbers.as_slice()) {
+        (None, [day]) => parts.day = Some(*day),
+        (Some(_), []) => (),
+        _ => return None,
+    }
+    let date = NaiveDate::from_ymd_opt(parts.year?, parts.month?, parts.day?)?;
+    let mut hour = parts.hour.unwrap_or(0);
+    match parts.pm {
+        Some(true) if hour < 12 => hour += 12,
+        Some(false) if hour == 12 => hour = 0,
+        _ => (),
+    }
+    let time = NaiveTime::from_hms_opt(hour, parts.minute, parts.second.min(59))?;
+    let offset = match parts.zone.as_deref() {
+        Some(zone) => numeric_offset(zone).or_else(|| zone_offset(zone, date))?,
+        None => FixedOffset::east_opt(0)?,
+    };
+    at_offset(date.and_time(time), offset)
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    if word.len() < 3 {
+        return None;
+    }
+    if word == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|month| *month == word || (word.len() == 3 && month.starts_with(word)))
+        .map(|idx| idx as u32 + 1)
+}
+
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    word.len() >= 3
+        && (DAYS.contains(&word)
+            || matches!(word, "tues" | "thur" | "thurs" | "weds")
+            || (word.len() == 3 && DAYS.iter().any(|day| day.starts_with(word))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: Option<&str>) {
+        let got = parse_date(input).map(|date| date.to_rfc3339());
+        assert_eq!(got.as_deref(), expect, "input: {input:?}");
+    }
+
+    #[test]
+    fn parses_machine_formats() {
+        check("2021-10-18T16:15:00-07:00", Some("2021-10-18T16:15:00-07:00"));
+        check("2021-10-18T16:15:00.123Z", Some("2021-10-18T16:15:00+00:00"));
+        check("2021-10-18T16:15:00+0200", Some("2021-10-18T16:15:00+02:00"));
+        check("2021-10-18T16:15", Some("2021-10-18T16:15:00+00:00"));
+        check("2013-05-03", Some("2013-05-03T00:00:00+00:00"));
+        check("Tue, 1 Jul 2003 10:52:37 +0200", Some("2003-07-01T10:52:37+02:00"));
+        check("Tue, 01 Jul 2003 10:52:37 GMT", Some("2003-07-01T10:52:37+00:00"));
+    }
+
+    #[test]
+    fn parses_human_formats() {
+        check("May 03, 2013", Some("2013-05-03T00:00:00+00:00"));
+        check("3 May 2013", Some("2013-05-03T00:00:00+00:00"));
+        check("May 3, 2013 10:15 AM", Some("2013-05-03T10:15:00+00:00"));
+        check("May 3, 2013 at 10:15 p.m. EDT", Some("2013-05-03T22:15:00-04:00"));
+        check("Tuesday, Jan. 5, 2021", Some("2021-01-05T00:00:00+00:00"));
+        check("Sept. 14th, 2020", Some("2020-09-14T00:00:00+00:00"));
+        check("Published: 2021-10-18", Some("2021-10-18T00:00:00+00:00"));
+        check("Updated 5:02 PM ET, Tue January 5, 2021", Some("2021-01-05T17:02:00-05:00"));
+        check("Updated 5:02 PM ET, Mon July 5, 2021", Some("2021-07-05T17:02:00-04:00"));
+        check("05/03/2013", Some("2013-05-03T00:00:00+00:00"));
+        check("03.05.2013", Some("2013-05-03T00:00:00+00:00"));
+        check("Posted on 12 PM, March 1, 2020", Some("2020-03-01T12:00:00+00:00"));
+    }
+
+    #[test]
+    fn rejects_text_that_is_not_only_a_date() {
+        check("", None);
+        check("May", None);
+        check("May 2013", None);
+        check("He said in May 2013 that", None);
+        check("Feb 30, 2021", None);
+        check("By Jane Doe", None);
+        check("3 4 May 2013", None);
+        check("2013-13-45", None);
+    }
+}
