@@ -29,7 +29,11 @@ fn main() -> anyhow::Result<()> {
     let start = Instant::now();
     let (articles, load) = pipeline::load_all(&inputs, &config, &progress);
     let load_secs = start.elapsed().as_secs_f64();
-    anyhow::ensure!(!load.skipped_any(), "the corpus has bad lines: {:?}", load.diagnostics.first());
+    anyhow::ensure!(
+        !load.skipped_any(),
+        "the corpus has bad lines: {:?}",
+        load.diagnostics.first()
+    );
 
     let start = Instant::now();
     let assignments = pipeline::assign(&articles, &config, &progress);
@@ -96,14 +100,26 @@ fn variant(text: &str, round: usize) -> String {
         return text.to_string();
     }
     let drop = round % paragraphs.len();
-    paragraphs.iter().enumerate().filter(|(i, _)| *i != drop).map(|(_, p)| *p).collect::<Vec<_>>().join("\n\n")
+    paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != drop)
+        .map(|(_, p)| *p)
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn read_texts(data: &Path) -> anyhow::Result<Vec<(Option<String>, String)>> {
     let mut texts = Vec::new();
-    for file in ["clustering/allsides-stories.jsonl", "clustering/ecbplus-dev.jsonl", "summarization/neus-val.jsonl"] {
+    for file in [
+        "clustering/allsides-stories.jsonl",
+        "clustering/ecbplus-dev.jsonl",
+        "summarization/neus-val.jsonl",
+    ] {
         let path = data.join(file);
-        let reader = BufReader::new(File::open(&path).with_context(|| format!("cannot open {}", path.display()))?);
+        let reader = BufReader::new(
+            File::open(&path).with_context(|| format!("cannot open {}", path.display()))?,
+        );
         for line in reader.lines() {
             let value: serde_json::Value = serde_json::from_str(&line?)?;
             if let Some(text) = value["text"].as_str() {

@@ -1,19 +1,1071 @@
-//! Named entities: people, organizations, places.
+//! Named entities by rules: people, organizations and places.
+//!
+//! Capitalised word runs are the candidates. A run is a person after a title ("President
+//! Vladimir Putin" gives "Vladimir Putin") or when it is two or three plain name-like words; an
+//! organization by a keyword ("Ministry", "Inc", "University"), a known name or an acronym; a
+//! place by a small gazetteer or by "in X" / "from X". A one-word run counts only when it is
+//! known, or is the surname of a person named earlier. Precision matters more than recall here:
+//! an unknown run is dropped rather than guessed.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use model::report::EntityKind;
+
+use crate::sentences::sentences;
 
 /// An entity found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityMention {
-    /// The name as written.
+    /// The name as written, without a title ("Vladimir Putin", not "President Vladimir Putin").
     pub name: String,
+    /// Person, organization or place.
     pub kind: EntityKind,
     /// Byte offset of `name`.
     pub start: usize,
 }
 
-/// Finds named entities.
+/// Finds named entities, in text order.
 pub fn find_entities(text: &str) -> Vec<EntityMention> {
-    let _ = text;
-    Vec::new()
+    let mut runs = Vec::new();
+    for sentence in sentences(text) {
+        name_runs(sentence.text, sentence.start, &mut runs);
+    }
+    let mut acc: Vec<EntityMention> = Vec::new();
+    for run in &runs {
+        if let Some(kind) = classify(text, run, &acc) {
+            acc.push(EntityMention {
+                name: text[run.start..run.end].to_string(),
+                kind,
+                start: run.start,
+            });
+        }
+    }
+    acc
+}
+
+/// A run of capitalised words, after titles and sentence openers are stripped.
+#[derive(Debug, Clone)]
+pub(crate) struct NameRun {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Number of words.
+    pub(crate) n_words: usize,
+    /// A title such as "President" or "Sen." stood before it.
+    pub(crate) titled: bool,
+    /// The run opened its sentence (before stripping).
+    pub(crate) sentence_start: bool,
+}
+
+/// Capitalised word runs of one sentence that starts at byte `offset` of the text.
+pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
+    let tokens = tokens(sentence);
+    let mut idx = 0;
+    while idx < tokens.len() {
+        if !tokens[idx].capitalised {
+            idx += 1;
+            continue;
+        }
+        let first = idx;
+        let mut last = idx;
+        while last + 1 < tokens.len() && !tokens[last].break_after {
+            let next = &tokens[last + 1];
+            if next.capitalised {
+                last += 1;
+                continue;
+            }
+            // "Department of Justice", "Secretary of State", "Charles de Gaulle".
+            let joins = matches!(next.word, "of" | "for") && is_keyword_or_title(tokens[last].word)
+                || matches!(next.word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "le");
+            if joins && !next.break_after && tokens.get(last + 2).is_some_and(|t| t.capitalised) {
+                last += 2;
+                continue;
+            }
+            break;
+        }
+        push_run(offset, &tokens[first..=last], first == 0, acc);
+        idx = last + 1;
+    }
+}
+
+/// Whether a capitalised word is a known first word of a sentence rather than of a name.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    // Built once: this runs for every capitalised word of every article.
+    static ENGLISH_STOP_WORDS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| stop_words::lookup("en").unwrap_or_default().iter().copied().collect());
+    COMMON_CAPITALISED.contains(&word) || ENGLISH_STOP_WORDS.contains(word.to_lowercase().as_str())
+}
+
+struct Token<'a> {
+    word: &'a str,
+    start: usize,
+    capitalised: bool,
+    /// Punctuation after the word ends a name: a comma, a possessive, a quote.
+    break_after: bool,
+}
+
+fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    let mut acc: Vec<Token<'_>> = Vec::new();
+    let mut pos = 0;
+    for raw in sentence.split_inclusive(char::is_whitespace) {
+        let raw_start = pos;
+        pos += raw.len();
+        let trimmed = raw.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let mut word = &trimmed[lead..];
+        let mut break_after = false;
+        if let Some(stem) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+            word = stem;
+            break_after = true;
+        }
+        let core = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        break_after |= core.len() != word.len();
+        // Keep the period of "Sen.", "W." and "U.S."; a period after other words ends a name.
+        let core = match core.strip_suffix('.') {
+            Some(_) if is_abbreviation(core) => core,
+            Some(stem) => {
+                break_after = true;
+                stem.trim_end_matches('.')
+            }
+            None => core,
+        };
+        if lead > 0 || core.is_empty() {
+            if let Some(previous) = acc.last_mut() {
+                previous.break_after = true;
+            }
+        }
+        if core.is_empty() {
+            continue;
+        }
+        let capitalised = core.chars().next().is_some_and(char::is_uppercase);
+        acc.push(Token { word: core, start: raw_start + lead, capitalised, break_after });
+    }
+    acc
+}
+
+/// "Sen.", "Gov.", "W.", "U.S.", "Jr.": a period that belongs to the word.
+fn is_abbreviation(word: &str) -> bool {
+    let stem = word.trim_end_matches('.');
+    stem.chars().count() == 1
+        || stem.contains('.')
+        || TITLES.contains(&word)
+        || matches!(stem, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
+}
+
+fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut Vec<NameRun>) {
+    let mut tokens = tokens;
+    let mut titled = false;
+    while let Some((first, rest)) = tokens.split_first() {
+        if TITLES.contains(&first.word) {
+            titled = true;
+            tokens = rest;
+        } else if titled && first.word == "of" && rest.len() > 1 {
+            // "Secretary of State John Kerry": the office is part of the title.
+            tokens = &rest[1..];
+        } else if (sentence_start && first.start == 0 && is_common_word(first.word))
+            || SKIP_WORDS.contains(&first.word)
+        {
+            tokens = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some((last, rest)) = tokens.split_last() {
+        if SKIP_WORDS.contains(&last.word) || matches!(last.word, "of" | "for") {
+            tokens = rest;
+        } else {
+            break;
+        }
+    }
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return;
+    };
+    let start = first.start;
+    let end = last.start + last.word.len();
+    acc.push(NameRun {
+        start: offset + start,
+        end: offset + end,
+        n_words: tokens.len(),
+        titled,
+        sentence_start,
+    });
+}
+
+fn classify(text: &str, run: &NameRun, earlier: &[EntityMention]) -> Option<EntityKind> {
+    let name = &text[run.start..run.end];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if PLACES.contains(&name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE") {
+        return Some(EntityKind::Place);
+    }
+    if KNOWN_ORGS.contains(&name)
+        || run.n_words > 1 && words.iter().any(|w| ORG_KEYWORDS.contains(&w.trim_end_matches('.')))
+        || name.starts_with("Ministry of")
+    {
+        return Some(EntityKind::Organization);
+    }
+    if run.n_words == 1 && is_acronym(name) {
+        return (!NOT_ENTITY_ACRONYMS.contains(&name)).then_some(EntityKind::Organization);
+    }
+    if let Some(known) = earlier.iter().rev().find(|e| e.name == name) {
+        return Some(known.kind);
+    }
+    let name_like = words.iter().all(|w| is_name_word(w));
+    if run.titled && name_like && run.n_words <= 4 {
+        return Some(EntityKind::Person);
+    }
+    let before = text[..run.start].trim_end();
+    let after_in =
+        before.ends_with(" in") || before.ends_with(" from") || before == "In" || before == "From";
+    if run.n_words == 1 {
+        let surname = earlier
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.name.ends_with(&format!(" {name}")));
+        if surname {
+            return Some(EntityKind::Person);
+        }
+        return (after_in && !run.sentence_start && name_like && !is_common_word(name))
+            .then_some(EntityKind::Place);
+    }
+    if after_in && run.n_words <= 3 && name_like {
+        return Some(EntityKind::Place);
+    }
+    (name_like && run.n_words <= 3 && !words.iter().any(|w| NOT_NAME_WORDS.contains(w)))
+        .then_some(EntityKind::Person)
+}
+
+fn is_keyword_or_title(word: &str) -> bool {
+    ORG_KEYWORDS.contains(&word)
+        || TITLES.contains(&word)
+        || matches!(word, "Bank" | "University" | "United States")
+}
+
+fn is_acronym(word: &str) -> bool {
+    let n_chars = word.chars().count();
+    (2..=6).contains(&n_chars) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "Putin", "O’Brien", "Smith-Jones", "W.": a word a personal name can be made of.
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    first.is_uppercase()
+        && !is_acronym(word)
+        && !MONTHS_AND_DAYS.contains(&word)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+}
+
+const TITLES: &[&str] = &[
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Chancellor",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Gen.",
+    "General",
+    "Lt.",
+    "Col.",
+    "Adm.",
+    "Sgt.",
+    "Capt.",
+    "Rev.",
+    "Prof.",
+    "Judge",
+    "Justice",
+    "Chairman",
+    "Chairwoman",
+    "Speaker",
+    "Leader",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Ambassador",
+    "Attorney",
+    "Candidate",
+    "Nominee",
+    "Former",
+    "Sir",
+    "Lord",
+    "Dame",
+    "CEO",
+    "Chief",
+    "Executive",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Commissioner",
+    "Sheriff",
+    "Democrat",
+    "Republican",
+    "GOP",
+    "Pres.",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
+const ORG_KEYWORDS: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Ltd",
+    "LLC",
+    "PLC",
+    "Group",
+    "Holdings",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Party",
+    "Council",
+    "University",
+    "College",
+    "School",
+    "Bank",
+    "Committee",
+    "Commission",
+    "Court",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Assembly",
+    "Association",
+    "Institute",
+    "Foundation",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Federation",
+    "Authority",
+    "Office",
+    "Service",
+    "Services",
+    "Police",
+    "Army",
+    "Navy",
+    "Forces",
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Network",
+    "Press",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Fund",
+    "Board",
+    "Administration",
+    "Bureau",
+    "Church",
+    "Hospital",
+    "Club",
+    "Center",
+    "Centre",
+    "Guard",
+    "Reserve",
+    "Campaign",
+    "Caucus",
+    "Coalition",
+    "Alliance",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Telegraph",
+    "Guardian",
+    "Magazine",
+    "Review",
+    "Institution",
+];
+
+const KNOWN_ORGS: &[&str] = &[
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "Bloomberg",
+    "AFP",
+    "BBC",
+    "CNN",
+    "Fox",
+    "NBC",
+    "CBS",
+    "ABC",
+    "NPR",
+    "Politico",
+    "Breitbart",
+    "Google",
+    "Microsoft",
+    "Facebook",
+    "Twitter",
+    "Amazon",
+    "Apple",
+    "Pentagon",
+    "Kremlin",
+    "White House",
+    "Downing Street",
+    "Capitol Hill",
+    "Democrats",
+    "Republicans",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Hamas",
+    "Hezbollah",
+    "Taliban",
+    "Islamic State",
+    "Al Qaeda",
+    "Nato",
+    "NATO",
+    "European Union",
+    "United Nations",
+    "Wall Street",
+    "Interpol",
+    "Gazprom",
+    "Boeing",
+    "Airbus",
+];
+
+/// Capitalised words that are not names at the start of a sentence (beyond English stop words).
+const COMMON_CAPITALISED: &[&str] = &[
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "Yet",
+    "So",
+    "Now",
+    "Then",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Although",
+    "Though",
+    "Despite",
+    "According",
+    "Asked",
+    "Speaking",
+    "Many",
+    "Some",
+    "Most",
+    "Several",
+    "Officials",
+    "Police",
+    "Critics",
+    "Supporters",
+    "Sources",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Even",
+    "Just",
+    "Only",
+    "Already",
+    "Instead",
+    "Thus",
+    "Here",
+    "There",
+    "Nearly",
+    "About",
+    "Among",
+    "Under",
+    "Over",
+    "Read",
+    "Watch",
+    "Click",
+    "Photo",
+    "Update",
+    "Breaking",
+    "Exclusive",
+    "Opinion",
+    "Analysis",
+];
+
+/// Words dropped from the edges of a run: articles, days and months.
+const SKIP_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "I",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that make a two- or three-word run something other than a personal name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "Democratic",
+    "Republican",
+    "National",
+    "Federal",
+    "American",
+    "United",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Secret",
+    "Supreme",
+    "Central",
+    "Great",
+    "Grand",
+    "Middle",
+    "Day",
+    "Election",
+    "Street",
+    "Avenue",
+    "Road",
+    "River",
+    "Lake",
+    "Mountain",
+    "Island",
+    "Islands",
+    "Bay",
+    "Park",
+    "Square",
+    "Bridge",
+    "War",
+    "World",
+    "Cup",
+    "Act",
+    "Law",
+    "Bill",
+    "Amendment",
+    "Treaty",
+    "Plan",
+    "Program",
+    "Project",
+    "Initiative",
+    "Summit",
+    "Conference",
+    "Games",
+    "Olympics",
+    "Championship",
+    "Award",
+    "Prize",
+    "State",
+    "States",
+    "City",
+    "County",
+    "Republic",
+    "Kingdom",
+    "Empire",
+    "Province",
+    "Region",
+    "Airport",
+    "Station",
+    "Hall",
+    "Tower",
+    "Building",
+    "Stadium",
+    "Trump",
+    "Tower",
+    "Russian",
+    "British",
+    "French",
+    "German",
+    "Chinese",
+    "Ukrainian",
+    "European",
+    "African",
+    "Asian",
+    "Israeli",
+    "Palestinian",
+    "Iranian",
+    "Syrian",
+    "Iraqi",
+    "Mexican",
+    "Canadian",
+    "Indian",
+    "Japanese",
+    "Korean",
+    "Muslim",
+    "Christian",
+    "Jewish",
+    "Catholic",
+    "Islamic",
+    "Arab",
+    "Internet",
+    "Web",
+    "Email",
+    "Media",
+    "Twitter",
+    "Facebook",
+    "God",
+    "Christmas",
+    "Easter",
+    "Trauma",
+    "Level",
+    "Ground",
+    "Zero",
+    "Fake",
+    "Crooked",
+    "Obamacare",
+    "Brexit",
+];
+
+const NOT_ENTITY_ACRONYMS: &[&str] = &[
+    "TV", "CEO", "CFO", "GDP", "AM", "PM", "OK", "ID", "COVID", "DNA", "HIV", "AIDS", "II", "III",
+    "IV", "VP", "PR", "USD", "EUR", "GBP", "PS", "RE", "UPDATE", "BREAKING", "LGBT", "LGBTQ",
+    "GOP", "MP", "MPS", "IT", "AI", "UTC", "GMT", "EST", "PST", "ET", "A", "I",
+];
+
+/// Countries, US states, regions and major cities.
+const PLACES: &[&str] = &[
+    // Countries.
+    "Afghanistan",
+    "Albania",
+    "Algeria",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Azerbaijan",
+    "Bahrain",
+    "Bangladesh",
+    "Belarus",
+    "Belgium",
+    "Bolivia",
+    "Bosnia",
+    "Brazil",
+    "Bulgaria",
+    "Cambodia",
+    "Cameroon",
+    "Canada",
+    "Chad",
+    "Chile",
+    "China",
+    "Colombia",
+    "Congo",
+    "Costa Rica",
+    "Croatia",
+    "Cuba",
+    "Cyprus",
+    "Czech Republic",
+    "Denmark",
+    "Ecuador",
+    "Egypt",
+    "El Salvador",
+    "Eritrea",
+    "Estonia",
+    "Ethiopia",
+    "Finland",
+    "France",
+    "Gaza",
+    "Georgia",
+    "Germany",
+    "Ghana",
+    "Greece",
+    "Guatemala",
+    "Haiti",
+    "Honduras",
+    "Hungary",
+    "Iceland",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Iraq",
+    "Ireland",
+    "Israel",
+    "Italy",
+    "Jamaica",
+    "Japan",
+    "Jordan",
+    "Kazakhstan",
+    "Kenya",
+    "Kosovo",
+    "Kuwait",
+    "Latvia",
+    "Lebanon",
+    "Libya",
+    "Lithuania",
+    "Luxembourg",
+    "Malaysia",
+    "Mali",
+    "Malta",
+    "Mexico",
+    "Moldova",
+    "Mongolia",
+    "Montenegro",
+    "Morocco",
+    "Mozambique",
+    "Myanmar",
+    "Nepal",
+    "Netherlands",
+    "New Zealand",
+    "Nicaragua",
+    "Niger",
+    "Nigeria",
+    "North Korea",
+    "Norway",
+    "Oman",
+    "Pakistan",
+    "Palestine",
+    "Panama",
+    "Paraguay",
+    "Peru",
+    "Philippines",
+    "Poland",
+    "Portugal",
+    "Qatar",
+    "Romania",
+    "Russia",
+    "Rwanda",
+    "Saudi Arabia",
+    "Senegal",
+    "Serbia",
+    "Singapore",
+    "Slovakia",
+    "Slovenia",
+    "Somalia",
+    "South Africa",
+    "South Korea",
+    "South Sudan",
+    "Spain",
+    "Sri Lanka",
+    "Sudan",
+    "Sweden",
+    "Switzerland",
+    "Syria",
+    "Taiwan",
+    "Tanzania",
+    "Thailand",
+    "Tunisia",
+    "Turkey",
+    "Uganda",
+    "Ukraine",
+    "United Arab Emirates",
+    "United Kingdom",
+    "United States",
+    "America",
+    "Britain",
+    "Great Britain",
+    "England",
+    "Scotland",
+    "Wales",
+    "Uruguay",
+    "Uzbekistan",
+    "Venezuela",
+    "Vietnam",
+    "Yemen",
+    "Zambia",
+    "Zimbabwe",
+    "West Bank",
+    "Crimea",
+    "Donbas",
+    "Kurdistan",
+    // Regions.
+    "Europe",
+    "Asia",
+    "Africa",
+    "Middle East",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Caribbean",
+    "Balkans",
+    "Scandinavia",
+    "Arctic",
+    "Antarctica",
+    "Pacific",
+    "Atlantic",
+    "Mediterranean",
+    "Gulf",
+    "Persian Gulf",
+    "Black Sea",
+    "Baltic",
+    "Sahel",
+    // US states.
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Puerto Rico",
+    // Cities.
+    "Washington",
+    "New York City",
+    "Los Angeles",
+    "Chicago",
+    "Houston",
+    "Philadelphia",
+    "Phoenix",
+    "San Francisco",
+    "Seattle",
+    "Boston",
+    "Miami",
+    "Atlanta",
+    "Dallas",
+    "Denver",
+    "Detroit",
+    "Las Vegas",
+    "Baltimore",
+    "Cleveland",
+    "Pittsburgh",
+    "Orlando",
+    "New Orleans",
+    "London",
+    "Paris",
+    "Berlin",
+    "Madrid",
+    "Rome",
+    "Moscow",
+    "Kyiv",
+    "Kiev",
+    "Beijing",
+    "Shanghai",
+    "Hong Kong",
+    "Tokyo",
+    "Seoul",
+    "Pyongyang",
+    "Delhi",
+    "New Delhi",
+    "Mumbai",
+    "Karachi",
+    "Islamabad",
+    "Kabul",
+    "Tehran",
+    "Baghdad",
+    "Damascus",
+    "Beirut",
+    "Jerusalem",
+    "Tel Aviv",
+    "Cairo",
+    "Istanbul",
+    "Ankara",
+    "Riyadh",
+    "Dubai",
+    "Doha",
+    "Brussels",
+    "Amsterdam",
+    "Vienna",
+    "Warsaw",
+    "Prague",
+    "Budapest",
+    "Athens",
+    "Lisbon",
+    "Dublin",
+    "Stockholm",
+    "Oslo",
+    "Copenhagen",
+    "Helsinki",
+    "Geneva",
+    "Zurich",
+    "Frankfurt",
+    "Munich",
+    "Hamburg",
+    "Milan",
+    "Barcelona",
+    "Toronto",
+    "Montreal",
+    "Vancouver",
+    "Ottawa",
+    "Mexico City",
+    "Havana",
+    "Caracas",
+    "Bogota",
+    "Lima",
+    "Santiago",
+    "Buenos Aires",
+    "Sao Paulo",
+    "Rio de Janeiro",
+    "Brasilia",
+    "Lagos",
+    "Nairobi",
+    "Johannesburg",
+    "Cape Town",
+    "Sydney",
+    "Melbourne",
+    "Canberra",
+    "Singapore",
+    "Bangkok",
+    "Jakarta",
+    "Manila",
+    "Hanoi",
+    "Taipei",
+    "Minsk",
+    "Tbilisi",
+    "Kharkiv",
+    "Odesa",
+    "Mariupol",
+    "Aleppo",
+    "Mosul",
+    "Gaza City",
+    "Tripoli",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[(&str, EntityKind)]) {
+        let got = find_entities(text);
+        let pairs: Vec<(&str, EntityKind)> =
+            got.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        assert_eq!(pairs, expect);
+        for entity in &got {
+            assert_eq!(&text[entity.start..entity.start + entity.name.len()], entity.name);
+        }
+    }
+
+    #[test]
+    fn titles_mark_people_and_are_dropped() {
+        check(
+            "President Vladimir Putin met Sen. Ron Wyden and Secretary of State John Kerry on Monday.",
+            &[("Vladimir Putin", EntityKind::Person), ("Ron Wyden", EntityKind::Person), ("John Kerry", EntityKind::Person)],
+        );
+    }
+
+    #[test]
+    fn surnames_follow_full_names() {
+        check(
+            "Officials said Maria Lopez would run. Later, Lopez declined.",
+            &[("Maria Lopez", EntityKind::Person), ("Lopez", EntityKind::Person)],
+        );
+    }
+
+    #[test]
+    fn organizations_by_keyword_name_and_acronym() {
+        check(
+            "The Department of Justice asked Acme Corp. and the FBI, Reuters reported. The Green Party agreed.",
+            &[
+                ("Department of Justice", EntityKind::Organization),
+                ("Acme Corp.", EntityKind::Organization),
+                ("FBI", EntityKind::Organization),
+                ("Reuters", EntityKind::Organization),
+                ("Green Party", EntityKind::Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn places_by_gazetteer_and_context() {
+        check(
+            "Troops left Ukraine for the U.S. and New York. They came from Smallville, where it rained.",
+            &[("Ukraine", EntityKind::Place), ("U.S.", EntityKind::Place), ("New York", EntityKind::Place), ("Smallville", EntityKind::Place)],
+        );
+    }
+
+    #[test]
+    fn sentence_openers_days_and_unknown_single_words_are_not_entities() {
+        check("However, on Tuesday the Committee met. Nobody knew. Yesterday Smith left.", &[]);
+    }
 }

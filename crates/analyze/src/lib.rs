@@ -1,7 +1,38 @@
-//! The language layer: sentences, words, terms (stems without stop words), language
-//! detection, and the rule-based finders for quotes, numbers and entities.
+//! The language layer of Parallax: sentences, words, index terms, language detection, and
+//! rule-based finders for quotes, numbers and named entities.
 //!
-//! Pure functions over `&str`; no IO. Offsets are byte offsets into the text given.
+//! Everything here is a pure function over `&str`: no IO, no models, no global state beyond
+//! compiled regexes. Offsets are byte offsets into the text given. Messy input is never an
+//! error; a finder that cannot tell returns less rather than guessing.
+//!
+//! - [`sentences`] splits news text, surviving abbreviations ("U.S.", "Sen.", "Calif."),
+//!   initials, decimals and quotes; line breaks are hard boundaries.
+//! - [`Analyzer::terms`] gives lower-cased, stop-word-free Snowball stems for TF-IDF and BM25;
+//!   [`detect_language`] picks the language (BCP 47) to build the [`Analyzer`] with.
+//! - [`quotes::find_quotes`], [`numbers::find_numbers`] and [`entities::find_entities`] extract
+//!   what `compare` aligns across outlets.
+//!
+//! ```
+//! let text = "Sen. Jane Doe (D-Ore.) toured Portland on Monday.\n\
+//!             “We need more than 1,200 new nurses,” Doe said.";
+//!
+//! let sentences = analyze::sentences(text);
+//! assert_eq!(sentences[0].text, "Sen. Jane Doe (D-Ore.) toured Portland on Monday.");
+//!
+//! let mut terms = Vec::new();
+//! analyze::Analyzer::new(Some("en")).terms(sentences[0].text, &mut terms);
+//! assert_eq!(terms, ["sen", "jane", "doe", "ore", "tour", "portland", "monday"]);
+//!
+//! let quotes = analyze::quotes::find_quotes(text);
+//! assert_eq!(quotes[0].text, "We need more than 1,200 new nurses,");
+//! assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Doe"));
+//!
+//! let numbers = analyze::numbers::find_numbers(text);
+//! assert_eq!(numbers[0].text, "more than 1,200 new nurses");
+//! assert_eq!(numbers[0].unit.as_deref(), Some("nurses"));
+//! ```
+
+#![warn(missing_docs)]
 
 pub mod entities;
 pub mod numbers;

@@ -1,4 +1,21 @@
 //! Direct quotes and their speakers.
+//!
+//! Quotes are text between paired double quotation marks (straight or curly) within a
+//! paragraph; a quote left open at the end of a paragraph runs to its end, as in multi-paragraph
+//! quotes. Quotes of fewer than three words are scare quotes and are skipped.
+//!
+//! The speaker comes from the attribution next to the quote, in this order: after it (`," Smith
+//! said`, `," said Smith`, `," according to Smith`), before it in the same sentence (`Smith said:
+//! "`, `Smith said the plan would "`, and the middle of a split quote `"...," he said, "..."`),
+//! then the speaker of the previous quote for a paragraph that is only a quote. Pronouns resolve
+//! to the last named speaker or person, surnames to the full name given earlier.
+
+use std::sync::LazyLock;
+
+use model::report::EntityKind;
+use regex::Regex;
+
+use crate::entities::{find_entities, is_common_word, EntityMention};
 
 /// A direct quote found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,8 +28,507 @@ pub struct QuoteMention {
     pub start: usize,
 }
 
-/// Finds direct quotes and their speakers.
+/// Finds direct quotes of three words or more, in text order, with their speakers.
 pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
-    let _ = text;
-    Vec::new()
+    let spans = quote_spans(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let people: Vec<EntityMention> = find_entities(text)
+        .into_iter()
+        .filter(|e| {
+            e.kind == EntityKind::Person
+                && !spans.iter().any(|s| s.open <= e.start && e.start < s.close)
+        })
+        .collect();
+    let mut acc = Vec::new();
+    let mut last_speaker: Option<(usize, String)> = None;
+    for (span_idx, span) in spans.iter().enumerate() {
+        let previous_end =
+            span_idx.checked_sub(1).map(|i| spans[i].close).filter(|&end| end > span.line_start);
+        let raw = attribution_after(text, span, spans.get(span_idx + 1))
+            .or_else(|| attribution_before(text, span, previous_end.unwrap_or(span.line_start)))
+            .or_else(|| attribution_later(text, span, spans.get(span_idx + 1)));
+        let mut speaker =
+            raw.and_then(|raw| resolve(span.open, raw, &people, last_speaker.as_ref()));
+        if speaker.is_none() {
+            // A quote without attribution continues the previous speaker: the next quote of the
+            // same paragraph, or a paragraph that is only a quote.
+            let continues = |end: usize| {
+                end >= span.line_start || (span.whole_paragraph && span.open - end < 1500)
+            };
+            speaker = last_speaker
+                .as_ref()
+                .filter(|(end, _)| continues(*end))
+                .map(|(_, name)| name.clone());
+        }
+        if let Some(name) = &speaker {
+            last_speaker = Some((span.close, name.clone()));
+        }
+        let inner = text[span.open..span.close]
+            .trim_start_matches(is_quote_mark)
+            .trim_end_matches(is_quote_mark)
+            .trim();
+        if crate::words(inner).nth(2).is_none() {
+            continue;
+        }
+        acc.push(QuoteMention { text: inner.to_string(), speaker, start: span.open });
+    }
+    acc
+}
+
+/// A quote: from its opening mark to after its closing mark (or the paragraph's end).
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    open: usize,
+    close: usize,
+    line_start: usize,
+    line_end: usize,
+    /// The paragraph opens with this quote and has no other text but punctuation.
+    whole_paragraph: bool,
+}
+
+/// What the text says about who spoke, before resolution.
+#[derive(Debug)]
+enum RawSpeaker<'a> {
+    Name(&'a str),
+    Pronoun,
+    Description(&'a str),
+}
+
+const VERBS: &str = r"(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|stated|declared|insisted|insists|warned|warns|claimed|claims|tweeted|replied|responded|recalled|acknowledged|admitted|announced|remarked|joked|quipped|observed|suggested|concluded|countered|complained|predicted|stressed|emphasized|shouted|yelled|reported|reports|wrote|posted|testified|pointed out|went on)";
+
+/// `," said Smith` / `," said a senior official`.
+static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"^[\s,.;:!?—–-]*{VERBS}\s+([^,;:!?"“”()]{{2,90}})"#))
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+/// `," Smith said` / `," he added` / `," a spokesman for the campaign said`.
+static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"^[\s,.;:!?—–-]*([^;:!?"“”]{{1,120}}?)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+)?{VERBS}(?-u:\b)"#
+    ))
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+/// `according to Smith`.
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i:according to)\s+([^,;:!?"“”()]{2,90})"#).unwrap_or_else(|e| panic!("{e}"))
+});
+/// `"..." ― Pamela Jones` (a signature after a quote).
+static DASH_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^[\s,.]*[―—–-]+\s*(\p{Lu}[^,;:!?"“”()]{1,60})"#).unwrap_or_else(|e| panic!("{e}"))
+});
+/// `Smith said`, anywhere before the quote in its sentence.
+static SPEAKER_VERB_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"([^;:!?"“”]{{1,120}}?)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|once\s+)?{VERBS}(?-u:\b)"#
+    ))
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”')
+}
+
+/// Pairs quotation marks paragraph by paragraph.
+fn quote_spans(text: &str) -> Vec<Span> {
+    let mut acc = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.trim_end().len();
+        let mut open: Option<usize> = None;
+        let mut line_spans = Vec::new();
+        for (idx, c) in line.char_indices() {
+            let pos = line_start + idx;
+            match (c, open) {
+                ('“', _) | ('"', None) => open = Some(pos),
+                ('”' | '"', Some(start)) => {
+                    line_spans.push((start, pos + c.len_utf8()));
+                    open = None;
+                }
+                _ => (),
+            }
+        }
+        if let Some(start) = open.filter(|&start| start < line_end) {
+            line_spans.push((start, line_end));
+        }
+        for &(open, close) in &line_spans {
+            let whole_paragraph = text[line_start..open].trim().is_empty()
+                && text[close..line_end].chars().all(|c| !c.is_alphanumeric());
+            acc.push(Span { open, close, line_start, line_end, whole_paragraph });
+        }
+        line_start += line.len();
+    }
+    acc
+}
+
+/// The attribution right after a quote, up to the next quote or the paragraph's end.
+fn attribution_after<'a>(
+    text: &'a str,
+    span: &Span,
+    next: Option<&Span>,
+) -> Option<RawSpeaker<'a>> {
+    let end = next.filter(|n| n.line_start == span.line_start).map_or(span.line_end, |n| n.open);
+    let after = &text[span.close..end];
+    let after = &after[..sentence_end(after)];
+    // `"... over." Baker said the plan ...` starts a new sentence; `"... over." he said` does not.
+    let quoted = text[span.open..span.close].trim_end_matches(is_quote_mark);
+    let next_is_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
+    if quoted.ends_with('.') && !next_is_lower {
+        return None;
+    }
+    if let Some(name) = DASH_SPEAKER.captures(after).and_then(|caps| caps.get(1)) {
+        return capitalised_runs(name.as_str()).first().map(|name| RawSpeaker::Name(name));
+    }
+    if let Some(caps) = ACCORDING_TO
+        .captures(after)
+        .filter(|c| c.get(0).is_some_and(|m| after[..m.start()].trim().len() < 3))
+    {
+        return caps.get(1).and_then(|m| speaker_after_verb(m.as_str()));
+    }
+    if let Some(caps) = VERB_THEN_SPEAKER.captures(after) {
+        if let Some(found) = caps.get(1).and_then(|m| speaker_after_verb(m.as_str())) {
+            return Some(found);
+        }
+    }
+    if let Some(found) = SPEAKER_THEN_VERB
+        .captures(after)
+        .and_then(|caps| caps.get(1))
+        .and_then(|m| speaker_before_verb(m.as_str()))
+    {
+        return Some(found);
+    }
+    None
+}
+
+/// An attribution later in the quote's sentence: `A cashier who "steals ..." is held to account,
+/// Warren said.`
+fn attribution_later<'a>(
+    text: &'a str,
+    span: &Span,
+    next: Option<&Span>,
+) -> Option<RawSpeaker<'a>> {
+    let end = next.filter(|n| n.line_start == span.line_start).map_or(span.line_end, |n| n.open);
+    let after = &text[span.close..end];
+    let after = &after[..sentence_end(after)];
+    SPEAKER_VERB_ANYWHERE
+        .captures_iter(after)
+        .filter_map(|caps| caps.get(1).and_then(|m| speaker_before_verb(m.as_str())))
+        .next()
+}
+
+/// The attribution before a quote, within its sentence and after the previous quote.
+fn attribution_before<'a>(text: &'a str, span: &Span, from: usize) -> Option<RawSpeaker<'a>> {
+    let before = &text[from..span.open];
+    let sentence_start = before
+        .char_indices()
+        .filter(|&(idx, c)| matches!(c, '.' | '!' | '?') && before[idx + 1..].starts_with(' '))
+        .map(|(idx, _)| idx + 1)
+        .next_back()
+        .unwrap_or(0);
+    let before = &before[sentence_start..];
+    if let Some(caps) = ACCORDING_TO.captures_iter(before).last() {
+        return caps.get(1).and_then(|m| speaker_after_verb(m.as_str()));
+    }
+    SPEAKER_VERB_ANYWHERE
+        .captures_iter(before)
+        .filter_map(|caps| caps.get(1).and_then(|m| speaker_before_verb(m.as_str())))
+        .last()
+}
+
+/// Where the attribution sentence after a quote ends.
+fn sentence_end(after: &str) -> usize {
+    after
+        .char_indices()
+        .skip_while(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(idx, c)| matches!(c, '.' | '!' | '?') && !ends_with_abbreviation(&after[..idx]))
+        .map_or(after.len(), |(idx, _)| idx)
+}
+
+/// "... Mr", "... Sen", "... Laurence H": a period after these does not end the sentence.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Sgt"
+                | "Capt"
+                | "Adm"
+                | "Rev"
+                | "Prof"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Calif"
+                | "Mo"
+                | "Ore"
+                | "Ill"
+                | "Fla"
+                | "Mass"
+                | "Wash"
+                | "Pa"
+                | "Va"
+        )
+}
+
+/// The speaker in the words after a speech verb: "Donald Trump, the nominee" -> "Donald Trump".
+fn speaker_after_verb(span: &str) -> Option<RawSpeaker<'_>> {
+    let span = span.trim();
+    let first_word = span.split_whitespace().next()?;
+    if matches!(first_word, "he" | "she") {
+        return Some(RawSpeaker::Pronoun);
+    }
+    if let Some(name) = capitalised_runs(span).into_iter().find(|name| !is_common_word(name)) {
+        return Some(RawSpeaker::Name(name));
+    }
+    if matches!(first_word, "a" | "an" | "the" | "one" | "another")
+        && span.split_whitespace().count() <= 8
+    {
+        return Some(RawSpeaker::Description(span));
+    }
+    None
+}
+
+/// The speaker in the words before a speech verb: "Republican nominee Donald Trump", "he",
+/// "a senior State Department official".
+fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
+    let span = strip_party_label(span.trim_end());
+    // "Aaron Kall, the director of debate at the university,": the name is before the apposition.
+    if let Some(head) = span.strip_suffix(',') {
+        let apposition_start = head.rfind(',')?;
+        return name_at_end(&head[..apposition_start]).map(RawSpeaker::Name);
+    }
+    let span = span.rsplit(',').next().unwrap_or(span);
+    // Words with their byte offsets in `span`; only the last eight can be the speaker.
+    let words: Vec<(usize, &str)> = span
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - span.as_ptr() as usize, w))
+        .collect();
+    let tail = &words[words.len().saturating_sub(8)..];
+    let &(_, last) = tail.last()?;
+    if matches!(last, "he" | "she" | "He" | "She") {
+        return Some(RawSpeaker::Pronoun);
+    }
+    // A description is a determiner phrase ending in a common noun.
+    if last.chars().next().is_some_and(char::is_lowercase) {
+        let &(from, _) = tail.iter().rev().find(|(_, w)| {
+            matches!(*w, "a" | "an" | "the" | "A" | "An" | "The" | "one" | "another")
+        })?;
+        return Some(RawSpeaker::Description(span[from..].trim_end()));
+    }
+    name_at_end(span).map(RawSpeaker::Name)
+}
+
+/// The name a span ends with: "Republican nominee Donald Trump" -> "Donald Trump".
+fn name_at_end(span: &str) -> Option<&str> {
+    let span = strip_party_label(span.trim_end());
+    let span = span.trim_end_matches("’s").trim_end_matches("'s");
+    let name = capitalised_runs(span).last().copied()?;
+    (span.ends_with(name) && !is_common_word(name)).then_some(name)
+}
+
+/// Drops a trailing party label: "Sen. Claire McCaskill (D-Mo.)", "Paul Ryan, R-Wis.,".
+fn strip_party_label(span: &str) -> &str {
+    static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,?\s*\([^()]{1,30}\)|,\s*[DRI]-[\p{L}. ]{2,20}),?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    match PARTY.find(span) {
+        Some(m) => span[..m.start()].trim_end(),
+        None => span,
+    }
+}
+
+/// Capitalised word runs in a short span, without leading titles and articles.
+fn capitalised_runs(span: &str) -> Vec<&str> {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Lu}[\p{L}’'.-]*(?:\s+(?:\p{Lu}[\p{L}’'.-]*|de|van|von|bin|al))*")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    RUN.find_iter(span)
+        .filter_map(|m| {
+            let mut run = m.as_str();
+            run = run.strip_suffix("’s").or_else(|| run.strip_suffix("'s")).unwrap_or(run);
+            while let Some((first, rest)) = run.split_once(' ') {
+                if is_title_word(first)
+                    || matches!(first, "The" | "A" | "An")
+                    || is_common_word(first)
+                {
+                    run = rest;
+                } else {
+                    break;
+                }
+            }
+            (!is_title_word(run) && run != "I" && run.chars().any(char::is_lowercase))
+                .then_some(run.trim_end_matches('.'))
+        })
+        .collect()
+}
+
+fn is_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "President"
+            | "Vice"
+            | "Prime"
+            | "Minister"
+            | "Sen."
+            | "Senator"
+            | "Rep."
+            | "Gov."
+            | "Governor"
+            | "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Gen."
+            | "Secretary"
+            | "Mayor"
+            | "Judge"
+            | "Speaker"
+            | "Chairman"
+            | "Former"
+            | "Democratic"
+            | "Republican"
+            | "GOP"
+            | "Democrat"
+            | "Candidate"
+            | "Nominee"
+            | "Chief"
+            | "Attorney"
+            | "General"
+            | "Leader"
+    )
+}
+
+/// Turns what the text says into a name: pronouns to the last speaker or person, surnames to
+/// full names given earlier.
+fn resolve(
+    quote_start: usize,
+    raw: RawSpeaker<'_>,
+    people: &[EntityMention],
+    last_speaker: Option<&(usize, String)>,
+) -> Option<String> {
+    match raw {
+        RawSpeaker::Name(name) => Some(full_name(name, quote_start, people)),
+        RawSpeaker::Description(description) => Some(description.to_string()),
+        RawSpeaker::Pronoun => {
+            let nearest_person = people.iter().rev().find(|p| p.start < quote_start);
+            match (last_speaker, nearest_person) {
+                (Some((end, name)), Some(person))
+                    if person.start < *end
+                        || full_name(&person.name, quote_start, people) == *name =>
+                {
+                    Some(name.clone())
+                }
+                (_, Some(person)) => Some(full_name(&person.name, quote_start, people)),
+                (Some((_, name)), None) => Some(name.clone()),
+                (None, None) => None,
+            }
+        }
+    }
+}
+
+/// "Smith" -> "John Smith" when the text named John Smith before.
+fn full_name(name: &str, before: usize, people: &[EntityMention]) -> String {
+    if name.contains(' ') {
+        return name.to_string();
+    }
+    let suffix = format!(" {name}");
+    people
+        .iter()
+        .filter(|p| p.start < before && p.name.ends_with(&suffix))
+        .map(|p| p.name.clone())
+        .next()
+        .unwrap_or_else(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[(&str, Option<&str>)]) {
+        let got = find_quotes(text);
+        let pairs: Vec<(&str, Option<&str>)> =
+            got.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+        assert_eq!(pairs, expect);
+        for quote in &got {
+            assert!(text[quote.start..].starts_with(is_quote_mark));
+        }
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        check(
+            "“The bridge will open in May,” Mayor Ana Ruiz said on Monday.\n\"We are not worried about costs,\" said Tom Baker, the city engineer.",
+            &[("The bridge will open in May,", Some("Ana Ruiz")), ("We are not worried about costs,", Some("Tom Baker"))],
+        );
+    }
+
+    #[test]
+    fn speaker_before_the_quote_and_partial_quotes() {
+        check(
+            "Ruiz told reporters: “Nothing is decided yet.” Baker said the plan would “cost far more than promised.”",
+            &[("Nothing is decided yet.", Some("Ruiz")), ("cost far more than promised.", Some("Baker"))],
+        );
+    }
+
+    #[test]
+    fn split_quotes_share_the_speaker_and_pronouns_resolve() {
+        check(
+            "Rep. Jim Jordan (R-Ohio), a panel member, said the vote was “a disgrace to this city.”\nCouncil member Lena Ortiz voted no.\n“We will fight this,” she said, “and we will win in court.”",
+            &[
+                ("a disgrace to this city.", Some("Jim Jordan")),
+                ("We will fight this,", Some("Lena Ortiz")),
+                ("and we will win in court.", Some("Lena Ortiz")),
+            ],
+        );
+    }
+
+    #[test]
+    fn surnames_expand_to_full_names() {
+        check(
+            "On Monday the engineer Tom Baker inspected the bridge.\n“It is safe for cars and trucks,” Baker said.",
+            &[("It is safe for cars and trucks,", Some("Tom Baker"))],
+        );
+    }
+
+    #[test]
+    fn according_to_and_descriptions() {
+        check(
+            "“The talks have stalled for now,” according to Maria Chen.\n“We expect a deal by Friday,” a senior State Department official said.",
+            &[
+                ("The talks have stalled for now,", Some("Maria Chen")),
+                ("We expect a deal by Friday,", Some("a senior State Department official")),
+            ],
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quotes_continue_the_speaker() {
+        check(
+            "“We built this town together,” Ruiz said.\n“Nobody will be left behind.\n“Not one family will lose a home.”",
+            &[
+                ("We built this town together,", Some("Ruiz")),
+                ("Nobody will be left behind.", Some("Ruiz")),
+                ("Not one family will lose a home.", Some("Ruiz")),
+            ],
+        );
+    }
+
+    #[test]
+    fn scare_quotes_are_skipped() {
+        check("Critics called the plan a \"disaster\" and the mayor \"too slow\".", &[]);
+    }
 }

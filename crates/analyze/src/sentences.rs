@@ -33,8 +33,14 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
 const NEVER_FINAL: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "cpt",
     "sgt", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "messrs",
-    "vs", "v", "e.g", "i.e", "cf", "approx", "no", "nos", "vol", "fig", "art", "ch", "pp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "vs", "v", "e.g", "i.e", "cf", "approx",
+];
+
+/// Words that precede a number ("No. 5", "Jan. 20"): a period after them does not end a
+/// sentence when a number follows.
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "vol", "fig", "art", "ch", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Abbreviations that may also end a sentence ("He moved to the U.S. The move ..."): they end one
@@ -49,11 +55,59 @@ const MAYBE_FINAL: &[&str] = &[
 
 /// Capitalised words that usually open a sentence rather than continue a name.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their",
-    "Our", "This", "That", "These", "Those", "There", "But", "And", "Or", "So", "Yet", "In", "On",
-    "At", "As", "After", "Before", "When", "While", "If", "However", "Meanwhile", "Still", "Also",
-    "For", "With", "What", "Who", "Why", "How", "Some", "Many", "Most", "No", "Not", "Now", "Then",
-    "Officials", "Police",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "For",
+    "With",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "Now",
+    "Then",
+    "Officials",
+    "Police",
 ];
 
 fn split_line<'a>(text: &'a str, start: usize, end: usize, acc: &mut Vec<Sentence<'a>>) {
@@ -69,7 +123,9 @@ fn split_line<'a>(text: &'a str, start: usize, end: usize, acc: &mut Vec<Sentenc
         // Take the whole run of marks and the closing quotes or brackets after it.
         let mark_start = idx;
         let mut after = idx;
-        while after < end && matches!(bytes[after], b'.' | b'!' | b'?') || text[after..end].starts_with('…') {
+        while after < end && matches!(bytes[after], b'.' | b'!' | b'?')
+            || text[after..end].starts_with('…')
+        {
             after += text[after..end].chars().next().map_or(1, char::len_utf8);
         }
         while let Some(c) = text[after..end].chars().next().filter(|c| is_closer(*c)) {
@@ -85,7 +141,13 @@ fn split_line<'a>(text: &'a str, start: usize, end: usize, acc: &mut Vec<Sentenc
 }
 
 /// Whether the marks at `mark_start..after` end the sentence that began at `sentence_start`.
-fn is_boundary(text: &str, sentence_start: usize, mark_start: usize, after: usize, end: usize) -> bool {
+fn is_boundary(
+    text: &str,
+    sentence_start: usize,
+    mark_start: usize,
+    after: usize,
+    end: usize,
+) -> bool {
     let rest = &text[after..end];
     let next_word = rest.trim_start();
     if next_word.len() == rest.len() && !next_word.is_empty() {
@@ -103,7 +165,8 @@ fn is_boundary(text: &str, sentence_start: usize, mark_start: usize, after: usiz
         return true;
     }
     let before = &text[sentence_start..mark_start];
-    let token = before.rsplit(|c: char| c.is_whitespace() || c == '(' || is_opener(c)).next().unwrap_or("");
+    let token =
+        before.rsplit(|c: char| c.is_whitespace() || c == '(' || is_opener(c)).next().unwrap_or("");
     let token = token.rsplit('-').next().unwrap_or(token);
     if token.is_empty() {
         return true;
@@ -112,8 +175,15 @@ fn is_boundary(text: &str, sentence_start: usize, mark_start: usize, after: usiz
     if is_initial(token) || NEVER_FINAL.contains(&lower.as_str()) {
         return false;
     }
+    if BEFORE_NUMBER.contains(&lower.as_str()) && first.is_ascii_digit() {
+        return false;
+    }
     if MAYBE_FINAL.contains(&lower.as_str()) || is_dotted_abbreviation(token) {
-        let word: String = next_word.trim_start_matches(is_opener).chars().take_while(|c| c.is_alphabetic()).collect();
+        let word: String = next_word
+            .trim_start_matches(is_opener)
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         return next_word.starts_with(is_opener) || SENTENCE_OPENERS.contains(&word.as_str());
     }
     true
@@ -127,7 +197,10 @@ fn is_initial(token: &str) -> bool {
 
 /// "J.K", "U.S", "a.m": letters joined by periods.
 fn is_dotted_abbreviation(token: &str) -> bool {
-    token.contains('.') && token.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+    token.contains('.')
+        && token
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 fn is_closer(c: char) -> bool {
@@ -174,14 +247,21 @@ mod tests {
             "Sen. Ron Wyden, D-Ore., said so. Rep. Dan Crenshaw, R-Texas, disagreed. He lives in Portland, Ore. The city is wet.",
             &["Sen. Ron Wyden, D-Ore., said so.", "Rep. Dan Crenshaw, R-Texas, disagreed.", "He lives in Portland, Ore.", "The city is wet."],
         );
-        check("Rep. Jane Doe (D-Calif.) voted no. Then she left.", &["Rep. Jane Doe (D-Calif.) voted no.", "Then she left."]);
+        check(
+            "Rep. Jane Doe (D-Calif.) voted no. Then she left.",
+            &["Rep. Jane Doe (D-Calif.) voted no.", "Then she left."],
+        );
     }
 
     #[test]
     fn country_abbreviations_end_a_sentence_only_before_an_opener() {
         check(
             "U.S. troops and U.K. diplomats arrived. Aid went to the U.S. The move was hard.",
-            &["U.S. troops and U.K. diplomats arrived.", "Aid went to the U.S.", "The move was hard."],
+            &[
+                "U.S. troops and U.K. diplomats arrived.",
+                "Aid went to the U.S.",
+                "The move was hard.",
+            ],
         );
     }
 
@@ -191,7 +271,10 @@ mod tests {
             "It began on Sept. 11 at 10 a.m. on Monday. Acme Inc. rose and Beta Corp. fell at 3 p.m. Friday. No. 5 won.",
             &["It began on Sept. 11 at 10 a.m. on Monday.", "Acme Inc. rose and Beta Corp. fell at 3 p.m. Friday.", "No. 5 won."],
         );
-        check("Shares of Acme Corp. rose. It was a good day.", &["Shares of Acme Corp. rose.", "It was a good day."]);
+        check(
+            "Shares of Acme Corp. rose. It was a good day.",
+            &["Shares of Acme Corp. rose.", "It was a good day."],
+        );
     }
 
     #[test]
@@ -212,7 +295,10 @@ mod tests {
 
     #[test]
     fn ellipses() {
-        check("He paused... then went on. Then he left… It was over.", &["He paused... then went on.", "Then he left…", "It was over."]);
+        check(
+            "He paused... then went on. Then he left… It was over.",
+            &["He paused... then went on.", "Then he left…", "It was over."],
+        );
     }
 
     #[test]
@@ -221,7 +307,10 @@ mod tests {
             "\"We will fight. We will win,\" he said. The crowd cheered.",
             &["\"We will fight.", "We will win,\" he said.", "The crowd cheered."],
         );
-        check("“Is it over?” she asked. “No.” Then he left.", &["“Is it over?” she asked.", "“No.”", "Then he left."]);
+        check(
+            "“Is it over?” she asked. “No.” Then he left.",
+            &["“Is it over?” she asked.", "“No.”", "Then he left."],
+        );
         check("He said: “It is over.” Then he left.", &["He said: “It is over.”", "Then he left."]);
     }
 

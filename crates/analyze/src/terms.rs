@@ -70,9 +70,8 @@ impl Analyzer {
 /// `None` for texts under five words and when whatlang is not confident: a wrong
 /// language would pick the wrong stemmer, which is worse than the English fallback.
 pub fn detect_language(text: &str) -> Option<String> {
-    if words(text).nth(4).is_none() {
-        return None;
-    }
+    // Fewer than five words: too little to tell.
+    words(text).nth(4)?;
     let info = whatlang::detect(text)?;
     if !info.is_reliable() {
         return None;
@@ -81,8 +80,20 @@ pub fn detect_language(text: &str) -> Option<String> {
 }
 
 /// News words too common to tell stories apart, on top of the NLTK English list.
-const ENGLISH_NEWS_STOP_WORDS: [&str; 12] =
-    ["said", "says", "say", "also", "would", "could", "mr", "mrs", "ms", "told", "according", "one"];
+const ENGLISH_NEWS_STOP_WORDS: [&str; 12] = [
+    "said",
+    "says",
+    "say",
+    "also",
+    "would",
+    "could",
+    "mr",
+    "mrs",
+    "ms",
+    "told",
+    "according",
+    "one",
+];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -228,14 +239,21 @@ mod tests {
 
     #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {
-        let got: Vec<&str> = words("The mayor’s state-run agency (\"NRA\") isn't 2.5% done.").collect();
-        assert_eq!(got, ["The", "mayor’s", "state-run", "agency", "NRA", "isn't", "2", "5", "done"]);
+        let got: Vec<&str> =
+            words("The mayor’s state-run agency (\"NRA\") isn't 2.5% done.").collect();
+        assert_eq!(
+            got,
+            ["The", "mayor’s", "state-run", "agency", "NRA", "isn't", "2", "5", "done"]
+        );
     }
 
     #[test]
     fn english_terms_are_stemmed_without_stop_words() {
         assert_eq!(
-            terms(Some("en"), "The Senators were voting on the Governor’s budgets, officials said."),
+            terms(
+                Some("en"),
+                "The Senators were voting on the Governor’s budgets, officials said."
+            ),
             ["senat", "vote", "governor", "budget", "offici"]
         );
     }
@@ -259,10 +277,13 @@ mod tests {
 
     #[test]
     fn detects_languages_as_two_letter_codes() {
-        let english = "The city council voted on Tuesday to approve a new budget for schools and roads.";
+        let english =
+            "The city council voted on Tuesday to approve a new budget for schools and roads.";
         let german = "Der Stadtrat hat am Dienstag einen neuen Haushalt für Schulen und Straßen beschlossen.";
-        let french = "Le conseil municipal a voté mardi un nouveau budget pour les écoles et les routes.";
-        let spanish = "El ayuntamiento aprobó el martes un nuevo presupuesto para escuelas y carreteras.";
+        let french =
+            "Le conseil municipal a voté mardi un nouveau budget pour les écoles et les routes.";
+        let spanish =
+            "El ayuntamiento aprobó el martes un nuevo presupuesto para escuelas y carreteras.";
         assert_eq!(detect_language(english).as_deref(), Some("en"));
         assert_eq!(detect_language(german).as_deref(), Some("de"));
         assert_eq!(detect_language(french).as_deref(), Some("fr"));

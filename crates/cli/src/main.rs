@@ -132,7 +132,9 @@ fn stories(
         listings.truncate(limit);
     }
     let text = match output.format() {
-        Format::Json => render::json(&listings.iter().map(render::listing_json).collect::<Vec<_>>())?,
+        Format::Json => {
+            render::json(&listings.iter().map(render::listing_json).collect::<Vec<_>>())?
+        }
         Format::Markdown => render::listings_markdown(&listings),
         Format::Text => render::listings_text(&listings, output.color()),
     };

@@ -37,7 +37,8 @@ struct Citations<'a> {
 
 impl<'a> Citations<'a> {
     fn new(story: &'a Story) -> Citations<'a> {
-        let number = story.articles.iter().enumerate().map(|(i, id)| (id.as_str(), i + 1)).collect();
+        let number =
+            story.articles.iter().enumerate().map(|(i, id)| (id.as_str(), i + 1)).collect();
         Citations { number }
     }
 
@@ -90,7 +91,8 @@ fn story_markdown(
     if !story.summary.is_empty() {
         let _ = writeln!(out, "### Summary\n");
         for sentence in &story.summary {
-            let _ = write!(out, "{} {} ", md_inline(&sentence.text), cites.cite(&sentence.articles));
+            let _ =
+                write!(out, "{} {} ", md_inline(&sentence.text), cites.cite(&sentence.articles));
         }
         let _ = writeln!(out, "\n");
     }
@@ -245,7 +247,13 @@ pub(crate) fn text(report: &Report, color: bool) -> String {
                 .iter()
                 .map(|c| format!("{} {}", c.text, cites.cite(&c.articles)))
                 .collect();
-            let _ = writeln!(out, "   {} {}: {}", style.bold("Disagree"), conflict.about, claims.join(" vs "));
+            let _ = writeln!(
+                out,
+                "   {} {}: {}",
+                style.bold("Disagree"),
+                conflict.about,
+                claims.join(" vs ")
+            );
         }
         let _ = writeln!(out, "   {}", style.dim(&format!("parallax story {}", story.id)));
         out.push('\n');
@@ -254,7 +262,9 @@ pub(crate) fn text(report: &Report, color: bool) -> String {
 }
 
 pub(crate) fn listings_markdown(listings: &[StoryListing]) -> String {
-    let mut out = String::from("| Story | Title | Articles | Outlets | Last published |\n|---|---|--:|---|---|\n");
+    let mut out = String::from(
+        "| Story | Title | Articles | Outlets | Last published |\n|---|---|--:|---|---|\n",
+    );
     for listing in listings {
         let _ = writeln!(
             out,
@@ -280,7 +290,11 @@ pub(crate) fn listings_text(listings: &[StoryListing], color: bool) -> String {
             style.bold(&listing.title),
             listing.article_count,
             listing.sources.join(", "),
-            listing.last_published.as_deref().map(|d| format!(" · {}", &d[..d.len().min(10)])).unwrap_or_default()
+            listing
+                .last_published
+                .as_deref()
+                .map(|d| format!(" · {}", &d[..d.len().min(10)]))
+                .unwrap_or_default()
         );
     }
     if listings.is_empty() {
@@ -291,7 +305,8 @@ pub(crate) fn listings_text(listings: &[StoryListing], color: bool) -> String {
 
 /// The story's time span, by date.
 fn span(story: &Story) -> Option<String> {
-    let first = &story.first_published.as_deref()?[..10.min(story.first_published.as_deref()?.len())];
+    let first =
+        &story.first_published.as_deref()?[..10.min(story.first_published.as_deref()?.len())];
     let last = story.last_published.as_deref().map(|d| &d[..d.len().min(10)]).unwrap_or(first);
     Some(if first == last { first.to_string() } else { format!("{first} to {last}") })
 }

@@ -60,7 +60,10 @@ fn analyze_example_corpus_groups_every_article_into_its_event() {
             .lines()
             .map(|line| {
                 let value: Value = serde_json::from_str(line).unwrap();
-                (value["id"].as_str().unwrap().to_string(), value["story"].as_str().unwrap().to_string())
+                (
+                    value["id"].as_str().unwrap().to_string(),
+                    value["story"].as_str().unwrap().to_string(),
+                )
             })
             .collect();
     let (mut together, mut right) = (0, 0);
@@ -68,7 +71,8 @@ fn analyze_example_corpus_groups_every_article_into_its_event() {
         for b in &reported[i + 1..] {
             if a["story"] == b["story"] {
                 together += 1;
-                right += usize::from(gold[a["id"].as_str().unwrap()] == gold[b["id"].as_str().unwrap()]);
+                right +=
+                    usize::from(gold[a["id"].as_str().unwrap()] == gold[b["id"].as_str().unwrap()]);
             }
         }
     }
@@ -86,11 +90,15 @@ fn analyze_example_corpus_groups_every_article_into_its_event() {
 #[test]
 fn markdown_shows_coverage_table_and_terminal_summary_names_outlets() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "in/a.jsonl", &format!(
-        "{}\n{}\n",
-        serde_json::json!({"id": "a", "source": "Daily Planet", "title": "Ministers speak on border crisis", "text": format!("{CALL} More than 100,000 troops are massed at the border, the ministry said.")}),
-        serde_json::json!({"id": "b", "source": "Evening Star", "title": "Foreign ministers hold call on crisis", "text": format!("{CALL} The president quoted the 1997 treaty in a speech on Tuesday.")}),
-    ));
+    write(
+        dir.path(),
+        "in/a.jsonl",
+        &format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "a", "source": "Daily Planet", "title": "Ministers speak on border crisis", "text": format!("{CALL} More than 100,000 troops are massed at the border, the ministry said.")}),
+            serde_json::json!({"id": "b", "source": "Evening Star", "title": "Foreign ministers hold call on crisis", "text": format!("{CALL} The president quoted the 1997 treaty in a speech on Tuesday.")}),
+        ),
+    );
     let output = parallax(dir.path(), &["analyze", "in", "--format", "markdown"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let markdown = String::from_utf8(output.stdout).unwrap();
@@ -108,7 +116,11 @@ fn bad_inputs_are_named_and_skipped_and_the_batch_goes_on() {
     write(dir.path(), "in/good.txt", &format!("Ministers hold call\n\n{CALL}\n"));
     write(dir.path(), "in/empty.txt", "");
     write(dir.path(), "in/notes.docx", "not an article");
-    write(dir.path(), "in/lines.jsonl", "{\"id\": \"x\", \"text\": \"Some text here.\"}\n{broken\n");
+    write(
+        dir.path(),
+        "in/lines.jsonl",
+        "{\"id\": \"x\", \"text\": \"Some text here.\"}\n{broken\n",
+    );
     let output = parallax(dir.path(), &["analyze", "in", "--format", "json"]);
     assert_eq!(output.status.code(), Some(3), "exit code 3 when inputs were skipped");
     let err = stderr(&output);
@@ -116,7 +128,8 @@ fn bad_inputs_are_named_and_skipped_and_the_batch_goes_on() {
     assert!(err.contains("notes.docx"), "{err}");
     assert!(err.contains("lines.jsonl:2"), "the bad line is named: {err}");
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let ids: Vec<&str> = report["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> =
+        report["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["good", "x"]);
 }
 
@@ -168,7 +181,8 @@ fn ingest_is_idempotent_and_stories_can_be_listed_and_shown() {
     let first_story = listing[0]["id"].as_str().unwrap().to_string();
     assert!(listing[0]["articles"].as_u64().unwrap() >= 5);
 
-    let story = parallax(dir.path(), &["story", &first_story, "--db", "news.db", "--format", "json"]);
+    let story =
+        parallax(dir.path(), &["story", &first_story, "--db", "news.db", "--format", "json"]);
     let story = json_report(&story);
     assert_eq!(story["stories"][0]["id"], first_story.as_str());
     assert_eq!(
@@ -189,17 +203,18 @@ fn killed_ingest_keeps_committed_batches_and_the_store_reopens() {
     let mut corpus = String::new();
     let mut seed: u64 = 7;
     for i in 0..total {
-        // Distinct texts from a small vocabulary, so most articles are their own story.
-        let words: Vec<&str> = (0..40)
+        // Distinct texts over a large vocabulary, so that most articles are their own story
+        // and the run is dominated by reading and storing.
+        let words: Vec<String> = (0..24)
             .map(|_| {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                VOCABULARY[(seed >> 33) as usize % VOCABULARY.len()]
+                format!("w{}", (seed >> 33) % 50_000)
             })
             .collect();
         let line = serde_json::json!({
             "id": format!("k{i}"),
             "source": format!("Outlet {}", i % 17),
-            "text": format!("{}. {} tag{i}a tag{i}b tag{i}c.", words[..20].join(" "), words[20..].join(" ")),
+            "text": format!("{}. {}.", words[..12].join(" "), words[12..].join(" ")),
         });
         corpus.push_str(&format!("{line}\n"));
     }
@@ -227,7 +242,8 @@ fn killed_ingest_keeps_committed_batches_and_the_store_reopens() {
     child.wait().unwrap();
 
     let connection = rusqlite::Connection::open(&db).unwrap();
-    let integrity: String = connection.query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap();
+    let integrity: String =
+        connection.query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap();
     assert_eq!(integrity, "ok");
     let after_kill = count_articles(&db).unwrap();
     assert!(after_kill >= committed, "committed articles survive: {after_kill} < {committed}");
@@ -235,7 +251,8 @@ fn killed_ingest_keeps_committed_batches_and_the_store_reopens() {
     drop(connection);
 
     // The store opens cleanly, and the next run finishes the job.
-    let listing = parallax(dir.path(), &["stories", "--db", "crash.db", "--format", "json", "--limit", "1"]);
+    let listing =
+        parallax(dir.path(), &["stories", "--db", "crash.db", "--format", "json", "--limit", "1"]);
     assert!(listing.status.success(), "{}", stderr(&listing));
     let resumed = parallax(dir.path(), &["ingest", "big.jsonl", "--db", "crash.db", "--quiet"]);
     assert!(resumed.status.success(), "{}", stderr(&resumed));
@@ -243,17 +260,11 @@ fn killed_ingest_keeps_committed_batches_and_the_store_reopens() {
 }
 
 fn count_articles(db: &Path) -> Option<usize> {
-    let connection = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
-    connection.query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0)).ok().map(|n| n as usize)
+    let connection =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .ok()?;
+    connection
+        .query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0))
+        .ok()
+        .map(|n| n as usize)
 }
-
-const VOCABULARY: &[&str] = &[
-    "council", "budget", "river", "bridge", "election", "senator", "storm", "harbor", "factory", "union",
-    "strike", "court", "judge", "verdict", "school", "teacher", "hospital", "nurse", "vaccine", "virus",
-    "market", "shares", "bank", "rates", "inflation", "farmers", "drought", "harvest", "wildfire", "forest",
-    "police", "arrest", "protest", "minister", "treaty", "border", "troops", "ceasefire", "summit", "envoy",
-    "airline", "pilot", "runway", "train", "station", "tunnel", "museum", "painting", "theft", "auction",
-    "festival", "concert", "singer", "album", "league", "coach", "stadium", "final", "champion", "record",
-    "satellite", "rocket", "launch", "orbit", "scientist", "glacier", "ocean", "whale", "reef", "island",
-    "mayor", "housing", "rent", "tenants", "landlord", "mine", "copper", "lithium", "battery", "factory",
-];

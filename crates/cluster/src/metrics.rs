@@ -31,7 +31,9 @@ pub fn pairwise(pred: &[(String, String)], gold: &[(String, String)]) -> Scores 
         *pred_sizes.entry(pred[id]).or_default() += 1;
         *gold_sizes.entry(gold[id]).or_default() += 1;
     }
-    let pairs = |sizes: &mut dyn Iterator<Item = u64>| -> u64 { sizes.map(|n| n * n.saturating_sub(1) / 2).sum() };
+    let pairs = |sizes: &mut dyn Iterator<Item = u64>| -> u64 {
+        sizes.map(|n| n * n.saturating_sub(1) / 2).sum()
+    };
     let true_pairs = pairs(&mut joint.values().copied());
     let pred_pairs = pairs(&mut pred_sizes.values().copied());
     let gold_pairs = pairs(&mut gold_sizes.values().copied());
@@ -106,7 +108,8 @@ mod tests {
     fn scores_match_the_reference_script() {
         // Values computed with shared/tools/clusterscore.py on the same labels.
         let gold = labels(&[("a", "1"), ("b", "1"), ("c", "1"), ("d", "2"), ("e", "2")]);
-        let pred = labels(&[("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"), ("e", "y"), ("z", "x")]);
+        let pred =
+            labels(&[("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"), ("e", "y"), ("z", "x")]);
         let scores = pairwise(&pred, &gold);
         assert!((scores.precision - 0.5).abs() < 1e-12);
         assert!((scores.recall - 0.5).abs() < 1e-12);

@@ -26,7 +26,11 @@ pub(crate) fn find_conflicts(
     related: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Conflict> {
     let reports = |article: usize, value: f64, unit: &str| {
-        claims.iter().any(|c| c.article == article && same_value(c.value, value) && same_unit(Some(&c.unit), Some(unit)))
+        claims.iter().any(|c| {
+            c.article == article
+                && same_value(c.value, value)
+                && same_unit(Some(&c.unit), Some(unit))
+        })
     };
     let mut component: Vec<usize> = (0..claims.len()).collect();
     let mut in_conflict = vec![false; claims.len()];
@@ -56,7 +60,10 @@ pub(crate) fn find_conflicts(
         }
         let mut by_value: Vec<(usize, Vec<usize>)> = Vec::new();
         for &m in &members {
-            match by_value.iter_mut().find(|(first, _)| same_value(claims[*first].value, claims[m].value)) {
+            match by_value
+                .iter_mut()
+                .find(|(first, _)| same_value(claims[*first].value, claims[m].value))
+            {
                 Some((_, articles)) => articles.push(claims[m].article),
                 None => by_value.push((m, vec![claims[m].article])),
             }
@@ -106,7 +113,10 @@ mod tests {
         assert_eq!(conflicts[0].about, "people");
         let claims: Vec<(&str, Vec<String>)> =
             conflicts[0].claims.iter().map(|c| (c.text.as_str(), c.articles.clone())).collect();
-        assert_eq!(claims, [("12 people", vec!["a".to_string()]), ("at least 15 people", vec!["b".to_string()])]);
+        assert_eq!(
+            claims,
+            [("12 people", vec!["a".to_string()]), ("at least 15 people", vec!["b".to_string()])]
+        );
     }
 
     #[test]

@@ -46,9 +46,9 @@ const MIN_WORDS: usize = 6;
 const MIN_TERMS: usize = 3;
 
 /// Two sentences of different documents are aligned when their cosine reaches this, ...
-const ALIGN_COSINE: f32 = 0.5;
+const ALIGN_COSINE: f32 = 0.4;
 /// ... or when it reaches this lower bar and they also share a number or two entities.
-const ALIGN_COSINE_WITH_ANCHOR: f32 = 0.33;
+const ALIGN_COSINE_WITH_ANCHOR: f32 = 0.3;
 /// Two groups merge only if their members are this similar on average, which stops chains
 /// of pairwise links from gluing unrelated sentences together.
 const GROUP_MEAN_COSINE: f32 = 0.3;
@@ -93,8 +93,11 @@ impl<'a> Corpus<'a> {
                 let range = sentence.start..sentence.start + sentence.text.len();
                 let numbers =
                     doc.numbers.iter().filter(|(at, _)| range.contains(at)).map(|(_, v)| *v);
-                let entities =
-                    doc.entities.iter().filter(|(at, _)| range.contains(at)).map(|(_, e)| e.clone());
+                let entities = doc
+                    .entities
+                    .iter()
+                    .filter(|(at, _)| range.contains(at))
+                    .map(|(_, e)| e.clone());
                 units.push(Unit {
                     doc: doc_idx,
                     position,
@@ -221,7 +224,8 @@ impl<'a> Corpus<'a> {
     /// The alignment score of two units, if they are similar enough to be aligned.
     fn link_score(&self, a: usize, b: usize, cosine: f32) -> Option<f32> {
         let (ua, ub) = (&self.units[a], &self.units[b]);
-        let shared_number = ua.numbers.iter().any(|x| ub.numbers.iter().any(|y| same_value(*x, *y)));
+        let shared_number =
+            ua.numbers.iter().any(|x| ub.numbers.iter().any(|y| same_value(*x, *y)));
         let shared_entities = ua.entities.iter().filter(|e| ub.entities.contains(e)).count();
         let anchored = shared_number || shared_entities >= 2;
         let bonus = if shared_number { 0.1 } else { 0.0 } + 0.05 * shared_entities.min(2) as f32;
@@ -232,7 +236,8 @@ impl<'a> Corpus<'a> {
     }
 
     fn can_merge(&self, a: &[usize], b: &[usize]) -> bool {
-        let docs_overlap = a.iter().any(|&x| b.iter().any(|&y| self.units[x].doc == self.units[y].doc));
+        let docs_overlap =
+            a.iter().any(|&x| b.iter().any(|&y| self.units[x].doc == self.units[y].doc));
         if docs_overlap {
             return false;
         }
@@ -270,4 +275,65 @@ impl Unit<'_> {
 /// Whether two reported values are the same number (allowing float noise only).
 pub(crate) fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> DocInput<'_> {
+        DocInput { text, language: None, numbers: Vec::new(), entities: Vec::new() }
+    }
+
+    fn render(corpus: &Corpus<'_>, groups: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
+        groups
+            .iter()
+            .map(|g| g.iter().map(|&u| (corpus.units[u].doc, corpus.units[u].position)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn paraphrases_align_and_unrelated_sentences_do_not() {
+        let docs = [
+            doc("The ferry Morning Star ran aground near Pell Island early on Sunday. \
+                 All 112 passengers were taken ashore by lifeboats within two hours."),
+            doc("Lifeboats brought all 112 passengers ashore within two hours on Sunday. \
+                 The Morning Star ferry had run aground near Pell Island early that day. \
+                 The island's only pharmacy stayed open late for the rescued travellers."),
+        ];
+        let corpus = Corpus::build(&docs);
+        let groups = corpus.align();
+        assert_eq!(
+            render(&corpus, &groups),
+            [vec![(0, 0), (1, 1)], vec![(0, 1), (1, 0)], vec![(1, 2)]]
+        );
+    }
+
+    #[test]
+    fn a_group_holds_one_sentence_per_document() {
+        // The second document says the same thing twice; only one of its sentences can join.
+        let docs = [
+            doc("Heavy snow closed the mountain pass road to all traffic on Friday."),
+            doc("Heavy snow closed the mountain pass road to all traffic on Friday. \
+                 Heavy snow closed the mountain pass road to all traffic on Friday morning."),
+        ];
+        let corpus = Corpus::build(&docs);
+        let groups = corpus.align();
+        assert_eq!(groups.len(), 2);
+        for group in &groups {
+            let mut docs: Vec<usize> = group.iter().map(|&u| corpus.units[u].doc).collect();
+            docs.dedup();
+            assert_eq!(docs.len(), group.len());
+        }
+    }
+
+    #[test]
+    fn short_sentences_carry_no_fact() {
+        let corpus = Corpus::build(&[doc(
+            "He declined to comment. The council will vote on the new budget next week.",
+        )]);
+        let texts: Vec<&str> = corpus.units.iter().map(|u| u.text).collect();
+        assert_eq!(texts, ["The council will vote on the new budget next week."]);
+        assert_eq!(corpus.doc_lengths, [2]);
+    }
 }

@@ -13,12 +13,57 @@ use crate::ArticleRef;
 /// Words that introduce a person's name without being part of it. Everything up to the last
 /// of them is dropped, so "Vermont Sen. Bernie Sanders" is "Bernie Sanders".
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen", "prince",
-    "princess", "pope", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
-    "secretary", "speaker", "ambassador", "commissioner", "director", "chairman", "chairwoman",
-    "chair", "ceo", "chief", "spokesman", "spokeswoman", "spokesperson", "judge", "justice",
-    "dr", "mr", "mrs", "ms", "gen", "general", "col", "colonel", "lt", "sgt", "capt", "captain",
-    "officer", "sheriff", "coach", "leader", "professor", "prof",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "secretary",
+    "speaker",
+    "ambassador",
+    "commissioner",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "judge",
+    "justice",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "sgt",
+    "capt",
+    "captain",
+    "officer",
+    "sheriff",
+    "coach",
+    "leader",
+    "professor",
+    "prof",
 ];
 
 /// An acronym written after its expansion, as found in a text.
@@ -32,14 +77,18 @@ pub(crate) struct Acronym {
 pub(crate) fn find_acronyms(text: &str, mentions: &[EntityMention], acc: &mut Vec<Acronym>) {
     for mention in mentions {
         let Some(rest) = text.get(mention.start + mention.name.len()..) else { continue };
-        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(inner, _)| inner)
+        let Some(inner) =
+            rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(inner, _)| inner)
         else {
             continue;
         };
         let long = clean_name(&mention.name);
         let is_acronym = (2..=8).contains(&inner.chars().count())
             && inner.chars().all(|c| c.is_uppercase() || c == '&' || c == '.');
-        let initial_matches = inner.chars().next().map(|c| c.to_lowercase().eq(long.chars().take(1).flat_map(char::to_lowercase)));
+        let initial_matches = inner
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().eq(long.chars().take(1).flat_map(char::to_lowercase)));
         if is_acronym && initial_matches == Some(true) && !acc.iter().any(|a| a.short == inner) {
             acc.push(Acronym { short: inner.to_string(), long });
         }
@@ -137,9 +186,12 @@ fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
 /// "Vladimir Putin" inside "Vladimir Vladimirovich Putin") to that name. Ambiguous tails
 /// (two Smiths in one story) stay apart.
 fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
-    let is_person = |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person);
+    let is_person =
+        |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person);
     let could_be_person = |name: &Name| {
-        name.mentions.iter().all(|&m| matches!(mentions[m].1.kind, EntityKind::Person | EntityKind::Other))
+        name.mentions
+            .iter()
+            .all(|&m| matches!(mentions[m].1.kind, EntityKind::Person | EntityKind::Other))
     };
     for idx in 0..names.len() {
         if names[idx].target.is_some() || !could_be_person(&names[idx]) {
@@ -179,7 +231,8 @@ fn clean_name(name: &str) -> String {
 
 fn strip_titles(name: &str) -> String {
     let tokens: Vec<&str> = name.split(' ').collect();
-    let is_title = |token: &&str| TITLES.contains(&token.trim_end_matches('.').to_lowercase().as_str());
+    let is_title =
+        |token: &&str| TITLES.contains(&token.trim_end_matches('.').to_lowercase().as_str());
     match tokens.iter().rposition(is_title) {
         Some(last) if last + 1 < tokens.len() => tokens[last + 1..].join(" "),
         _ => name.to_string(),
@@ -191,7 +244,8 @@ fn majority_kind(kinds: impl Iterator<Item = EntityKind>) -> EntityKind {
     for kind in kinds {
         counts[kind_index(kind)] += 1;
     }
-    let order = [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
+    let order =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
     // Ties go to the first kind in that order; `Other` wins only alone.
     let mut best = EntityKind::Other;
     let mut best_count = 0;
@@ -222,7 +276,10 @@ mod tests {
     }
 
     fn render(entities: &[Entity]) -> Vec<String> {
-        entities.iter().map(|e| format!("{} {:?} {}", e.name, e.kind, e.articles.join(","))).collect()
+        entities
+            .iter()
+            .map(|e| format!("{} {:?} {}", e.name, e.kind, e.articles.join(",")))
+            .collect()
     }
 
     const REFS: [ArticleRef<'static>; 3] = [
@@ -257,7 +314,8 @@ mod tests {
 
     #[test]
     fn acronym_defined_in_text_merges_with_its_expansion() {
-        let text = "Leaders of the North Atlantic Treaty Organization (NATO) met. NATO said little.";
+        let text =
+            "Leaders of the North Atlantic Treaty Organization (NATO) met. NATO said little.";
         let long = EntityMention {
             name: "North Atlantic Treaty Organization".to_string(),
             kind: EntityKind::Organization,
@@ -272,7 +330,10 @@ mod tests {
         find_acronyms(text, &[long.clone(), short.clone()], &mut acronyms);
         assert_eq!(
             acronyms,
-            [Acronym { short: "NATO".to_string(), long: "North Atlantic Treaty Organization".to_string() }]
+            [Acronym {
+                short: "NATO".to_string(),
+                long: "North Atlantic Treaty Organization".to_string()
+            }]
         );
         let mentions = vec![(0, long), (0, short.clone()), (1, short)];
         let entities = merge_entities(&REFS, &mentions, &acronyms);

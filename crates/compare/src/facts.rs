@@ -56,8 +56,13 @@ pub(crate) fn count_sources(
 }
 
 /// The articles (in input order) whose sentences are in a group.
-pub(crate) fn group_articles(corpus: &Corpus<'_>, group: &[usize], doc_articles: &[usize]) -> Vec<usize> {
-    let mut articles: Vec<usize> = group.iter().map(|&u| doc_articles[corpus.units[u].doc]).collect();
+pub(crate) fn group_articles(
+    corpus: &Corpus<'_>,
+    group: &[usize],
+    doc_articles: &[usize],
+) -> Vec<usize> {
+    let mut articles: Vec<usize> =
+        group.iter().map(|&u| doc_articles[corpus.units[u].doc]).collect();
     articles.sort_unstable();
     articles.dedup();
     articles

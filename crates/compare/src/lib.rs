@@ -64,12 +64,17 @@ pub struct Config {
     /// At most this many exclusive facts (reported by one article) per article, its
     /// earliest ones, so that one very long article does not flood the report.
     pub max_exclusives_per_article: usize,
+    /// Facts, quotes, numbers, conflicts and the summary are computed over at most this many
+    /// independent articles of a story, its earliest; the rest stay listed in `articles`.
+    /// Alignment grows with the square of the story's sentences, and this bounds it.
+    pub max_compared_articles: usize,
 }
 
 impl Config {
-    /// The recommended settings: a 100-word summary and up to 25 exclusives per article.
+    /// The recommended settings: a 100-word summary, up to 25 exclusives per article, and
+    /// up to 200 compared articles per story.
     pub fn recommended() -> Config {
-        Config { summary_words: 100, max_exclusives_per_article: 25 }
+        Config { summary_words: 100, max_exclusives_per_article: 25, max_compared_articles: 200 }
     }
 }
 
@@ -90,9 +95,14 @@ pub(crate) struct ArticleRef<'a> {
 ///
 /// Deterministic: the same articles in the same order give the same story.
 pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Config) -> Story {
-    let refs: Vec<ArticleRef<'_>> =
-        articles.iter().map(|a| ArticleRef { id: &a.article.id, source: &a.article.source }).collect();
-    let independent: Vec<usize> = (0..articles.len()).filter(|&idx| is_independent(articles, idx)).collect();
+    let refs: Vec<ArticleRef<'_>> = articles
+        .iter()
+        .map(|a| ArticleRef { id: &a.article.id, source: &a.article.source })
+        .collect();
+    let independent: Vec<usize> = (0..articles.len())
+        .filter(|&idx| is_independent(articles, idx))
+        .take(config.max_compared_articles)
+        .collect();
 
     let mut entity_mentions = Vec::new();
     let mut acronyms = Vec::new();
@@ -139,7 +149,8 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
             SummarySentence { text: fact.text, articles: fact.articles }
         })
         .collect();
-    let conflicts = find_conflicts(&refs, &corpus, &independent, &number_mentions, &entity_mentions);
+    let conflicts =
+        find_conflicts(&refs, &corpus, &independent, &number_mentions, &entity_mentions);
 
     let (first_published, last_published) = publication_range(articles);
     Story {
@@ -163,7 +174,8 @@ fn is_independent(articles: &[StoryArticle<'_>], idx: usize) -> bool {
     match articles[idx].duplicate_of {
         None => true,
         Some(original) => {
-            original == articles[idx].article.id || !articles.iter().any(|a| a.article.id == original)
+            original == articles[idx].article.id
+                || !articles.iter().any(|a| a.article.id == original)
         }
     }
 }
@@ -200,11 +212,13 @@ fn find_conflicts(
     let mut claims = Vec::new();
     let mut claim_units = Vec::new();
     for (article, mention) in number_mentions {
-        let Some(unit_name) = mention.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+        let Some(unit_name) = mention.unit.as_deref().map(str::trim).filter(|u| !u.is_empty())
+        else {
             continue;
         };
         let unit = corpus.units.iter().position(|u| {
-            doc_articles[u.doc] == *article && (u.start..u.start + u.text.len()).contains(&mention.start)
+            doc_articles[u.doc] == *article
+                && (u.start..u.start + u.text.len()).contains(&mention.start)
         });
         let Some(unit) = unit else { continue };
         claims.push(conflicts::NumberClaim {
@@ -220,7 +234,8 @@ fn find_conflicts(
         entity_mentions
             .iter()
             .filter(|(article, m)| {
-                *article == doc_articles[u.doc] && (u.start..u.start + u.text.len()).contains(&m.start)
+                *article == doc_articles[u.doc]
+                    && (u.start..u.start + u.text.len()).contains(&m.start)
             })
             .map(|(_, m)| m.name.to_lowercase())
             .collect()
@@ -247,7 +262,9 @@ fn story_title(
     groups: &[Vec<usize>],
     doc_articles: &[usize],
 ) -> String {
-    let title_of = |idx: usize| articles[idx].article.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let title_of = |idx: usize| {
+        articles[idx].article.title.as_deref().map(str::trim).filter(|t| !t.is_empty())
+    };
     let mut shared = vec![0usize; doc_articles.len()];
     let mut n_units = vec![0usize; doc_articles.len()];
     for group in groups {

@@ -10,12 +10,16 @@ use crate::ArticleRef;
 /// Groups number mentions, each with the index of its article in `refs`, by value and
 /// (case-insensitive) unit. A group keeps the wording of its first mention; numbers reported
 /// by most outlets come first, then by first appearance.
-pub(crate) fn group_numbers(refs: &[ArticleRef<'_>], mentions: &[(usize, Mention)]) -> Vec<NumberMention> {
+pub(crate) fn group_numbers(
+    refs: &[ArticleRef<'_>],
+    mentions: &[(usize, Mention)],
+) -> Vec<NumberMention> {
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for (idx, (_, mention)) in mentions.iter().enumerate() {
         let existing = groups.iter_mut().find(|(first, _)| {
             let other = &mentions[*first].1;
-            same_value(other.value, mention.value) && same_unit(other.unit.as_deref(), mention.unit.as_deref())
+            same_value(other.value, mention.value)
+                && same_unit(other.unit.as_deref(), mention.unit.as_deref())
         });
         match existing {
             Some((_, members)) => members.push(idx),

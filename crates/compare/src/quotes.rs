@@ -18,7 +18,10 @@ const MIN_FUZZY_WORDS: usize = 3;
 /// The merged quote keeps its longest wording and its best speaker: a named one, the fullest
 /// name, then the most frequent. Quotes carried by most outlets come first, then by first
 /// appearance.
-pub(crate) fn merge_quotes(refs: &[ArticleRef<'_>], mentions: &[(usize, QuoteMention)]) -> Vec<Quote> {
+pub(crate) fn merge_quotes(
+    refs: &[ArticleRef<'_>],
+    mentions: &[(usize, QuoteMention)],
+) -> Vec<Quote> {
     let words: Vec<Vec<String>> = mentions.iter().map(|(_, m)| word_set(&m.text)).collect();
     let mut group_of: Vec<usize> = (0..mentions.len()).collect();
     for a in 0..mentions.len() {
@@ -44,16 +47,21 @@ pub(crate) fn merge_quotes(refs: &[ArticleRef<'_>], mentions: &[(usize, QuoteMen
     let mut res: Vec<(usize, Quote)> = groups
         .iter()
         .map(|group| {
-            let text = group
-                .iter()
-                .map(|&m| mentions[m].1.text.trim())
-                .fold("", |best, t| if t.len() > best.len() { t } else { best });
+            let text = group.iter().map(|&m| mentions[m].1.text.trim()).fold("", |best, t| {
+                if t.len() > best.len() {
+                    t
+                } else {
+                    best
+                }
+            });
             let mut articles: Vec<usize> = group.iter().map(|&m| mentions[m].0).collect();
             articles.sort_unstable();
             articles.dedup();
             let quote = Quote {
                 text: text.to_string(),
-                speaker: best_speaker(group.iter().filter_map(|&m| mentions[m].1.speaker.as_deref())),
+                speaker: best_speaker(
+                    group.iter().filter_map(|&m| mentions[m].1.speaker.as_deref()),
+                ),
                 articles: articles.iter().map(|&a| refs[a].id.to_string()).collect(),
                 sources: distinct_sources(&articles, refs),
             };

@@ -46,17 +46,20 @@ pub fn summarize_texts(texts: &[&str], max_words: usize) -> Vec<TextSummarySente
             let mut documents: Vec<usize> = group.iter().map(|&u| corpus.units[u].doc).collect();
             documents.sort_unstable();
             documents.dedup();
-            TextSummarySentence { text: corpus.units[corpus.most_central(group)].text.to_string(), documents }
+            TextSummarySentence {
+                text: corpus.units[corpus.most_central(group)].text.to_string(),
+                documents,
+            }
         })
         .collect()
 }
 
 /// Weight of cross-document centrality in a sentence's score.
-const W_CENTRALITY: f32 = 0.45;
+const W_CENTRALITY: f32 = 0.6;
 /// Weight of the share of sources that report the sentence's fact.
-const W_SUPPORT: f32 = 0.25;
+const W_SUPPORT: f32 = 0.2;
 /// Weight of an early position (lead sentences summarize news best).
-const W_POSITION: f32 = 0.3;
+const W_POSITION: f32 = 0.2;
 /// MMR trade-off between relevance and novelty.
 const LAMBDA: f32 = 0.7;
 /// A candidate this similar to a picked sentence says nothing new.
@@ -74,7 +77,8 @@ pub(crate) fn pick(
     if groups.is_empty() {
         return Vec::new();
     }
-    let representatives: Vec<usize> = groups.iter().map(|group| corpus.most_central(group)).collect();
+    let representatives: Vec<usize> =
+        groups.iter().map(|group| corpus.most_central(group)).collect();
     let centrality = centrality(corpus, doc_sources);
     let n_sources = {
         let mut all = doc_sources.to_vec();
@@ -86,7 +90,8 @@ pub(crate) fn pick(
         .iter()
         .zip(&representatives)
         .map(|(group, &rep)| {
-            let mut sources: Vec<usize> = group.iter().map(|&u| doc_sources[corpus.units[u].doc]).collect();
+            let mut sources: Vec<usize> =
+                group.iter().map(|&u| doc_sources[corpus.units[u].doc]).collect();
             sources.sort_unstable();
             sources.dedup();
             let support = if n_sources > 1 {
@@ -127,8 +132,12 @@ pub(crate) fn pick(
         // Nothing fits: the first pick stands alone, unless something within budget exists.
         let n_words = corpus.units[representatives[g]].n_words;
         if picked.is_empty() && n_words > max_words {
-            let fitting = open.iter().copied().filter(|&o| corpus.units[representatives[o]].n_words <= max_words);
-            let best_fitting = fitting.max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
+            let fitting = open
+                .iter()
+                .copied()
+                .filter(|&o| corpus.units[representatives[o]].n_words <= max_words);
+            let best_fitting =
+                fitting.max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
             match best_fitting {
                 Some(f) => {
                     picked.push(f);
@@ -147,7 +156,8 @@ pub(crate) fn pick(
         open.retain(|&o| o != g);
     }
     picked.sort_by_key(|&g| {
-        let first = groups[g].iter().map(|&u| (corpus.units[u].position, corpus.units[u].doc)).min();
+        let first =
+            groups[g].iter().map(|&u| (corpus.units[u].position, corpus.units[u].doc)).min();
         first
     });
     picked

@@ -168,8 +168,7 @@ impl Deduper {
             let shared = count_shared(&shingles, &original.shingles);
             let shorter = shingles.len().min(original.shingles.len());
             let containment = shared as f64 / shorter as f64;
-            if shared < self.config.min_shared_shingles
-                || containment < self.config.min_containment
+            if shared < self.config.min_shared_shingles || containment < self.config.min_containment
             {
                 continue;
             }

@@ -6,7 +6,9 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
+};
 use regex::Regex;
 
 /// Parses a date as news sites and feeds write it; `None` when the string is not only a date.
@@ -206,7 +208,10 @@ fn parse_words(s: &str) -> Option<DateTime<FixedOffset>> {
 fn read_token(token: &str, parts: &mut Parts) -> bool {
     let lower = token.to_lowercase();
     let bare = lower.trim_end_matches('.');
-    if matches!(bare, "at" | "on" | "the" | "of" | "-" | "\u{2013}" | "\u{2014}" | "/" | "\u{b7}" | "\u{2022}") {
+    if matches!(
+        bare,
+        "at" | "on" | "the" | "of" | "-" | "\u{2013}" | "\u{2014}" | "/" | "\u{b7}" | "\u{2022}"
+    ) {
         return true;
     }
     if let Some(month) = month_number(bare) {
@@ -359,8 +364,18 @@ fn build(mut parts: Parts) -> Option<DateTime<FixedOffset>> {
 
 fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if word.len() < 3 {
         return None;
@@ -375,7 +390,8 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const DAYS: [&str; 7] =
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     word.len() >= 3
         && (DAYS.contains(&word)
             || matches!(word, "tues" | "thur" | "thurs" | "weds")

@@ -24,7 +24,9 @@ pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     // Control characters other than tab, newlines, form feed and escape are rare in text.
     let n_control = sample
         .iter()
-        .filter(|&&byte| (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || byte == 0x7f)
+        .filter(|&&byte| {
+            (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || byte == 0x7f
+        })
         .count();
     if n_control * 10 > sample.len() {
         return Some("binary file (mostly control bytes), not text");
@@ -95,10 +97,14 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             let value = tag[at + b"charset".len()..].trim_ascii_start();
             if let Some(value) = value.strip_prefix(b"=") {
                 let value = value.trim_ascii_start();
-                let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+                let value =
+                    value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
                 let len = value
                     .iter()
-                    .position(|&byte| matches!(byte, b'"' | b'\'' | b';' | b'/' | b'>') || byte.is_ascii_whitespace())
+                    .position(|&byte| {
+                        matches!(byte, b'"' | b'\'' | b';' | b'/' | b'>')
+                            || byte.is_ascii_whitespace()
+                    })
                     .unwrap_or(value.len());
                 if let Some(encoding) = Encoding::for_label(&value[..len]) {
                     return Some(encoding);
@@ -129,7 +135,10 @@ mod tests {
 
     #[test]
     fn utf16_with_bom_is_text_not_binary() {
-        let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain("hi".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("hi".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(binary_reason(&bytes), None);
         assert_eq!(decode_text(&bytes), ("hi".to_string(), None));
         assert!(binary_reason(b"PK\x03\x04\x00\x00").is_some());

@@ -8,7 +8,8 @@ use serde_json::Value;
 /// `default_id` is used when the object has no `id` (the file's id for a single-object
 /// `.json` file; `None` elsewhere, so the extractor derives a content id). When both `text`
 /// and `html` are given, `text` is used and `html` dropped: the caller's own plain text is
-/// taken as the cleaner version of the article. A known field of the wrong type is kept in
+/// taken as the cleaner version of the article. A blank `text` or `html` with a `title` gives
+/// a document with empty content and a warning; without a title it is an error. A known field of the wrong type is kept in
 /// `extra` with a warning; it never makes the article fail. Warnings go to `emit`; the
 /// result is the document or the error that skips it.
 pub(crate) fn document(
@@ -20,18 +21,37 @@ pub(crate) fn document(
 ) -> Result<RawDocument, Diagnostic> {
     let text = take_content(&mut object, "text");
     let html = take_content(&mut object, "html");
+    let has_title =
+        matches!(object.get("title"), Some(Value::String(title)) if !title.trim().is_empty());
+    let mut blank_warning = None;
     let content = match (text, html) {
-        (Ok(Some(text)), _) => Content::Text(text),
-        (_, Ok(Some(html))) => Content::Html(html),
+        (Ok(Body::Given(text)), _) => Content::Text(text),
+        (_, Ok(Body::Given(html))) => Content::Html(html),
         (Err(problem), _) | (_, Err(problem)) => return Err(Diagnostic::error(origin, problem)),
-        (Ok(None), Ok(None)) => {
-            let message = "article has neither a non-empty `text` nor an `html` field";
+        // Present but blank: the contract's "one of text and html must be present" holds, and
+        // a title alone still places the article in its story, so keep it.
+        (Ok(Body::Blank(name)), _) | (_, Ok(Body::Blank(name))) if has_title => {
+            blank_warning = Some(format!("`{name}` is empty: only the title is known"));
+            match name {
+                "html" => Content::Html(String::new()),
+                _ => Content::Text(String::new()),
+            }
+        }
+        (Ok(Body::Blank(name)), _) | (_, Ok(Body::Blank(name))) => {
+            let message = format!("`{name}` is empty and there is no title");
+            return Err(Diagnostic::error(origin, message));
+        }
+        (Ok(Body::Absent), Ok(Body::Absent)) => {
+            let message = "article has neither a `text` nor an `html` field";
             return Err(Diagnostic::error(origin, message));
         }
     };
 
     let mut misplaced = Extra::new();
     let mut warn = |message: String| emit(Err(Diagnostic::warning(origin.clone(), message)));
+    if let Some(message) = blank_warning {
+        warn(message);
+    }
     let mut document = RawDocument::new(origin.clone(), content);
     document.file_stem = stem.map(str::to_string);
     document.id = match object.shift_remove("id") {
@@ -43,7 +63,10 @@ pub(crate) fn document(
         Some(Value::String(id)) => Some(id),
         Some(Value::Number(id)) => Some(id.to_string()),
         Some(other) => {
-            warn(format!("`id` must be a string or a number, not {}; kept as an extra field", kind(&other)));
+            warn(format!(
+                "`id` must be a string or a number, not {}; kept as an extra field",
+                kind(&other)
+            ));
             misplaced.insert("id".to_string(), other);
             None
         }
@@ -67,7 +90,10 @@ pub(crate) fn document(
             // A Unix timestamp is a common form of date; the extractor parses it.
             Some(Value::Number(value)) if name == "published" => *slot = Some(value.to_string()),
             Some(other) => {
-                warn(format!("`{name}` must be a string, not {}; kept as an extra field", kind(&other)));
+                warn(format!(
+                    "`{name}` must be a string, not {}; kept as an extra field",
+                    kind(&other)
+                ));
                 misplaced.insert(name.to_string(), other);
             }
         }
@@ -77,12 +103,20 @@ pub(crate) fn document(
     Ok(document)
 }
 
-/// Takes `text` or `html` out of the object: `Ok(None)` when absent, null or blank.
-fn take_content(object: &mut Extra, name: &str) -> Result<Option<String>, String> {
+/// The `text` or `html` field of an article object.
+enum Body {
+    Absent,
+    /// Present but empty or whitespace; holds the field's name.
+    Blank(&'static str),
+    Given(String),
+}
+
+/// Takes `text` or `html` out of the object; an error names a value of the wrong type.
+fn take_content(object: &mut Extra, name: &'static str) -> Result<Body, String> {
     match object.shift_remove(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(value)) if value.trim().is_empty() => Ok(None),
-        Some(Value::String(value)) => Ok(Some(value)),
+        None | Some(Value::Null) => Ok(Body::Absent),
+        Some(Value::String(value)) if value.trim().is_empty() => Ok(Body::Blank(name)),
+        Some(Value::String(value)) => Ok(Body::Given(value)),
         Some(other) => Err(format!("`{name}` must be a string, not {}", kind(&other))),
     }
 }

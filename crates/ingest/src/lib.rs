@@ -119,5 +119,5 @@ pub fn read_stdin(
     limits: &Limits,
     emit: &mut dyn FnMut(Result<RawDocument, Diagnostic>),
 ) {
-    read::read_jsonl(reader, "-", None, limits, emit)
+    read::read_jsonl(reader, "-", None, limits, false, emit)
 }

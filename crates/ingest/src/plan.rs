@@ -17,9 +17,9 @@ pub(crate) fn plan(args: &[String]) -> (Vec<InputFile>, Vec<Diagnostic>) {
         }
         let path = Path::new(arg);
         match fs::metadata(path) {
-            Err(err) => {
-                ctx.diagnostics.push(Diagnostic::error(Origin::file(arg), format!("cannot read: {err}")))
-            }
+            Err(err) => ctx
+                .diagnostics
+                .push(Diagnostic::error(Origin::file(arg), format!("cannot read: {err}"))),
             Ok(meta) if meta.is_dir() => ctx.walk(path, Path::new("")),
             // Anything else given explicitly is read as a file: that includes pipes such as
             // `<(zcat feed.jsonl.gz)`, which are not regular files.

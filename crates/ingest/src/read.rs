@@ -158,7 +158,8 @@ pub(crate) fn read_jsonl(
     gzip: bool,
     emit: Emit<'_>,
 ) {
-    let origin_at = |line: usize| Origin { location: location.to_string(), line: Some(line), index: None };
+    let origin_at =
+        |line: usize| Origin { location: location.to_string(), line: Some(line), index: None };
     match reader.fill_buf() {
         Ok([]) => return emit(Err(Diagnostic::error(Origin::file(location), "input is empty"))),
         Ok(head) => {
@@ -167,7 +168,10 @@ pub(crate) fn read_jsonl(
             }
         }
         Err(err) => {
-            return emit(Err(Diagnostic::error(Origin::file(location), read_error_message(&err, gzip))))
+            return emit(Err(Diagnostic::error(
+                Origin::file(location),
+                read_error_message(&err, gzip),
+            )))
         }
     }
     let mut buf = Vec::new();
@@ -176,23 +180,35 @@ pub(crate) fn read_jsonl(
     loop {
         line_no += 1;
         buf.clear();
-        let read = (&mut *reader).take(limits.max_line_bytes.saturating_add(1)).read_until(b'\n', &mut buf);
+        let read = (&mut *reader)
+            .take(limits.max_line_bytes.saturating_add(1))
+            .read_until(b'\n', &mut buf);
         match read {
             Ok(0) => break,
             Ok(_) => (),
-            Err(err) => return emit(Err(Diagnostic::error(origin_at(line_no), read_error_message(&err, gzip)))),
+            Err(err) => {
+                return emit(Err(Diagnostic::error(
+                    origin_at(line_no),
+                    read_error_message(&err, gzip),
+                )))
+            }
         }
         let ends_line = buf.last() == Some(&b'\n');
         if !ends_line && buf.len() as u64 > limits.max_line_bytes {
             if let Err(err) = skip_rest_of_line(reader) {
-                return emit(Err(Diagnostic::error(origin_at(line_no), read_error_message(&err, gzip))));
+                return emit(Err(Diagnostic::error(
+                    origin_at(line_no),
+                    read_error_message(&err, gzip),
+                )));
             }
-            let message = format!("line is longer than the limit of {} bytes", limits.max_line_bytes);
+            let message =
+                format!("line is longer than the limit of {} bytes", limits.max_line_bytes);
             emit(Err(Diagnostic::error(origin_at(line_no), message)));
             n_articles_or_errors += 1;
             continue;
         }
-        let mut line = buf.as_slice();
+        let mut line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        line = line.strip_suffix(b"\r").unwrap_or(line);
         if line_no == 1 {
             line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
         }
@@ -222,7 +238,16 @@ fn read_jsonl_line(line: &[u8], origin: Origin, stem: Option<&str>, emit: Emit<'
             let message = format!("expected an article object, found {}", kind(&other));
             Err(Diagnostic::error(origin, message))
         }
-        Err(err) => Err(Diagnostic::error(origin, format!("invalid JSON: {err}"))),
+        Err(err) => {
+            // The error's own position is always "line 1" of the one line: give the column.
+            let message = err.to_string();
+            let position = format!(" at line {} column {}", err.line(), err.column());
+            let reason = message.strip_suffix(&position).unwrap_or(&message);
+            Err(Diagnostic::error(
+                origin,
+                format!("invalid JSON at column {}: {reason}", err.column()),
+            ))
+        }
     };
     emit(res);
 }

@@ -85,14 +85,27 @@ pub fn load<E>(
     let mut outcome = LoadOutcome { diagnostics, articles: 0 };
     progress.start(Step::Reading, Some(files.len() as u64));
     let mut batch: Vec<RawDocument> = Vec::with_capacity(config.batch_size);
+    // A sink error stops the load; documents read after it are dropped.
+    let mut failed: Option<E> = None;
     for file in &files {
-        let mut emit = |res: Result<RawDocument, Diagnostic>| match res {
-            Ok(doc) => batch.push(doc),
-            Err(diagnostic) => outcome.diagnostics.push(diagnostic),
+        let mut emit = |res: Result<RawDocument, Diagnostic>| {
+            if failed.is_some() {
+                return;
+            }
+            match res {
+                Ok(doc) => batch.push(doc),
+                Err(diagnostic) => outcome.diagnostics.push(diagnostic),
+            }
+            // Flushing from inside the reader keeps a huge JSONL file from piling up.
+            if batch.len() >= config.batch_size {
+                if let Err(err) = flush(&mut batch, &mut outcome, sink) {
+                    failed = Some(err);
+                }
+            }
         };
         ingest::read_file(file, &config.limits, &mut emit);
-        if batch.len() >= config.batch_size {
-            flush(&mut batch, &mut outcome, sink)?;
+        if let Some(err) = failed {
+            return Err(err);
         }
         progress.advance(1);
     }
@@ -333,7 +346,8 @@ pub fn reanalyze(
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<usize> {
-    let articles: Vec<Article> = store.articles()?.into_iter().map(|stored| stored.article).collect();
+    let articles: Vec<Article> =
+        store.articles()?.into_iter().map(|stored| stored.article).collect();
     let assignments = assign(&articles, config, progress);
     let stories = compare_stories(&articles, &assignments, config, progress);
     let rows: Vec<store::Assignment> = articles

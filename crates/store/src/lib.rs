@@ -1,1 +1,193 @@
-//! store
+//! The embedded store: articles (ground state) and the analysis derived from them (duplicates,
+//! story assignments, story reports), behind the object-safe [`Store`] trait.
+//!
+//! [`SqliteStore`] keeps everything in one SQLite file (bundled SQLite, WAL journal); a
+//! PostgreSQL backend can implement the same trait. Articles are keyed by id: putting the same
+//! article again changes nothing, putting different content under a known id updates it in
+//! place, and every article keeps the sequence number of its first arrival so a store can be
+//! replayed in arrival order. The derived state is replaced wholesale by
+//! [`Store::save_analysis`] each time the pipeline recomputes it.
+//!
+//! ```
+//! use store::Store;
+//!
+//! let mut store = store::SqliteStore::open_in_memory()?;
+//! let article = model::Article {
+//!     id: "a1".to_string(),
+//!     source: "Example News".to_string(),
+//!     url: None,
+//!     title: Some("A storm".to_string()),
+//!     author: None,
+//!     published: None,
+//!     language: Some("en".to_string()),
+//!     body: "A storm hit the coast.".to_string(),
+//!     extra: model::Extra::new(),
+//! };
+//! let outcomes = store.put_articles(&[article.clone(), article])?;
+//! assert_eq!(outcomes, [store::PutOutcome::Inserted, store::PutOutcome::Unchanged]);
+//! assert_eq!(store.article_count()?, 1);
+//! # Ok::<(), store::Error>(())
+//! ```
+
+#![warn(missing_docs)]
+
+mod schema;
+mod sqlite;
+
+pub use crate::sqlite::SqliteStore;
+
+/// A persistent home for articles and their analysis. Object-safe, so callers hold a
+/// `Box<dyn Store>` whatever the backend.
+pub trait Store: Send {
+    /// Stores articles, keyed by id, in one transaction: all are stored or none.
+    ///
+    /// Returns one outcome per article, in order. An article already stored with the same
+    /// content is [`PutOutcome::Unchanged`] (no new row, same sequence number); an id already
+    /// stored with different content is [`PutOutcome::Updated`] in place, keeping its
+    /// sequence number and (until the next [`Store::save_analysis`]) its derived state.
+    fn put_articles(&mut self, articles: &[model::Article]) -> Result<Vec<PutOutcome>>;
+
+    /// Every article, in arrival order.
+    fn articles(&self) -> Result<Vec<StoredArticle>>;
+
+    /// One article by id.
+    fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
+
+    /// How many articles are stored.
+    fn article_count(&self) -> Result<usize>;
+
+    /// Replaces the whole derived state in one transaction: each assigned article gets its
+    /// `duplicate_of` and `story`, every article not assigned gets neither, and the stories
+    /// become exactly `stories`.
+    ///
+    /// Fails, changing nothing, when an assignment names an article that is not stored or a
+    /// story that is not among `stories`, or when two stories share an id.
+    fn save_analysis(
+        &mut self,
+        assignments: &[Assignment],
+        stories: &[model::report::Story],
+    ) -> Result<()>;
+
+    /// Every story, newest first (by last publication date, undated last), then the most
+    /// covered first, then by id.
+    fn stories(&self) -> Result<Vec<StoryListing>>;
+
+    /// One story's full report by id.
+    fn story(&self, id: &str) -> Result<Option<model::report::Story>>;
+}
+
+/// What [`Store::put_articles`] did with one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PutOutcome {
+    /// A new id: stored with the next sequence number.
+    Inserted,
+    /// The same id with the same content: nothing changed.
+    Unchanged,
+    /// The same id with different content: updated in place.
+    Updated,
+}
+
+/// An article as stored, with its arrival sequence number and derived state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    /// Arrival order: increases with every newly inserted article, never reused.
+    pub seq: i64,
+    /// The article.
+    pub article: model::Article,
+    /// The id of the article this one copies, as last analysed.
+    pub duplicate_of: Option<String>,
+    /// The id of its story, as last analysed.
+    pub story: Option<String>,
+}
+
+/// The analysis result for one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    /// The article's id.
+    pub article: String,
+    /// The id of the article it copies, if any.
+    pub duplicate_of: Option<String>,
+    /// The id of its story.
+    pub story: String,
+}
+
+/// A story as listed, without its facts, quotes and the rest of its report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryListing {
+    /// The story's id.
+    pub id: String,
+    /// Its headline.
+    pub title: String,
+    /// How many articles it holds, duplicates included.
+    pub article_count: usize,
+    /// Its distinct outlets.
+    pub sources: Vec<String>,
+    /// Earliest publication date of its articles, RFC 3339.
+    pub first_published: Option<String>,
+    /// Latest publication date of its articles, RFC 3339.
+    pub last_published: Option<String>,
+}
+
+/// What can go wrong with a store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be opened or initialised.
+    #[error("cannot open store {path}: {cause}")]
+    Open {
+        /// The store's path.
+        path: String,
+        /// What SQLite said.
+        cause: rusqlite::Error,
+    },
+    /// The file exists but is not a SQLite database; it was not modified.
+    #[error("cannot open store {path}: the file is not a SQLite database (left untouched)")]
+    NotADatabase {
+        /// The store's path.
+        path: String,
+    },
+    /// The file is a SQLite database of some other program; it was not modified.
+    #[error(
+        "cannot open store {path}: a SQLite database, but not a Parallax store (left untouched)"
+    )]
+    NotParallax {
+        /// The store's path.
+        path: String,
+    },
+    /// The store was written by a newer Parallax; it was not modified.
+    #[error(
+        "cannot open store {path}: its schema version is {found}, newer than the {known} this \
+         parallax knows; upgrade parallax (the store was left untouched)"
+    )]
+    TooNew {
+        /// The store's path.
+        path: String,
+        /// The schema version in the file.
+        found: i64,
+        /// The newest schema version this build knows.
+        known: i64,
+    },
+    /// An assignment names an article that is not stored.
+    #[error("the analysis assigns article {0:?}, which is not in the store")]
+    UnknownArticle(String),
+    /// An assignment names a story that is not among the stories saved with it.
+    #[error("the analysis assigns article {article:?} to story {story:?}, which is not among its stories")]
+    UnknownStory {
+        /// The article's id.
+        article: String,
+        /// The missing story's id.
+        story: String,
+    },
+    /// Two stories saved together share an id.
+    #[error("the analysis holds two stories with the id {0:?}")]
+    DuplicateStory(String),
+    /// A stored value could not be read back.
+    #[error("corrupt record in the store: {0}")]
+    Corrupt(String),
+    /// Any other SQLite failure.
+    #[error("store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// The result of store operations.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

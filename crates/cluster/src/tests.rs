@@ -1,0 +1,145 @@
+//! Tests of online clustering on short articles written for them.
+
+use chrono::DateTime;
+
+use crate::{Clusterer, Config, Doc};
+
+const QUAKE_1: (&str, &str, &str) = (
+    "quake-1",
+    "Strong earthquake shakes northern Chile",
+    "A magnitude 7.1 earthquake struck off the coast of northern Chile near Iquique on \
+     Tuesday, shaking buildings and cutting power to thousands of homes. Chile's emergency \
+     office ordered a tsunami evacuation of the coast around Iquique as a precaution.",
+);
+const QUAKE_2: (&str, &str, &str) = (
+    "quake-2",
+    "Iquique residents flee to high ground after Chile quake",
+    "Residents of Iquique spent the night on hills above the city after the earthquake, \
+     which Chile's seismological center measured at magnitude 7.1. The tsunami evacuation \
+     was lifted in the morning; power returned to most homes in northern Chile.",
+);
+const QUAKE_3: (&str, &str, &str) = (
+    "quake-3",
+    "Chile lifts tsunami alert after 7.1 earthquake",
+    "Authorities in Chile lifted a tsunami alert for the northern coast after a magnitude \
+     7.1 earthquake near Iquique. The emergency office said damage in Iquique was limited \
+     to cracked walls and fallen power lines.",
+);
+const BUDGET: (&str, &str, &str) = (
+    "budget-1",
+    "Dutch parliament approves budget with tax cut for families",
+    "The Dutch lower house voted to approve the government's budget for next year, which \
+     lowers income tax for families with children and raises spending on housing. \
+     Opposition parties said the plan borrowed too much.",
+);
+const BUDGET_2: (&str, &str, &str) = (
+    "budget-2",
+    "Opposition attacks Dutch budget borrowing",
+    "Opposition parties in the Dutch parliament said the budget approved by the lower house \
+     borrows too much to pay for the tax cut for families and the new housing spending.",
+);
+
+fn doc<'a>(article: &'a (&str, &str, &str), published: Option<&str>) -> Doc<'a> {
+    Doc {
+        id: article.0,
+        title: Some(article.1),
+        body: article.2,
+        published: published.map(|time| DateTime::parse_from_rfc3339(time).unwrap()),
+        language: Some("en"),
+    }
+}
+
+/// Clusters the articles in order and renders the stories as lines of article ids.
+fn stories(docs: &[Doc<'_>]) -> Vec<Vec<String>> {
+    let mut clusterer = Clusterer::new(Config::recommended());
+    for doc in docs {
+        clusterer.add(doc);
+    }
+    let mut by_story: Vec<(String, Vec<String>)> = Vec::new();
+    for (article, story) in clusterer.assignments() {
+        match by_story.iter_mut().find(|(id, _)| *id == story) {
+            Some((_, articles)) => articles.push(article),
+            None => by_story.push((story, vec![article])),
+        }
+    }
+    by_story.into_iter().map(|(_, articles)| articles).collect()
+}
+
+#[test]
+fn different_events_make_different_stories() {
+    let docs = [doc(&QUAKE_1, None), doc(&BUDGET, None)];
+    assert_eq!(stories(&docs), vec![vec!["quake-1"], vec!["budget-1"]]);
+}
+
+#[test]
+fn one_event_in_different_words_makes_one_story() {
+    let docs = [doc(&QUAKE_1, None), doc(&BUDGET, None), doc(&QUAKE_2, None), doc(&QUAKE_3, None)];
+    assert_eq!(stories(&docs), vec![vec!["quake-1", "quake-2", "quake-3"], vec!["budget-1"]]);
+}
+
+#[test]
+fn articles_weeks_apart_do_not_join() {
+    let docs = [
+        doc(&QUAKE_1, Some("2026-03-03T10:00:00Z")),
+        doc(&QUAKE_2, Some("2026-03-04T08:00:00Z")),
+        doc(&QUAKE_3, Some("2026-05-20T08:00:00Z")),
+    ];
+    assert_eq!(stories(&docs), vec![vec!["quake-1", "quake-2"], vec!["quake-3"]]);
+}
+
+#[test]
+fn undated_articles_are_not_penalized() {
+    let docs = [doc(&QUAKE_1, Some("2026-03-03T10:00:00Z")), doc(&QUAKE_2, None)];
+    assert_eq!(stories(&docs), vec![vec!["quake-1", "quake-2"]]);
+}
+
+#[test]
+fn story_id_comes_from_the_first_article() {
+    let mut clusterer = Clusterer::new(Config::recommended());
+    let first = clusterer.add(&doc(&QUAKE_1, None));
+    assert_eq!(first, format!("s{}", &model::content_id("quake-1")[..12]));
+    assert_eq!(clusterer.add(&doc(&QUAKE_2, None)), first);
+}
+
+#[test]
+fn merge_keeps_the_older_story_id() {
+    let bridge_body = format!("{} {} {} {}", QUAKE_1.2, QUAKE_2.2, BUDGET.2, BUDGET_2.2);
+    let bridge = ("bridge", "Chile earthquake and Dutch budget", bridge_body.as_str());
+    let mut clusterer = Clusterer::new(Config::recommended());
+    let quake = clusterer.add(&doc(&QUAKE_1, None));
+    let budget = clusterer.add(&doc(&BUDGET, None));
+    assert_ne!(quake, budget);
+    assert_eq!(clusterer.add(&doc(&bridge, None)), quake);
+    let expected: Vec<(String, String)> = ["quake-1", "budget-1", "bridge"]
+        .iter()
+        .map(|id| (id.to_string(), quake.clone()))
+        .collect();
+    assert_eq!(clusterer.assignments(), expected);
+}
+
+#[test]
+fn same_input_gives_same_output() {
+    let docs = [
+        doc(&QUAKE_1, Some("2026-03-03T10:00:00Z")),
+        doc(&BUDGET, Some("2026-03-03T11:00:00Z")),
+        doc(&QUAKE_2, None),
+        doc(&BUDGET_2, Some("2026-03-04T09:00:00Z")),
+        doc(&QUAKE_3, Some("2026-03-04T12:00:00Z")),
+    ];
+    let run = || {
+        let mut clusterer = Clusterer::new(Config::recommended());
+        let added: Vec<String> = docs.iter().map(|doc| clusterer.add(doc)).collect();
+        (added, clusterer.assignments())
+    };
+    let first = run();
+    for _ in 0..3 {
+        assert_eq!(run(), first);
+    }
+}
+
+#[test]
+fn empty_articles_do_not_panic() {
+    let (empty_1, empty_2) = (("empty-1", "", ""), ("empty-2", "", ""));
+    let docs = [doc(&empty_1, None), doc(&empty_2, None), doc(&QUAKE_1, None)];
+    assert_eq!(stories(&docs).len(), 3);
+}

@@ -1,0 +1,230 @@
+//! Story comparison end to end, on short news stories written for these tests, plus the
+//! env-gated summary evaluation on NeuS.
+
+#[path = "integration/rouge.rs"]
+mod rouge;
+
+use compare::{compare_story, summarize_texts, Config, StoryArticle};
+use model::report::Story;
+
+fn article(id: &str, source: &str, title: &str, published: &str, body: &str) -> model::Article {
+    model::Article {
+        id: id.to_string(),
+        source: source.to_string(),
+        url: None,
+        title: Some(title.to_string()),
+        author: None,
+        published: Some(chrono::DateTime::parse_from_rfc3339(published).unwrap()),
+        language: Some("en".to_string()),
+        body: body.to_string(),
+        extra: Default::default(),
+    }
+}
+
+const GAZETTE: &str = "\
+A storm surge flooded the harbor district of Lanford on Monday night, forcing 300 residents to leave their homes.
+
+The river rose four meters in six hours after days of heavy rain, the regional water authority said.
+
+Mayor Ana Meyer said the town would rebuild the old stone bridge before winter.
+
+The local bakery on Quay Street handed out free bread to families sleeping at the school gym.";
+
+const TIMES: &str = "\
+Floodwaters swept through the harbor district of Lanford on Monday night and forced 300 residents from their homes.
+
+According to the regional water authority, the river rose four meters in six hours following days of heavy rain.
+
+Insurance claims could top 20 million euros, an industry group estimated on Tuesday.
+
+Mayor Ana Meyer promised that the old stone bridge would be rebuilt before winter.";
+
+const WIRE: &str = "\
+Emergency crews evacuated 300 residents from the flooded harbor district of Lanford on Monday night.
+
+The regional water authority said the river rose four meters in six hours.
+
+Railway service between Lanford and Dorne remains suspended until further notice.
+
+The mayor's office said the water had damaged roughly 40 homes near the port.";
+
+fn flood_articles() -> Vec<model::Article> {
+    vec![
+        article(
+            "gazette-1",
+            "Harbor Gazette",
+            "Storm surge floods Lanford harbor",
+            "2026-03-02T22:10:00+01:00",
+            GAZETTE,
+        ),
+        article(
+            "times-7",
+            "Valley Times",
+            "Lanford evacuates 300 as river rises",
+            "2026-03-03T06:00:00+01:00",
+            TIMES,
+        ),
+        article(
+            "wire-3",
+            "Coast Wire",
+            "Lanford flood: 300 evacuated",
+            "2026-03-02T23:30:00+01:00",
+            WIRE,
+        ),
+        // A reprint of the wire story by another outlet.
+        article(
+            "ledger-9",
+            "Daily Ledger",
+            "Lanford flood: 300 evacuated",
+            "2026-03-03T08:00:00+01:00",
+            WIRE,
+        ),
+    ]
+}
+
+fn compare(articles: &[model::Article], config: &Config) -> Story {
+    let items: Vec<StoryArticle<'_>> = articles
+        .iter()
+        .map(|a| StoryArticle {
+            article: a,
+            duplicate_of: (a.id == "ledger-9").then_some("wire-3"),
+        })
+        .collect();
+    compare_story("flood", &items, config)
+}
+
+/// The fact whose evidence holds a sentence starting with `prefix`.
+fn fact_with<'a>(story: &'a Story, prefix: &str) -> &'a model::report::Fact {
+    story
+        .facts
+        .iter()
+        .find(|f| f.evidence.iter().any(|e| e.sentence.starts_with(prefix)))
+        .unwrap_or_else(|| panic!("no fact with a sentence starting {prefix:?}"))
+}
+
+#[test]
+fn shared_fact_is_aligned_across_outlets() {
+    let story = compare(&flood_articles(), &Config::recommended());
+    let evacuation = fact_with(&story, "Emergency crews evacuated");
+    assert_eq!(evacuation.articles, ["gazette-1", "times-7", "wire-3"]);
+    assert_eq!(evacuation.sources, ["Harbor Gazette", "Valley Times", "Coast Wire"]);
+    assert_eq!(evacuation.evidence.len(), 3);
+    assert!(evacuation.evidence[0].sentence.starts_with("A storm surge flooded"));
+    assert!(evacuation.evidence[1].sentence.starts_with("Floodwaters swept"));
+
+    let river = fact_with(&story, "The regional water authority said");
+    assert_eq!(river.articles, ["gazette-1", "times-7", "wire-3"]);
+    let bridge = fact_with(&story, "Mayor Ana Meyer promised");
+    assert_eq!(bridge.articles, ["gazette-1", "times-7"]);
+    // Most sources first.
+    assert_eq!(story.facts[0].sources.len(), 3);
+    assert_eq!(story.facts[1].sources.len(), 3);
+}
+
+#[test]
+fn exclusives_stay_exclusive_and_unrelated_sentences_are_not_aligned() {
+    let story = compare(&flood_articles(), &Config::recommended());
+    for (prefix, article) in [
+        ("The local bakery", "gazette-1"),
+        ("Insurance claims", "times-7"),
+        ("Railway service", "wire-3"),
+        // About the mayor and the damage, but not the same claim as the bridge sentences.
+        ("The mayor's office said", "wire-3"),
+    ] {
+        let fact = fact_with(&story, prefix);
+        assert_eq!(fact.articles, [article], "{prefix}");
+        assert_eq!(fact.evidence.len(), 1);
+        assert_eq!(fact.text, fact.evidence[0].sentence);
+    }
+    assert_eq!(story.facts.len(), 3 + 4);
+}
+
+#[test]
+fn a_wire_copy_is_listed_but_not_a_second_source() {
+    let story = compare(&flood_articles(), &Config::recommended());
+    assert_eq!(story.articles, ["gazette-1", "times-7", "wire-3", "ledger-9"]);
+    assert_eq!(story.sources, ["Harbor Gazette", "Valley Times", "Coast Wire", "Daily Ledger"]);
+    let railway = fact_with(&story, "Railway service");
+    assert_eq!(railway.sources, ["Coast Wire"]);
+    for fact in &story.facts {
+        assert!(!fact.articles.iter().any(|a| a == "ledger-9"), "{fact:?}");
+    }
+    assert!(story.summary.iter().all(|s| !s.articles.iter().any(|a| a == "ledger-9")));
+}
+
+#[test]
+fn summary_cites_its_sources_within_the_word_budget() {
+    for budget in [25, 40, 60] {
+        let config = Config { summary_words: budget, ..Config::recommended() };
+        let story = compare(&flood_articles(), &config);
+        assert!(!story.summary.is_empty());
+        let words: usize = story.summary.iter().map(|s| analyze::words(&s.text).count()).sum();
+        assert!(words <= budget, "{words} words for a budget of {budget}");
+        for sentence in &story.summary {
+            let fact = story
+                .facts
+                .iter()
+                .find(|f| f.text == sentence.text)
+                .expect("summary sentence is a fact");
+            assert_eq!(sentence.articles, fact.articles);
+        }
+    }
+    // The lead fact, which all three outlets report, opens the summary and cites all three.
+    let story = compare(&flood_articles(), &Config::recommended());
+    assert_eq!(story.summary[0].articles, ["gazette-1", "times-7", "wire-3"]);
+}
+
+#[test]
+fn story_fields_are_filled() {
+    let story = compare(&flood_articles(), &Config::recommended());
+    assert_eq!(story.id, "flood");
+    assert!([
+        "Storm surge floods Lanford harbor",
+        "Lanford evacuates 300 as river rises",
+        "Lanford flood: 300 evacuated"
+    ]
+    .contains(&story.title.as_str()));
+    assert_eq!(story.first_published.as_deref(), Some("2026-03-02T22:10:00+01:00"));
+    assert_eq!(story.last_published.as_deref(), Some("2026-03-03T08:00:00+01:00"));
+}
+
+#[test]
+fn comparison_is_deterministic() {
+    let articles = flood_articles();
+    let first = compare(&articles, &Config::recommended());
+    for _ in 0..5 {
+        assert_eq!(compare(&articles, &Config::recommended()), first);
+    }
+}
+
+#[test]
+fn exclusives_are_capped_per_article() {
+    let mut long_body = String::new();
+    for idx in 0..30 {
+        long_body.push_str(&format!(
+            "Inspectors counted damage on street number {idx} near the northern canal today. "
+        ));
+    }
+    let articles = [article(
+        "long",
+        "Harbor Gazette",
+        "Damage survey",
+        "2026-03-04T10:00:00+01:00",
+        &long_body,
+    )];
+    let items = [StoryArticle { article: &articles[0], duplicate_of: None }];
+    let config = Config { max_exclusives_per_article: 5, ..Config::recommended() };
+    let story = compare_story("survey", &items, &config);
+    assert_eq!(story.facts.len(), 5);
+    assert!(story.facts[0].text.contains("number 0 "));
+}
+
+#[test]
+fn text_summary_cites_documents() {
+    let summary = summarize_texts(&[GAZETTE, TIMES, WIRE], 40);
+    assert!(!summary.is_empty());
+    assert_eq!(summary[0].documents, [0, 1, 2]);
+    let words: usize = summary.iter().map(|s| analyze::words(&s.text).count()).sum();
+    assert!(words <= 40);
+    assert!(summarize_texts(&[], 40).is_empty());
+}

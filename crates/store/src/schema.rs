@@ -1,0 +1,63 @@
+//! The store's schema and its versioned migrations, tracked by `PRAGMA user_version`.
+//!
+//! Migration `n` (zero-based) takes a store from version `n` to `n + 1`. Never edit a released
+//! migration: append a new one, and commit a store written by the old version as a test fixture.
+
+/// Marks a database as a Parallax store (`PRAGMA application_id`), so a foreign SQLite file is
+/// refused instead of being migrated. The bytes spell "PLX1".
+pub(crate) const APPLICATION_ID: i64 = 0x504c_5831;
+
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // Version 1.
+    "
+    PRAGMA application_id = 1347180593;
+
+    -- Ground state: one row per article id. `seq` is the arrival order (AUTOINCREMENT, so a
+    -- number is never reused); `hash` is xxh3 over all the article's fields, to tell an
+    -- unchanged re-ingest from an update. `duplicate_of` and `story` are derived state.
+    CREATE TABLE articles (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        id           TEXT NOT NULL UNIQUE,
+        hash         INTEGER NOT NULL,
+        source       TEXT NOT NULL,
+        url          TEXT,
+        title        TEXT,
+        author       TEXT,
+        published    TEXT,            -- RFC 3339, offset as given
+        language     TEXT,
+        body         TEXT NOT NULL,
+        extra        TEXT NOT NULL,   -- JSON object
+        duplicate_of TEXT REFERENCES articles(id) DEFERRABLE INITIALLY DEFERRED,
+        story        TEXT REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED
+    );
+    CREATE INDEX articles_story ON articles(story);
+
+    -- Derived state: the stories of the last analysis. `data` is the report Story as JSON;
+    -- the other columns are copies for listing and ordering without parsing it.
+    CREATE TABLE stories (
+        id              TEXT PRIMARY KEY,
+        title           TEXT NOT NULL,
+        article_count   INTEGER NOT NULL,
+        source_count    INTEGER NOT NULL,
+        sources         TEXT NOT NULL,  -- JSON array
+        first_published TEXT,
+        last_published  TEXT,
+        last_epoch      INTEGER,        -- last_published as Unix seconds, for ordering
+        data            TEXT NOT NULL
+    );
+    CREATE INDEX stories_newest ON stories(last_epoch DESC, article_count DESC);
+    ",
+];
+
+/// The schema version this build writes.
+pub(crate) const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_id_in_migration_matches_the_constant() {
+        assert!(MIGRATIONS[0].contains(&format!("application_id = {APPLICATION_ID};")));
+    }
+}

@@ -1,0 +1,408 @@
+//! [`SqliteStore`]: the [`Store`] in one SQLite file.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::DateTime;
+use model::report::Story;
+use model::Article;
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, Transaction};
+use serde_json::Value;
+
+use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+use crate::{Assignment, Error, PutOutcome, Result, Store, StoredArticle, StoryListing};
+
+/// How long a writer waits for another connection's lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+const ARTICLE_COLUMNS: &str =
+    "seq, id, source, url, title, author, published, language, body, extra, duplicate_of, story";
+
+/// The store in one SQLite file (bundled SQLite, WAL journal).
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens the store at `path`, creating it if missing and migrating it to the current
+    /// schema.
+    ///
+    /// A file that is not a SQLite database, a SQLite database of another program, or a
+    /// store written by a newer Parallax is refused with a clear error and left untouched.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let name = path.display().to_string();
+        let conn =
+            Connection::open(path).map_err(|cause| Error::Open { path: name.clone(), cause })?;
+        SqliteStore::init(conn, &name)
+    }
+
+    /// A fresh store in memory, for tests.
+    pub fn open_in_memory() -> Result<SqliteStore> {
+        let conn = Connection::open_in_memory()
+            .map_err(|cause| Error::Open { path: ":memory:".to_string(), cause })?;
+        SqliteStore::init(conn, ":memory:")
+    }
+
+    fn init(conn: Connection, name: &str) -> Result<SqliteStore> {
+        let open_error = |cause| Error::Open { path: name.to_string(), cause };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+        // Only reads until the file is known to be ours: reading the header is what detects a
+        // file that is not a database, and nothing may be written to such a file.
+        let version: i64 = match conn.pragma_query_value(None, "user_version", |row| row.get(0)) {
+            Ok(version) => version,
+            Err(err) if sqlite_code(&err) == Some(ErrorCode::NotADatabase) => {
+                return Err(Error::NotADatabase { path: name.to_string() })
+            }
+            Err(cause) => return Err(open_error(cause)),
+        };
+        let application_id: i64 = conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .map_err(open_error)?;
+        if application_id != 0 && application_id != APPLICATION_ID {
+            return Err(Error::NotParallax { path: name.to_string() });
+        }
+        if version > LATEST_VERSION {
+            return Err(Error::TooNew {
+                path: name.to_string(),
+                found: version,
+                known: LATEST_VERSION,
+            });
+        }
+        if version == 0 {
+            let n_tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+                .map_err(open_error)?;
+            if n_tables > 0 {
+                return Err(Error::NotParallax { path: name.to_string() });
+            }
+        }
+        // WAL lets readers run while one writer commits, and a commit is a single append to the
+        // log. With synchronous=NORMAL the log is fsynced at checkpoints rather than at every
+        // commit: a killed process loses nothing that was committed (the log's pages are in the
+        // OS cache and SQLite replays them on the next open), and even a power loss can only
+        // drop the last transactions, never corrupt the database. FULL would add an fsync per
+        // commit for durability against power loss alone.
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_error)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(open_error)?;
+        let mut store = SqliteStore { conn };
+        store.migrate(version).map_err(|err| match err {
+            Error::Sqlite(cause) => open_error(cause),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// Applies every migration after `version`, each in its own transaction together with
+    /// the version bump, so a crash leaves the store at a whole version.
+    fn migrate(&mut self, version: i64) -> Result<()> {
+        for (from, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(migration)?;
+            tx.pragma_update(None, "user_version", from as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+impl Store for SqliteStore {
+    fn put_articles(&mut self, articles: &[Article]) -> Result<Vec<PutOutcome>> {
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(articles.len());
+        for article in articles {
+            outcomes.push(put_article(&tx, article)?);
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    fn articles(&self) -> Result<Vec<StoredArticle>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY seq");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], read_article_row)?;
+        let mut acc = Vec::new();
+        for row in rows {
+            acc.push(stored_article(row?)?);
+        }
+        Ok(acc)
+    }
+
+    fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        match stmt.query_row([id], read_article_row).optional()? {
+            Some(row) => Ok(Some(stored_article(row)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn article_count(&self) -> Result<usize> {
+        let n_articles: i64 =
+            self.conn.query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
+        Ok(n_articles as usize)
+    }
+
+    fn save_analysis(&mut self, assignments: &[Assignment], stories: &[Story]) -> Result<()> {
+        let mut story_ids = HashSet::new();
+        for story in stories {
+            if !story_ids.insert(story.id.as_str()) {
+                return Err(Error::DuplicateStory(story.id.clone()));
+            }
+        }
+        for assignment in assignments {
+            if !story_ids.contains(assignment.story.as_str()) {
+                return Err(Error::UnknownStory {
+                    article: assignment.article.clone(),
+                    story: assignment.story.clone(),
+                });
+            }
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE articles SET duplicate_of = NULL, story = NULL", [])?;
+        tx.execute("DELETE FROM stories", [])?;
+        {
+            let mut insert_story = tx.prepare_cached(
+                "INSERT INTO stories (id, title, article_count, source_count, sources, \
+                 first_published, last_published, last_epoch, data) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            for story in stories {
+                let last_epoch = story
+                    .last_published
+                    .as_deref()
+                    .and_then(|it| DateTime::parse_from_rfc3339(it).ok())
+                    .map(|it| it.timestamp());
+                insert_story.execute(params![
+                    story.id,
+                    story.title,
+                    story.articles.len() as i64,
+                    story.sources.len() as i64,
+                    to_json(&story.sources)?,
+                    story.first_published,
+                    story.last_published,
+                    last_epoch,
+                    to_json(story)?,
+                ])?;
+            }
+            let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+            let mut assign = tx.prepare_cached(
+                "UPDATE articles SET duplicate_of = ?1, story = ?2 WHERE id = ?3",
+            )?;
+            for assignment in assignments {
+                if let Some(original) = &assignment.duplicate_of {
+                    if !exists.exists([original])? {
+                        return Err(Error::UnknownArticle(original.clone()));
+                    }
+                }
+                let n_changed = assign.execute(params![
+                    assignment.duplicate_of,
+                    assignment.story,
+                    assignment.article
+                ])?;
+                if n_changed == 0 {
+                    return Err(Error::UnknownArticle(assignment.article.clone()));
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn stories(&self) -> Result<Vec<StoryListing>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, article_count, sources, first_published, last_published FROM stories \
+             ORDER BY last_epoch IS NULL, last_epoch DESC, article_count DESC, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            let count: i64 = row.get(2)?;
+            let sources: String = row.get(3)?;
+            Ok((
+                StoryListing {
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    article_count: count as usize,
+                    sources: Vec::new(),
+                    first_published: row.get(4)?,
+                    last_published: row.get(5)?,
+                },
+                sources,
+            ))
+        })?;
+        let mut acc = Vec::new();
+        for row in rows {
+            let (mut listing, sources) = row?;
+            listing.sources = serde_json::from_str(&sources)
+                .map_err(|err| Error::Corrupt(format!("story {:?} sources: {err}", listing.id)))?;
+            acc.push(listing);
+        }
+        Ok(acc)
+    }
+
+    fn story(&self, id: &str) -> Result<Option<Story>> {
+        let mut stmt = self.conn.prepare_cached("SELECT data FROM stories WHERE id = ?1")?;
+        let Some(data) = stmt.query_row([id], |row| row.get::<_, String>(0)).optional()? else {
+            return Ok(None);
+        };
+        let story = serde_json::from_str(&data)
+            .map_err(|err| Error::Corrupt(format!("story {id:?}: {err}")))?;
+        Ok(Some(story))
+    }
+}
+
+fn put_article(tx: &Transaction<'_>, article: &Article) -> Result<PutOutcome> {
+    let hash = content_hash(article);
+    let mut find = tx.prepare_cached("SELECT hash FROM articles WHERE id = ?1")?;
+    let stored: Option<i64> = find.query_row([&article.id], |row| row.get(0)).optional()?;
+    let published = article.published.map(|it| it.to_rfc3339());
+    let extra = to_json(&article.extra)?;
+    match stored {
+        Some(stored) if stored == hash => Ok(PutOutcome::Unchanged),
+        Some(_) => {
+            let mut update = tx.prepare_cached(
+                "UPDATE articles SET hash = ?2, source = ?3, url = ?4, title = ?5, author = ?6, \
+                 published = ?7, language = ?8, body = ?9, extra = ?10 WHERE id = ?1",
+            )?;
+            update.execute(params![
+                article.id,
+                hash,
+                article.source,
+                article.url,
+                article.title,
+                article.author,
+                published,
+                article.language,
+                article.body,
+                extra
+            ])?;
+            Ok(PutOutcome::Updated)
+        }
+        None => {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (id, hash, source, url, title, author, published, language, body, extra) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            insert.execute(params![
+                article.id,
+                hash,
+                article.source,
+                article.url,
+                article.title,
+                article.author,
+                published,
+                article.language,
+                article.body,
+                extra
+            ])?;
+            Ok(PutOutcome::Inserted)
+        }
+    }
+}
+
+/// xxh3 over every field of the article, each tagged and length-prefixed so that no two
+/// different articles share an encoding (`None` differs from `Some("")`). `extra` is hashed
+/// as JSON with sorted keys, so re-ordered keys are not a change. xxh3 is stable across
+/// versions, so stored hashes stay valid. Stored as the same 64 bits in an `i64`.
+fn content_hash(article: &Article) -> i64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let published = article.published.map(|it| it.to_rfc3339());
+    let extra = canonical_json(&Value::Object(article.extra.clone()));
+    let fields = [
+        Some(article.id.as_str()),
+        Some(article.source.as_str()),
+        article.url.as_deref(),
+        article.title.as_deref(),
+        article.author.as_deref(),
+        published.as_deref(),
+        article.language.as_deref(),
+        Some(article.body.as_str()),
+        Some(extra.as_str()),
+    ];
+    for field in fields {
+        match field {
+            None => hasher.update(&[0]),
+            Some(text) => {
+                hasher.update(&[1]);
+                hasher.update(&(text.len() as u64).to_le_bytes());
+                hasher.update(text.as_bytes());
+            }
+        }
+    }
+    hasher.digest() as i64
+}
+
+/// JSON text with object keys sorted at every level.
+fn canonical_json(value: &Value) -> String {
+    fn sorted(value: &Value) -> Value {
+        match value {
+            Value::Object(object) => {
+                let mut entries: Vec<_> = object.iter().collect();
+                entries.sort_by(|left, right| left.0.cmp(right.0));
+                Value::Object(
+                    entries.into_iter().map(|(key, value)| (key.clone(), sorted(value))).collect(),
+                )
+            }
+            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+            other => other.clone(),
+        }
+    }
+    sorted(value).to_string()
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string(value)
+        .map_err(|err| Error::Corrupt(format!("cannot encode as JSON: {err}")))
+}
+
+fn sqlite_code(err: &rusqlite::Error) -> Option<ErrorCode> {
+    match err {
+        rusqlite::Error::SqliteFailure(failure, _) => Some(failure.code),
+        _ => None,
+    }
+}
+
+/// The raw columns of one article row, before parsing its JSON and date.
+struct ArticleRow {
+    seq: i64,
+    article: Article,
+    published: Option<String>,
+    extra: String,
+    duplicate_of: Option<String>,
+    story: Option<String>,
+}
+
+fn read_article_row(row: &Row<'_>) -> rusqlite::Result<ArticleRow> {
+    Ok(ArticleRow {
+        seq: row.get(0)?,
+        article: Article {
+            id: row.get(1)?,
+            source: row.get(2)?,
+            url: row.get(3)?,
+            title: row.get(4)?,
+            author: row.get(5)?,
+            published: None,
+            language: row.get(7)?,
+            body: row.get(8)?,
+            extra: model::Extra::new(),
+        },
+        published: row.get(6)?,
+        extra: row.get(9)?,
+        duplicate_of: row.get(10)?,
+        story: row.get(11)?,
+    })
+}
+
+fn stored_article(row: ArticleRow) -> Result<StoredArticle> {
+    let mut article = row.article;
+    if let Some(published) = row.published {
+        let parsed = DateTime::parse_from_rfc3339(&published).map_err(|err| {
+            Error::Corrupt(format!("article {:?} published {published:?}: {err}", article.id))
+        })?;
+        article.published = Some(parsed);
+    }
+    article.extra = serde_json::from_str(&row.extra)
+        .map_err(|err| Error::Corrupt(format!("article {:?} extra: {err}", article.id)))?;
+    Ok(StoredArticle { seq: row.seq, article, duplicate_of: row.duplicate_of, story: row.story })
+}

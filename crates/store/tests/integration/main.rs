@@ -1,0 +1,26 @@
+//! Integration tests of the SQLite store: schema, articles, analysis, refusals, crash safety.
+
+mod analysis;
+mod articles;
+mod crash;
+mod open;
+
+use chrono::DateTime;
+use model::Article;
+
+/// An article whose fields are all derived from `id` and `body`.
+fn article(id: &str, body: &str) -> Article {
+    let mut extra = model::Extra::new();
+    extra.insert("section".to_string(), serde_json::json!({"name": "world", "rank": 2}));
+    Article {
+        id: id.to_string(),
+        source: "Example News".to_string(),
+        url: Some(format!("https://example.org/{id}")),
+        title: Some(format!("Title of {id}")),
+        author: None,
+        published: Some(DateTime::parse_from_rfc3339("2024-03-01T10:15:30.123+02:00").unwrap()),
+        language: Some("en".to_string()),
+        body: body.to_string(),
+        extra,
+    }
+}
