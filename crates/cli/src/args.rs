@@ -97,6 +97,32 @@ Examples:
         #[command(flatten)]
         output: Output,
     },
+    /// Measure quality against gold data.
+    #[command(subcommand)]
+    Eval(Eval),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Eval {
+    /// Cluster the articles of a gold file and score the stories against its labels:
+    /// pairwise and BCubed precision, recall and F1 (definitions of
+    /// ../shared/tools/score_clusters.py).
+    #[command(after_help = "\
+The gold file is JSONL: an id (id or Id), a gold story (story or clusterNo) and the article (text \
+or textCleaned; title, published, source and url when present), as in ../shared/data/clustering.
+
+Examples:
+  parallax eval clusters ../shared/data/clustering/ecbplus-dev.jsonl
+  parallax eval clusters gold.jsonl --report report.json --format json")]
+    Clusters {
+        /// The gold JSONL file.
+        gold: String,
+        /// Score this report instead of clustering the gold file's articles.
+        #[arg(long, value_name = "REPORT.json")]
+        report: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
 }
 
 #[derive(Debug, clap::Args)]

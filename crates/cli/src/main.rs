@@ -4,6 +4,7 @@
 
 mod args;
 mod bar;
+mod eval;
 mod render;
 
 use std::io::{self, IsTerminal, Write};
@@ -15,7 +16,7 @@ use clap::Parser;
 use model::{Diagnostic, Severity};
 use pipeline::Progress;
 
-use crate::args::{Args, Command, Format, Output};
+use crate::args::{Args, Command, Eval, Format, Output};
 
 /// Exit codes, as `--help` documents them.
 const EXIT_ERROR: u8 = 1;
@@ -72,6 +73,15 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Command::Ingest { inputs } => ingest(args, inputs, &config, &progress),
         Command::Stories { output, limit } => stories(args, output, *limit, &config, &progress),
         Command::Story { id, output } => story(args, id, output, &config, &progress),
+        Command::Eval(Eval::Clusters { gold, report, output }) => {
+            let eval = eval::clusters(gold, report.as_deref(), &config, &progress)?;
+            let text = match output.format() {
+                Format::Json => render::json(&eval)?,
+                Format::Markdown | Format::Text => eval::render(&eval),
+            };
+            write_output(output.output.as_deref(), &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

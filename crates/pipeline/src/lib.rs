@@ -114,6 +114,11 @@ pub fn load<E>(
     Ok(outcome)
 }
 
+/// Extracts documents on all threads, keeping their order.
+pub fn extract_all(docs: &[RawDocument]) -> Vec<(Article, Vec<Diagnostic>)> {
+    docs.par_iter().map(extract::extract).collect()
+}
+
 fn flush<E>(
     batch: &mut Vec<RawDocument>,
     outcome: &mut LoadOutcome,
@@ -122,8 +127,7 @@ fn flush<E>(
     if batch.is_empty() {
         return Ok(());
     }
-    let extracted: Vec<(Article, Vec<Diagnostic>)> =
-        batch.par_iter().map(extract::extract).collect();
+    let extracted = extract_all(batch);
     batch.clear();
     let mut articles = Vec::with_capacity(extracted.len());
     for (article, diagnostics) in extracted {
