@@ -74,6 +74,36 @@ pub trait Store: Send {
 
     /// One story's full report by id.
     fn story(&self, id: &str) -> Result<Option<model::report::Story>>;
+
+    /// Whether an article with this URL is stored (fetched pages are not fetched again).
+    fn has_article_url(&self, url: &str) -> Result<bool>;
+
+    /// Follows a feed; `false` when it was already followed.
+    fn add_feed(&mut self, url: &str) -> Result<bool>;
+
+    /// Stops following a feed; `false` when it was not followed.
+    fn remove_feed(&mut self, url: &str) -> Result<bool>;
+
+    /// Every followed feed, by URL.
+    fn feeds(&self) -> Result<Vec<Feed>>;
+
+    /// Records what a poll of a followed feed learned; unknown feeds are an error.
+    fn update_feed(&mut self, feed: &Feed) -> Result<()>;
+}
+
+/// A followed feed and what its last poll learned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Feed {
+    /// The feed's URL, its key.
+    pub url: String,
+    /// The `ETag` of the last successful poll, sent back as `If-None-Match`.
+    pub etag: Option<String>,
+    /// The `Last-Modified` of the last successful poll, sent back as `If-Modified-Since`.
+    pub last_modified: Option<String>,
+    /// When it was last polled, RFC 3339.
+    pub last_polled: Option<String>,
+    /// Why the last poll failed, if it did.
+    pub last_error: Option<String>,
 }
 
 /// What [`Store::put_articles`] did with one article.
@@ -178,6 +208,9 @@ pub enum Error {
         /// The missing story's id.
         story: String,
     },
+    /// A feed that is not followed.
+    #[error("the feed {0} is not followed (see `parallax feeds add`)")]
+    UnknownFeed(String),
     /// Two stories saved together share an id.
     #[error("the analysis holds two stories with the id {0:?}")]
     DuplicateStory(String),

@@ -47,6 +47,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX stories_newest ON stories(last_epoch DESC, article_count DESC);
     ",
+    // Version 2: followed feeds, and finding articles by URL (to skip pages already fetched).
+    "
+    CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,   -- validators of the last successful poll, for conditional GET
+        last_modified TEXT,
+        last_polled   TEXT,   -- RFC 3339
+        last_error    TEXT    -- why the last poll failed, if it did
+    );
+    CREATE INDEX articles_url ON articles(url);
+    ",
 ];
 
 /// The schema version this build writes.

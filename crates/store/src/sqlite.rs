@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, Transactio
 use serde_json::Value;
 
 use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
-use crate::{Assignment, Error, PutOutcome, Result, Store, StoredArticle, StoryListing};
+use crate::{Assignment, Error, Feed, PutOutcome, Result, Store, StoredArticle, StoryListing};
 
 /// How long a writer waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -249,6 +249,50 @@ impl Store for SqliteStore {
         let story = serde_json::from_str(&data)
             .map_err(|err| Error::Corrupt(format!("story {id:?}: {err}")))?;
         Ok(Some(story))
+    }
+
+    fn has_article_url(&self, url: &str) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM articles WHERE url = ?1 LIMIT 1")?;
+        Ok(stmt.exists(params![url])?)
+    }
+
+    fn add_feed(&mut self, url: &str) -> Result<bool> {
+        let added =
+            self.conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?1)", params![url])?;
+        Ok(added == 1)
+    }
+
+    fn remove_feed(&mut self, url: &str) -> Result<bool> {
+        let removed = self.conn.execute("DELETE FROM feeds WHERE url = ?1", params![url])?;
+        Ok(removed == 1)
+    }
+
+    fn feeds(&self) -> Result<Vec<Feed>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT url, etag, last_modified, last_polled, last_error FROM feeds ORDER BY url",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(Feed {
+                url: row.get(0)?,
+                etag: row.get(1)?,
+                last_modified: row.get(2)?,
+                last_polled: row.get(3)?,
+                last_error: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<Feed>>>()?)
+    }
+
+    fn update_feed(&mut self, feed: &Feed) -> Result<()> {
+        let updated = self.conn.execute(
+            "UPDATE feeds SET etag = ?2, last_modified = ?3, last_polled = ?4, last_error = ?5 \
+             WHERE url = ?1",
+            params![feed.url, feed.etag, feed.last_modified, feed.last_polled, feed.last_error],
+        )?;
+        if updated == 0 {
+            return Err(Error::UnknownFeed(feed.url.clone()));
+        }
+        Ok(())
     }
 }
 

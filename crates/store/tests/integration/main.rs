@@ -2,7 +2,9 @@
 
 mod analysis;
 mod articles;
+mod compat;
 mod crash;
+mod feeds;
 mod open;
 
 use chrono::DateTime;
