@@ -48,9 +48,15 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             span_idx.checked_sub(1).map(|i| spans[i].close).filter(|&end| end > span.line_start);
         let raw = attribution_after(text, span, spans.get(span_idx + 1))
             .or_else(|| attribution_before(text, span, previous_end.unwrap_or(span.line_start)))
-            .or_else(|| attribution_later(text, span, spans.get(span_idx + 1)));
+            .or_else(|| attribution_later(text, span, spans.get(span_idx + 1)))
+            .or_else(|| signature(text, span))
+            .or_else(|| {
+                let before = sentence_before(text, span, previous_end.unwrap_or(span.line_start));
+                sentence_subject(before)
+            })
+            .or_else(|| introduced_by_previous_paragraph(text, span));
         let mut speaker =
-            raw.and_then(|raw| resolve(span.open, raw, &people, last_speaker.as_ref()));
+            raw.and_then(|raw| resolve(text, span.open, raw, &people, last_speaker.as_ref()));
         if speaker.is_none() {
             // A quote without attribution continues the previous speaker: the next quote of the
             // same paragraph, or a paragraph that is only a quote.
@@ -92,11 +98,11 @@ struct Span {
 #[derive(Debug)]
 enum RawSpeaker<'a> {
     Name(&'a str),
-    Pronoun,
+    Pronoun(Gender),
     Description(&'a str),
 }
 
-const VERBS: &str = r"(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|stated|declared|insisted|insists|warned|warns|claimed|claims|tweeted|replied|responded|recalled|acknowledged|admitted|announced|remarked|joked|quipped|observed|suggested|concluded|countered|complained|predicted|stressed|emphasized|shouted|yelled|reported|reports|wrote|posted|testified|pointed out|went on)";
+const VERBS: &str = r"(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|stated|declared|insisted|insists|warned|warns|claimed|claims|tweeted|replied|responded|recalled|acknowledged|admitted|announced|remarked|joked|quipped|observed|suggested|concluded|countered|complained|predicted|stressed|emphasized|shouted|yelled|reported|reports|wrote|posted|testified|pointed out|went on|demanded|demands|boasted|bragged|conceded|concedes|vowed|vows|urged|urges|cautioned|charged|pleaded|wondered|mused|scoffed|exclaimed|lamented|retorted|snapped|confirmed|maintained|contended|contends|alleged|assured|promised|agreed|shot back|fired back|chimed in|sings|sang|chanted|cried|whispered|interjected|mocked|griped|disclosed|revealed)";
 
 /// `," said Smith` / `," said a senior official`.
 static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -106,7 +112,7 @@ static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// `," Smith said` / `," he added` / `," a spokesman for the campaign said`.
 static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"^[\s,.;:!?—–-]*([^;:!?"“”]{{1,120}}?)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+)?{VERBS}(?-u:\b)"#
+        r#"^[\s,.;:!?—–-]*([^;:!?"“”]{{1,120}}?)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|\p{{Ll}}+ly\s+)?{VERBS}(?-u:\b)"#
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -121,7 +127,7 @@ static DASH_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// `Smith said`, anywhere before the quote in its sentence.
 static SPEAKER_VERB_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"([^;:!?"“”]{{1,120}}?)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|once\s+)?{VERBS}(?-u:\b)"#
+        r#"([^;:!?"“”]{{1,120}}?)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|once\s+|\p{{Ll}}+ly\s+)?{VERBS}(?-u:\b)"#
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -210,6 +216,11 @@ fn attribution_later<'a>(
 ) -> Option<RawSpeaker<'a>> {
     let end = next.filter(|n| n.line_start == span.line_start).map_or(span.line_end, |n| n.open);
     let after = &text[span.close..end];
+    let quoted = text[span.open..span.close].trim_end_matches(is_quote_mark);
+    let next_is_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
+    if quoted.ends_with(['.', '!', '?']) && !next_is_lower {
+        return None;
+    }
     let after = &after[..sentence_end(after)];
     SPEAKER_VERB_ANYWHERE
         .captures_iter(after)
@@ -219,14 +230,20 @@ fn attribution_later<'a>(
 
 /// The attribution before a quote, within its sentence and after the previous quote.
 fn attribution_before<'a>(text: &'a str, span: &Span, from: usize) -> Option<RawSpeaker<'a>> {
-    let before = &text[from..span.open];
-    let sentence_start = before
-        .char_indices()
-        .filter(|&(idx, c)| matches!(c, '.' | '!' | '?') && before[idx + 1..].starts_with(' '))
-        .map(|(idx, _)| idx + 1)
-        .next_back()
-        .unwrap_or(0);
-    let before = &before[sentence_start..];
+    let before = sentence_before(text, span, from);
+    static SAID_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?:^|[\s,])(?:Said|Says|Added|Asked|Wrote)\s+([^,;:!?"“”()]{2,60}?)[,:]?\s*$"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if let Some(found) = SAID_NAME
+        .captures(before)
+        .and_then(|c| c.get(1))
+        .and_then(|m| speaker_after_verb(m.as_str()))
+    {
+        return Some(found);
+    }
     if let Some(caps) = ACCORDING_TO.captures_iter(before).last() {
         return caps.get(1).and_then(|m| speaker_after_verb(m.as_str()));
     }
@@ -236,12 +253,141 @@ fn attribution_before<'a>(text: &'a str, span: &Span, from: usize) -> Option<Raw
         .last()
 }
 
+/// The part of the quote's sentence before its opening mark, from `from` on.
+fn sentence_before<'a>(text: &'a str, span: &Span, from: usize) -> &'a str {
+    let before = &text[from..span.open];
+    let sentence_start = before
+        .char_indices()
+        .filter(|&(idx, c)| {
+            matches!(c, '.' | '!' | '?')
+                && before[idx + 1..].starts_with(' ')
+                && !ends_with_abbreviation(&before[..idx])
+        })
+        .map(|(idx, _)| idx + 1)
+        .next_back()
+        .unwrap_or(0);
+    &before[sentence_start..]
+}
+
+/// The subject of the quote's sentence when no speech verb names the speaker: `Cruz called
+/// Trump a "pathological liar"`, `In January, Gov. Earl Ray Tomblin of West Virginia lauded
+/// Mr. Clarke for "new ideas"`. The subject is a name at the start of the clause, followed
+/// (after an apposition or a party label) by a lower-case word.
+fn sentence_subject(before: &str) -> Option<RawSpeaker<'_>> {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^((?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|van|von|bin|al|of|the)\s+)?)*\p{Lu}[\p{L}’'.-]*)(?:\s*\([^()]{1,40}\))?(?:,\s*(?:a|an|the|who|which|one|[DRI]-)[^,]{1,110},)?\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|then\s+|later\s+|once\s+)?\p{Ll}",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let clause = strip_intro(before.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    if let Some(gender) = clause.split_whitespace().next().and_then(pronoun_gender) {
+        return Some(RawSpeaker::Pronoun(gender));
+    }
+    let subject = SUBJECT.captures(clause)?.get(1)?.as_str();
+    // A possessive subject ("Scott's family") is not the person named.
+    if subject.ends_with("’s") || subject.ends_with("'s") || starts_with_number_word(subject) {
+        return None;
+    }
+    capitalised_runs(subject).into_iter().find(|name| !is_common_word(name)).map(RawSpeaker::Name)
+}
+
+/// "Twenty-nine people", "Only 52 percent": a count, not a name.
+fn starts_with_number_word(subject: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "thousand", "dozen", "several", "many", "most", "some", "only", "all",
+    ];
+    let first = subject.split([' ', '-']).next().unwrap_or("").to_lowercase();
+    NUMBERS.iter().any(|n| first.starts_with(n))
+}
+
+/// Drops an opening adverbial ("In January, ", "During a speech on Monday, ") or conjunction.
+fn strip_intro(clause: &str) -> &str {
+    const OPENERS: &[&str] = &[
+        "In",
+        "On",
+        "At",
+        "During",
+        "After",
+        "Before",
+        "With",
+        "Following",
+        "Earlier",
+        "Later",
+        "Last",
+        "This",
+        "Since",
+        "Meanwhile",
+        "However",
+        "Still",
+        "Yet",
+        "Instead",
+        "Indeed",
+        "Separately",
+        "Asked",
+        "Speaking",
+        "Writing",
+        "Today",
+        "Yesterday",
+        "Also",
+    ];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(',');
+    if matches!(first, "But" | "And" | "So") {
+        return strip_intro(clause[first.len()..].trim_start_matches([',', ' ']));
+    }
+    if OPENERS.contains(&first) {
+        if let Some(comma) = clause.find(", ").filter(|&c| c < 120) {
+            return clause[comma + 2..].trim_start();
+        }
+    }
+    clause
+}
+
+/// A signature closing the paragraph: `“...” ― Christina Lastra.` names the speaker of every
+/// quote in it.
+fn signature<'a>(text: &'a str, span: &Span) -> Option<RawSpeaker<'a>> {
+    static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"[”"’']\s*[―—–]+\s*(\p{Lu}[^,;:!?"“”()]{1,60}?)\.?$"#)
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let paragraph = &text[span.open..span.line_end];
+    let name = SIGNATURE.captures(paragraph)?.get(1)?.as_str();
+    capitalised_runs(name).first().map(|name| RawSpeaker::Name(name))
+}
+
+/// A paragraph that is only a quote, after a paragraph that ends with a colon: `Caddell
+/// continued:` or `The New York Times reports:`.
+fn introduced_by_previous_paragraph<'a>(text: &'a str, span: &Span) -> Option<RawSpeaker<'a>> {
+    if !text[span.line_start..span.open].trim().is_empty() {
+        return None;
+    }
+    let previous = text[..span.line_start].trim_end();
+    let intro = previous.strip_suffix(':')?;
+    let line = &intro[intro.rfind('\n').map_or(0, |i| i + 1)..];
+    let sentence_start = line.rfind(". ").map_or(0, |i| i + 2);
+    let sentence = &line[sentence_start..];
+    SPEAKER_VERB_ANYWHERE
+        .captures_iter(&format!("{sentence} "))
+        .filter_map(|caps| caps.get(1).map(|m| m.range()))
+        .last()
+        .and_then(|range| speaker_before_verb(&sentence[range]))
+        .or_else(|| sentence_subject(sentence))
+}
+
 /// Where the attribution sentence after a quote ends.
 fn sentence_end(after: &str) -> usize {
     after
         .char_indices()
         .skip_while(|&(_, c)| !c.is_alphanumeric())
-        .find(|&(idx, c)| matches!(c, '.' | '!' | '?') && !ends_with_abbreviation(&after[..idx]))
+        .find(|&(idx, c)| {
+            matches!(c, '.' | '!' | '?')
+                && !ends_with_abbreviation(&after[..idx])
+                && !after[idx + 1..].starts_with([',', ')'])
+                && after[..idx].matches('(').count() <= after[..idx].matches(')').count()
+        })
         .map_or(after.len(), |(idx, _)| idx)
 }
 
@@ -279,6 +425,23 @@ fn ends_with_abbreviation(before: &str) -> bool {
                 | "Wash"
                 | "Pa"
                 | "Va"
+                | "Ky"
+                | "Md"
+                | "Wis"
+                | "Tenn"
+                | "Ariz"
+                | "Colo"
+                | "Conn"
+                | "Ga"
+                | "Mich"
+                | "Minn"
+                | "Mont"
+                | "Nev"
+                | "Okla"
+                | "Tex"
+                | "Vt"
+                | "Ala"
+                | "Ark"
         )
 }
 
@@ -286,8 +449,8 @@ fn ends_with_abbreviation(before: &str) -> bool {
 fn speaker_after_verb(span: &str) -> Option<RawSpeaker<'_>> {
     let span = span.trim();
     let first_word = span.split_whitespace().next()?;
-    if matches!(first_word, "he" | "she") {
-        return Some(RawSpeaker::Pronoun);
+    if let Some(gender) = pronoun_gender(first_word) {
+        return Some(RawSpeaker::Pronoun(gender));
     }
     if let Some(name) = capitalised_runs(span).into_iter().find(|name| !is_common_word(name)) {
         return Some(RawSpeaker::Name(name));
@@ -317,8 +480,13 @@ fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
         .collect();
     let tail = &words[words.len().saturating_sub(8)..];
     let &(_, last) = tail.last()?;
-    if matches!(last, "he" | "she" | "He" | "She") {
-        return Some(RawSpeaker::Pronoun);
+    if let Some(gender) = pronoun_gender(last) {
+        return Some(RawSpeaker::Pronoun(gender));
+    }
+    // "... an architect who said", "... bemoaned the unrest and said": a relative clause or a
+    // second verb of the sentence, whose subject is elsewhere.
+    if matches!(last, "who" | "that" | "which" | "and" | "but" | "or" | "then" | "when" | "as") {
+        return None;
     }
     // A description is a determiner phrase ending in a common noun.
     if last.chars().next().is_some_and(char::is_lowercase) {
@@ -412,9 +580,10 @@ fn is_title_word(word: &str) -> bool {
     )
 }
 
-/// Turns what the text says into a name: pronouns to the last speaker or person, surnames to
-/// full names given earlier.
+/// Turns what the text says into a name: pronouns to the last speaker or the nearest person of
+/// a matching gender, surnames to full names given earlier.
 fn resolve(
+    text: &str,
     quote_start: usize,
     raw: RawSpeaker<'_>,
     people: &[EntityMention],
@@ -423,8 +592,11 @@ fn resolve(
     match raw {
         RawSpeaker::Name(name) => Some(full_name(name, quote_start, people)),
         RawSpeaker::Description(description) => Some(description.to_string()),
-        RawSpeaker::Pronoun => {
-            let nearest_person = people.iter().rev().find(|p| p.start < quote_start);
+        RawSpeaker::Pronoun(gender) => {
+            let fits = |name: &str| gender.agrees(person_gender(text, name, people));
+            let last_speaker = last_speaker.filter(|(_, name)| fits(name));
+            let nearest_person =
+                people.iter().rev().find(|p| p.start < quote_start && fits(&p.name));
             match (last_speaker, nearest_person) {
                 (Some((end, name)), Some(person))
                     if person.start < *end
@@ -440,6 +612,385 @@ fn resolve(
     }
 }
 
+/// The gender a pronoun asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+impl Gender {
+    /// A known gender must match; an unknown one fits either.
+    fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "He" => Some(Gender::Male),
+        "she" | "She" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A person's gender from a title before a mention ("Mr.", "Mrs.", "Ms.") or a common first
+/// name, looking at every mention of the same person.
+fn person_gender(text: &str, name: &str, people: &[EntityMention]) -> Gender {
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    let same_person =
+        |p: &&EntityMention| p.name == name || p.name.rsplit(' ').next() == Some(surname);
+    for mention in people.iter().filter(same_person) {
+        let before = text[..mention.start].trim_end();
+        if before.ends_with("Mr.") || before.ends_with("Mr") {
+            return Gender::Male;
+        }
+        if ["Mrs.", "Ms.", "Mrs", "Ms", "Miss"].iter().any(|t| before.ends_with(t)) {
+            return Gender::Female;
+        }
+        if let Some(gender) = first_name_gender(&mention.name) {
+            return gender;
+        }
+    }
+    first_name_gender(name).unwrap_or(Gender::Unknown)
+}
+
+fn first_name_gender(name: &str) -> Option<Gender> {
+    let first = name.split(' ').next().filter(|_| name.contains(' '))?;
+    if FEMALE_NAMES.contains(&first) {
+        Some(Gender::Female)
+    } else if MALE_NAMES.contains(&first) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+const FEMALE_NAMES: &[&str] = &[
+    "Mary",
+    "Patricia",
+    "Jennifer",
+    "Linda",
+    "Elizabeth",
+    "Barbara",
+    "Susan",
+    "Jessica",
+    "Sarah",
+    "Karen",
+    "Nancy",
+    "Lisa",
+    "Betty",
+    "Margaret",
+    "Sandra",
+    "Ashley",
+    "Kimberly",
+    "Emily",
+    "Donna",
+    "Michelle",
+    "Dorothy",
+    "Carol",
+    "Amanda",
+    "Melissa",
+    "Deborah",
+    "Stephanie",
+    "Rebecca",
+    "Sharon",
+    "Laura",
+    "Cynthia",
+    "Kathleen",
+    "Amy",
+    "Angela",
+    "Shirley",
+    "Anna",
+    "Brenda",
+    "Pamela",
+    "Emma",
+    "Nicole",
+    "Helen",
+    "Samantha",
+    "Katherine",
+    "Christine",
+    "Debra",
+    "Rachel",
+    "Carolyn",
+    "Janet",
+    "Catherine",
+    "Maria",
+    "Heather",
+    "Diane",
+    "Ruth",
+    "Julie",
+    "Olivia",
+    "Joyce",
+    "Virginia",
+    "Victoria",
+    "Kelly",
+    "Lauren",
+    "Christina",
+    "Joan",
+    "Evelyn",
+    "Judith",
+    "Megan",
+    "Andrea",
+    "Cheryl",
+    "Hannah",
+    "Jacqueline",
+    "Martha",
+    "Gloria",
+    "Teresa",
+    "Ann",
+    "Sara",
+    "Madison",
+    "Frances",
+    "Kathryn",
+    "Janice",
+    "Jean",
+    "Abigail",
+    "Alice",
+    "Judy",
+    "Sophia",
+    "Grace",
+    "Denise",
+    "Amber",
+    "Doris",
+    "Marilyn",
+    "Danielle",
+    "Beverly",
+    "Isabella",
+    "Theresa",
+    "Diana",
+    "Natalie",
+    "Brittany",
+    "Charlotte",
+    "Marie",
+    "Kayla",
+    "Alexis",
+    "Lori",
+    "Hillary",
+    "Claire",
+    "Nikki",
+    "Kellyanne",
+    "Melania",
+    "Ivanka",
+    "Ivana",
+    "Chelsea",
+    "Huma",
+    "Donna",
+    "Debbie",
+    "Nancy",
+    "Kamala",
+    "Elena",
+    "Sonia",
+    "Ruth",
+    "Angela",
+    "Theresa",
+    "Marine",
+    "Jill",
+    "Tulsi",
+    "Kirsten",
+    "Amy",
+    "Dianne",
+    "Lena",
+    "Ana",
+    "Anne",
+    "Jane",
+    "Kate",
+    "Susana",
+    "Gwen",
+    "Doris",
+    "Minyon",
+    "Jennifer",
+    "Loretta",
+    "Condoleezza",
+    "Madeleine",
+    "Samantha",
+    "Sheryl",
+    "Tammy",
+    "Kelly",
+    "Megyn",
+    "Gretchen",
+    "Robin",
+    "Katy",
+    "Janet",
+    "Carly",
+    "Sarah",
+    "Michele",
+    "Mia",
+    "Ayanna",
+    "Omarosa",
+    "Mika",
+];
+
+const MALE_NAMES: &[&str] = &[
+    "James",
+    "John",
+    "Robert",
+    "Michael",
+    "William",
+    "David",
+    "Richard",
+    "Joseph",
+    "Thomas",
+    "Charles",
+    "Christopher",
+    "Daniel",
+    "Matthew",
+    "Anthony",
+    "Mark",
+    "Donald",
+    "Steven",
+    "Paul",
+    "Andrew",
+    "Joshua",
+    "Kenneth",
+    "Kevin",
+    "Brian",
+    "George",
+    "Timothy",
+    "Ronald",
+    "Edward",
+    "Jason",
+    "Jeffrey",
+    "Ryan",
+    "Jacob",
+    "Gary",
+    "Nicholas",
+    "Eric",
+    "Jonathan",
+    "Stephen",
+    "Larry",
+    "Justin",
+    "Scott",
+    "Brandon",
+    "Benjamin",
+    "Samuel",
+    "Gregory",
+    "Alexander",
+    "Frank",
+    "Patrick",
+    "Raymond",
+    "Jack",
+    "Dennis",
+    "Jerry",
+    "Tyler",
+    "Aaron",
+    "Jose",
+    "Adam",
+    "Nathan",
+    "Henry",
+    "Douglas",
+    "Zachary",
+    "Peter",
+    "Kyle",
+    "Walter",
+    "Ethan",
+    "Jeremy",
+    "Harold",
+    "Keith",
+    "Christian",
+    "Roger",
+    "Noah",
+    "Gerald",
+    "Carl",
+    "Terry",
+    "Sean",
+    "Austin",
+    "Arthur",
+    "Lawrence",
+    "Jesse",
+    "Dylan",
+    "Bryan",
+    "Joe",
+    "Jordan",
+    "Billy",
+    "Bruce",
+    "Albert",
+    "Willie",
+    "Gabriel",
+    "Logan",
+    "Alan",
+    "Juan",
+    "Wayne",
+    "Roy",
+    "Ralph",
+    "Randy",
+    "Eugene",
+    "Vincent",
+    "Russell",
+    "Elijah",
+    "Louis",
+    "Bobby",
+    "Philip",
+    "Johnny",
+    "Barack",
+    "Bill",
+    "Mike",
+    "Tim",
+    "Ted",
+    "Marco",
+    "Bernie",
+    "Mitch",
+    "Chris",
+    "Jeb",
+    "Rudy",
+    "Newt",
+    "Reince",
+    "Tom",
+    "Jim",
+    "Ben",
+    "Rand",
+    "Vladimir",
+    "Ted",
+    "Jeff",
+    "Tony",
+    "Harry",
+    "Chuck",
+    "Rick",
+    "Rob",
+    "Dick",
+    "Al",
+    "Howard",
+    "Martin",
+    "Ivan",
+    "Sergei",
+    "Xi",
+    "Kim",
+    "Boris",
+    "Emmanuel",
+    "Francois",
+    "Nigel",
+    "Tom",
+    "Hugh",
+    "Marc",
+    "Ray",
+    "Pat",
+    "Ed",
+    "Dan",
+    "Sam",
+    "Max",
+    "Ali",
+    "Mohammed",
+    "Muhammad",
+    "Ahmed",
+    "Omar",
+    "Hassan",
+    "Carlos",
+    "Luis",
+    "Pedro",
+    "Jorge",
+    "Francisco",
+    "Oscar",
+    "Steve",
+    "Greg",
+    "Doug",
+    "Matt",
+    "Nick",
+    "Josh",
+    "Rex",
+    "Lindsey",
+    "Mehmet",
+];
 /// "Smith" -> "John Smith" when the text named John Smith before.
 fn full_name(name: &str, before: usize, people: &[EntityMention]) -> String {
     if name.contains(' ') {
@@ -449,6 +1000,8 @@ fn full_name(name: &str, before: usize, people: &[EntityMention]) -> String {
     people
         .iter()
         .filter(|p| p.start < before && p.name.ends_with(&suffix))
+        // "Said Baker" at a sentence start is a verb and a name.
+        .filter(|p| !["Said ", "Says ", "Added ", "Asked "].iter().any(|v| p.name.starts_with(v)))
         .map(|p| p.name.clone())
         .next()
         .unwrap_or_else(|| name.to_string())
@@ -530,5 +1083,40 @@ mod tests {
     #[test]
     fn scare_quotes_are_skipped() {
         check("Critics called the plan a \"disaster\" and the mayor \"too slow\".", &[]);
+    }
+    #[test]
+    fn the_sentence_subject_speaks_without_a_speech_verb() {
+        check(
+            "In January, Gov. Earl Tomblin of West Virginia lauded the plan for \"new and innovative ideas.\"\nTwenty-nine people were hurt in a blast the mayor called \"an intentional act of terror.\"",
+            &[("new and innovative ideas.", Some("Earl Tomblin")), ("an intentional act of terror.", None)],
+        );
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender() {
+        check(
+            "Mayor Ana Ruiz met Tom Baker on Monday.\n“The bridge is safe for everyone,” she said.",
+            &[("The bridge is safe for everyone,", Some("Ana Ruiz"))],
+        );
+    }
+
+    #[test]
+    fn party_labels_and_colon_intros() {
+        check(
+            "“We will hold the vote this week,” Rep. Jim Clyburn (D-S.C.) said Friday.\nClyburn continued:\n“Nobody should doubt our resolve on this.”\nSaid Baker: “I do not share that view at all.”",
+            &[
+                ("We will hold the vote this week,", Some("Jim Clyburn")),
+                ("Nobody should doubt our resolve on this.", Some("Jim Clyburn")),
+                ("I do not share that view at all.", Some("Baker")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_signature_names_the_speaker() {
+        check(
+            "“Nobody asked us what we wanted for this town.” ― Carla Sanchez.",
+            &[("Nobody asked us what we wanted for this town.", Some("Carla Sanchez"))],
+        );
     }
 }

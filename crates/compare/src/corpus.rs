@@ -40,6 +40,60 @@ pub(crate) struct Corpus<'a> {
     pub(crate) doc_lengths: Vec<usize>,
 }
 
+/// Words news reports use for the same thing, each group mapped to its first word's stem, so
+/// that "arrested" and "detained", or "troops" and "soldiers", count as one term.
+const SYNONYM_GROUPS: &[&[&str]] = &[
+    &["arrested", "detained"],
+    &["killed", "died", "dead", "deaths"],
+    &["injured", "hurt", "wounded", "injuries"],
+    &["begin", "start", "starts", "began", "started"],
+    &["construction", "building", "built", "build"],
+    &["missing", "unaccounted"],
+    &["regulators", "authorities"],
+    &["deal", "merger", "merge"],
+    &["approved", "approval", "agreed", "passed"],
+    &["paid", "payments", "pay"],
+    &["troops", "soldiers", "forces"],
+    &["border", "frontier"],
+    &["deployed", "sent", "send", "dispatched"],
+    &["raised", "lifted", "hiked", "increased"],
+    &["stolen", "stole", "taken", "theft"],
+    &["evacuated", "ashore", "rescued"],
+    &["fire", "blaze", "flames"],
+    &["strike", "walkout"],
+    &["wages", "salary", "salaries"],
+    &["stadium", "ground", "arena"],
+    &["plans", "plan", "proposal"],
+    &["unveiled", "presented"],
+    &["president", "leader"],
+    &["said", "announced", "stated"],
+    &["quake", "earthquake", "tremor"],
+    &["cabinet", "government"],
+    &["won", "defeated", "beat"],
+    &["lawmakers", "parliament", "legislators"],
+    &["warned", "cautioned"],
+];
+
+static NEWS_SYNONYMS: std::sync::LazyLock<HashMap<String, String>> =
+    std::sync::LazyLock::new(|| {
+        let analyzer = analyze::Analyzer::new(Some("en"));
+        let stem = |word: &str| {
+            let mut acc = Vec::new();
+            analyzer.terms(word, &mut acc);
+            acc.pop()
+        };
+        let mut map = HashMap::new();
+        for group in SYNONYM_GROUPS {
+            let Some(canonical) = group.first().and_then(|w| stem(w)) else { continue };
+            for word in group.iter().skip(1) {
+                if let Some(term) = stem(word).filter(|t| *t != canonical) {
+                    map.insert(term, canonical.clone());
+                }
+            }
+        }
+        map
+    });
+
 /// Sentences shorter than this many words carry no claim of their own ("He declined.").
 const MIN_WORDS: usize = 6;
 /// ... nor do sentences with fewer content terms than this.
@@ -81,7 +135,13 @@ impl<'a> Corpus<'a> {
                     continue;
                 }
                 let mut tf: Vec<(u32, u32)> = Vec::new();
-                for term in terms.drain(..) {
+                let english = doc.language.is_none_or(|lang| lang.starts_with("en"));
+                for mut term in terms.drain(..) {
+                    if english {
+                        if let Some(canonical) = NEWS_SYNONYMS.get(term.as_str()) {
+                            term.clone_from(canonical);
+                        }
+                    }
                     let next_id = term_ids.len() as u32;
                     let id = *term_ids.entry(term).or_insert(next_id);
                     match tf.iter_mut().find(|(t, _)| *t == id) {

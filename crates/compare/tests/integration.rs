@@ -4,6 +4,9 @@
 #[path = "integration/rouge.rs"]
 mod rouge;
 
+#[path = "integration/gold.rs"]
+mod gold;
+
 use compare::{compare_story, summarize_texts, Config, StoryArticle};
 use model::report::Story;
 
