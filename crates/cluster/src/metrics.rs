@@ -1,4 +1,5 @@
-//! Clustering quality against gold labels: pairwise and BCubed precision, recall and F1.
+//! Clustering quality against gold labels: pairwise and BCubed precision, recall and F1,
+//! and normalized mutual information.
 //!
 //! The definitions are those of `shared/tools/clusterscore.py`, the reference for our
 //! figures. Only ids present in both labelings are scored.
@@ -69,6 +70,41 @@ pub fn bcubed(pred: &[(String, String)], gold: &[(String, String)]) -> Scores {
     Scores { precision, recall, f1: harmonic_mean(precision, recall) }
 }
 
+/// Normalized mutual information of the two labelings, over the ids both label: the mutual
+/// information divided by the arithmetic mean of the two entropies, as scikit-learn's
+/// `normalized_mutual_info_score` computes by default (`average_method="arithmetic"`).
+///
+/// 1 when the clusterings are the same up to names; 0 when they are independent. When both
+/// have one cluster (both entropies 0) it is 1, as in scikit-learn.
+pub fn nmi(pred: &[(String, String)], gold: &[(String, String)]) -> f64 {
+    let (pred, gold, ids) = common(pred, gold);
+    if ids.is_empty() {
+        return 1.0;
+    }
+    let mut joint: HashMap<(&str, &str), f64> = HashMap::new();
+    let mut pred_sizes: HashMap<&str, f64> = HashMap::new();
+    let mut gold_sizes: HashMap<&str, f64> = HashMap::new();
+    for id in &ids {
+        *joint.entry((pred[id], gold[id])).or_default() += 1.0;
+        *pred_sizes.entry(pred[id]).or_default() += 1.0;
+        *gold_sizes.entry(gold[id]).or_default() += 1.0;
+    }
+    let n = ids.len() as f64;
+    let entropy = |sizes: &HashMap<&str, f64>| -> f64 {
+        sizes.values().map(|&size| -(size / n) * (size / n).ln()).sum()
+    };
+    let (pred_entropy, gold_entropy) = (entropy(&pred_sizes), entropy(&gold_sizes));
+    if pred_entropy == 0.0 && gold_entropy == 0.0 {
+        return 1.0;
+    }
+    let mutual: f64 = joint
+        .iter()
+        .map(|(&(p, g), &count)| (count / n) * (count * n / (pred_sizes[p] * gold_sizes[g])).ln())
+        .sum();
+    let mean = (pred_entropy + gold_entropy) / 2.0;
+    (mutual / mean).clamp(0.0, 1.0)
+}
+
 type Labels<'a> = BTreeMap<&'a str, &'a str>;
 
 /// Both labelings as maps, and the ids of `gold` that `pred` labels too.
@@ -129,5 +165,18 @@ mod tests {
         let singletons = labels(&[("a", "p"), ("b", "q"), ("c", "r")]);
         let scores = pairwise(&singletons, &gold);
         assert_eq!((scores.precision, scores.recall, scores.f1), (1.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn nmi_matches_scikit_learn() {
+        // sklearn.metrics.normalized_mutual_info_score([0, 0, 0, 1, 1], [0, 0, 1, 1, 1])
+        // = 0.43253806776...
+        let gold = labels(&[("a", "1"), ("b", "1"), ("c", "1"), ("d", "2"), ("e", "2")]);
+        let pred = labels(&[("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"), ("e", "y")]);
+        assert!((nmi(&pred, &gold) - 0.432_538_067_766).abs() < 1e-9);
+        let renamed = labels(&[("a", "q"), ("b", "q"), ("c", "q"), ("d", "r"), ("e", "r")]);
+        assert!((nmi(&renamed, &gold) - 1.0).abs() < 1e-12);
+        let one = labels(&[("a", "q"), ("b", "q"), ("c", "q"), ("d", "q"), ("e", "q")]);
+        assert_eq!(nmi(&one, &gold), 0.0);
     }
 }

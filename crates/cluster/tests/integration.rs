@@ -1,21 +1,36 @@
 //! Measures clustering on the shared evaluation data, when `PARALLAX_EVAL` is set.
 //!
-//! `PARALLAX_EVAL=1 cargo test -p cluster --release eval -- --nocapture` clusters the title
-//! and text of each article of `../shared/data/clustering/{ecbplus-dev,allsides-stories}.jsonl`
-//! in file order with the recommended configuration and prints pairwise and BCubed scores.
+//! `PARALLAX_EVAL=1 cargo test -p cluster --release eval -- --nocapture` feeds each article
+//! of `../shared/data/clustering/{ecbplus-dev,allsides-stories}.jsonl` as the pipeline does
+//! (extracted, copies removed by the deduper, in file order) and prints pairwise and BCubed
+//! scores, then the spread of pairwise F1 over shuffled orders; and the NMI on the MStream
+//! titles (`mstream-news.jsonl`, pre-stemmed titles fed as they are).
+//! `PARALLAX_EVAL=sweep` prints the same figures for a grid of configurations.
 
 #![allow(clippy::print_stdout)]
 
 use std::path::PathBuf;
 
-use cluster::{metrics, Clusterer, Config, Doc, Linkage};
+use cluster::{metrics, Clusterer, Config, Doc};
 
 struct Row {
     id: String,
     title: Option<String>,
-    text: String,
+    body: String,
     published: Option<chrono::DateTime<chrono::FixedOffset>>,
+    language: Option<String>,
     story: String,
+    /// Whether the deduper found it a copy of an earlier row (then it is not clustered).
+    copy_of: Option<String>,
+}
+
+struct Figures {
+    ecb_pairwise: metrics::Scores,
+    ecb_bcubed: metrics::Scores,
+    allsides_pairwise: metrics::Scores,
+    allsides_bcubed: metrics::Scores,
+    mstream_nmi: f64,
+    stories: [usize; 3],
 }
 
 #[test]
@@ -23,98 +38,331 @@ fn eval() {
     let Some(mode) = std::env::var_os("PARALLAX_EVAL") else {
         return;
     };
+    let sets = [read("ecbplus-dev.jsonl"), read("allsides-stories.jsonl"), read_mstream()];
     if mode == "sweep" {
-        return sweep();
+        return sweep(&sets);
     }
-    for (name, minimum_f1) in [("ecbplus-dev.jsonl", 0.75), ("allsides-stories.jsonl", 0.75)] {
-        let rows = read(name);
-        let config = Config::recommended();
-        let (pairwise, bcubed, n_stories) = score(&rows, &config);
+    let config = Config::recommended();
+    let started = std::time::Instant::now();
+    let figures = measure(&sets, &config);
+    println!("{:.2} s for all three sets", started.elapsed().as_secs_f64());
+    print_figures(&figures);
+    for seed in [1u64, 2, 3, 4, 5] {
+        let shuffled: Vec<Vec<Row>> = sets.iter().map(|rows| shuffle(rows, seed)).collect();
+        let f = measure(&shuffled, &config);
         println!(
-            "{name}: {} articles, {n_stories} stories; pairwise P {:.3} R {:.3} F1 {:.3}; \
-             BCubed P {:.3} R {:.3} F1 {:.3}",
-            rows.len(),
-            pairwise.precision,
-            pairwise.recall,
-            pairwise.f1,
-            bcubed.precision,
-            bcubed.recall,
-            bcubed.f1,
+            "shuffled (seed {seed}): ecb pairwise F1 {:.3} allsides {:.3} mstream NMI {:.3}",
+            f.ecb_pairwise.f1, f.allsides_pairwise.f1, f.mstream_nmi
         );
-        assert!(pairwise.f1 >= minimum_f1, "{name}: pairwise F1 fell below {minimum_f1}");
     }
+    assert!(figures.ecb_pairwise.f1 >= 0.75, "ECB+ pairwise F1 fell below 0.75");
+    assert!(figures.allsides_pairwise.f1 >= 0.75, "AllSides pairwise F1 fell below 0.75");
+    assert!(figures.mstream_nmi >= 0.83, "MStream NMI fell below 0.83");
 }
 
-/// Prints the mean pairwise F1 over both sets for a grid of configurations around the
-/// recommended one (`PARALLAX_EVAL=sweep`), to retune it when the scoring changes.
-fn sweep() {
-    let sets = [read("ecbplus-dev.jsonl"), read("allsides-stories.jsonl")];
-    let base = Config::recommended();
-    let mut grid = Vec::new();
-    for linkage in [Linkage::Centroid, Linkage::NearestMember] {
-        for threshold in [0.2, 0.25, 0.3, 0.35] {
-            for title_weight in [1.0, 2.0] {
-                for (time_grace_days, time_scale_days) in [(1.0, 0.5), (1.0, 1.0), (2.0, 3.0)] {
-                    grid.push(Config {
-                        linkage,
-                        threshold,
-                        title_weight,
-                        time_grace_days,
-                        time_scale_days,
-                        ..base.clone()
-                    });
+fn print_figures(f: &Figures) {
+    let show =
+        |s: &metrics::Scores| format!("P {:.3} R {:.3} F1 {:.3}", s.precision, s.recall, s.f1);
+    println!(
+        "ecbplus-dev: {} stories; pairwise {}; BCubed {}",
+        f.stories[0],
+        show(&f.ecb_pairwise),
+        show(&f.ecb_bcubed)
+    );
+    println!(
+        "allsides: {} stories; pairwise {}; BCubed {}",
+        f.stories[1],
+        show(&f.allsides_pairwise),
+        show(&f.allsides_bcubed)
+    );
+    println!("mstream: {} stories; NMI {:.3}", f.stories[2], f.mstream_nmi);
+}
+
+/// Prints the figures for a grid of configurations around the recommended one, to retune it
+/// when the scoring changes. Grid given as `PARALLAX_SWEEP="threshold=0.2,0.25 ..."`.
+fn sweep(sets: &[Vec<Row>; 3]) {
+    let spec = std::env::var("PARALLAX_SWEEP").unwrap_or_else(|_| "threshold=0.2,0.25,0.3".into());
+    let mut grid = vec![Config::recommended()];
+    for axis in spec.split_whitespace() {
+        let Some((name, values)) = axis.split_once('=') else { continue };
+        let mut next = Vec::new();
+        for config in &grid {
+            for value in values.split(',') {
+                let value: f64 = value.parse().expect("a number");
+                let mut config = config.clone();
+                match name {
+                    "threshold" => config.threshold = value,
+                    "title_weight" => config.title_weight = value,
+                    "entity_weight" => config.entity_weight = value,
+                    "size_penalty" => config.size_penalty = value,
+                    "merge_threshold" => config.merge_threshold = value,
+                    "time_scale_days" => config.time_scale_days = value,
+                    "time_grace_days" => config.time_grace_days = value,
+                    "short_doc_terms" => config.short_doc_terms = value,
+                    "short_doc_floor" => config.short_doc_floor = value,
+                    "max_df_share" => config.max_df_share = value,
+                    "query_terms" => config.query_terms = value as usize,
+                    "max_candidates" => config.max_candidates = value as usize,
+                    "linkage" => {
+                        config.linkage = match value as u8 {
+                            0 => cluster::Linkage::Centroid,
+                            _ => cluster::Linkage::CentroidOrSeed,
+                        }
+                    }
+                    other => panic!("unknown sweep axis {other}"),
                 }
+                next.push(config);
             }
         }
+        grid = next;
     }
     for config in grid {
-        let f1: Vec<f64> = sets.iter().map(|rows| score(rows, &config).0.f1).collect();
+        let f = measure(sets, &config);
         println!(
-            "{config:?}: ecb {:.3} allsides {:.3} mean {:.3}",
-            f1[0],
-            f1[1],
-            (f1[0] + f1[1]) / 2.0
+            "{}: ecb {:.3}/{:.3} allsides {:.3}/{:.3} mstream {:.3}",
+            format_config(&config, &spec),
+            f.ecb_pairwise.f1,
+            f.ecb_bcubed.f1,
+            f.allsides_pairwise.f1,
+            f.allsides_bcubed.f1,
+            f.mstream_nmi
         );
     }
 }
 
-fn score(rows: &[Row], config: &Config) -> (metrics::Scores, metrics::Scores, usize) {
+fn format_config(config: &Config, spec: &str) -> String {
+    let all = format!("{config:?}");
+    spec.split_whitespace()
+        .filter_map(|axis| axis.split_once('=').map(|(name, _)| name))
+        .map(|name| {
+            let value = all
+                .split(&format!("{name}: "))
+                .nth(1)
+                .and_then(|rest| rest.split([',', ' ']).next())
+                .unwrap_or("?");
+            format!("{name}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn measure(sets: &[Vec<Row>], config: &Config) -> Figures {
+    let (ecb_pred, ecb_stories) = cluster(&sets[0], config);
+    let (allsides_pred, allsides_stories) = cluster(&sets[1], config);
+    let (mstream_pred, mstream_stories) = cluster(&sets[2], config);
+    let gold = |rows: &[Row]| -> Vec<(String, String)> {
+        rows.iter().map(|row| (row.id.clone(), row.story.clone())).collect()
+    };
+    Figures {
+        ecb_pairwise: metrics::pairwise(&ecb_pred, &gold(&sets[0])),
+        ecb_bcubed: metrics::bcubed(&ecb_pred, &gold(&sets[0])),
+        allsides_pairwise: metrics::pairwise(&allsides_pred, &gold(&sets[1])),
+        allsides_bcubed: metrics::bcubed(&allsides_pred, &gold(&sets[1])),
+        mstream_nmi: metrics::nmi(&mstream_pred, &gold(&sets[2])),
+        stories: [ecb_stories, allsides_stories, mstream_stories],
+    }
+}
+
+/// Clusters the rows in order; a copy goes to its original's story, as in the pipeline.
+fn cluster(rows: &[Row], config: &Config) -> (Vec<(String, String)>, usize) {
     let mut clusterer = Clusterer::new(config.clone());
-    for row in rows {
+    for row in rows.iter().filter(|row| row.copy_of.is_none()) {
         clusterer.add(&Doc {
             id: &row.id,
             title: row.title.as_deref(),
-            body: &row.text,
+            body: &row.body,
             published: row.published,
+            language: row.language.as_deref(),
+        });
+    }
+    let story_of: std::collections::HashMap<String, String> =
+        clusterer.assignments().into_iter().collect();
+    let pred: Vec<(String, String)> = rows
+        .iter()
+        .map(|row| {
+            let key = row.copy_of.as_ref().unwrap_or(&row.id);
+            (row.id.clone(), story_of[key].clone())
+        })
+        .collect();
+    let mut stories: Vec<&String> = story_of.values().collect();
+    stories.sort();
+    stories.dedup();
+    (pred, stories.len())
+}
+
+/// A deterministic shuffle (Fisher-Yates over SplitMix64), with copies found again in the
+/// new order.
+fn shuffle(rows: &[Row], seed: u64) -> Vec<Row> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, (next() % (i as u64 + 1)) as usize);
+    }
+    let mut shuffled: Vec<Row> = order
+        .into_iter()
+        .map(|i| {
+            let row = &rows[i];
+            Row {
+                id: row.id.clone(),
+                title: row.title.clone(),
+                body: row.body.clone(),
+                published: row.published,
+                language: row.language.clone(),
+                story: row.story.clone(),
+                copy_of: None,
+            }
+        })
+        .collect();
+    mark_copies(&mut shuffled);
+    shuffled
+}
+
+fn mark_copies(rows: &mut [Row]) {
+    let mut deduper = dedupe::Deduper::new(dedupe::Config::recommended());
+    for row in rows {
+        let text = match &row.title {
+            Some(title) => format!("{title}\n\n{}", row.body),
+            None => row.body.clone(),
+        };
+        row.copy_of = deduper.add(&row.id, &text);
+    }
+}
+
+fn data_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/clustering").join(name)
+}
+
+/// Reads a set of articles and extracts each as the pipeline does.
+fn read(name: &str) -> Vec<Row> {
+    let text = std::fs::read_to_string(data_path(name)).expect("evaluation data");
+    let mut rows: Vec<Row> = text
+        .lines()
+        .enumerate()
+        .map(|(line_idx, line)| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let string = |key: &str| value[key].as_str().map(str::to_string);
+            let mut raw = model::RawDocument::new(
+                model::Origin { location: name.to_string(), line: Some(line_idx + 1), index: None },
+                model::Content::Text(string("text").unwrap_or_default()),
+            );
+            raw.id = string("id");
+            raw.url = string("url");
+            raw.source = string("source");
+            raw.published = string("published");
+            raw.title = string("title");
+            let (article, _) = extract::extract(&raw);
+            Row {
+                id: article.id,
+                title: article.title,
+                body: article.body,
+                published: article.published,
+                language: article.language,
+                story: string("story").unwrap_or_default(),
+                copy_of: None,
+            }
+        })
+        .collect();
+    mark_copies(&mut rows);
+    rows
+}
+
+/// MStream titles: already lower-cased and stemmed, fed as a body without a title.
+fn read_mstream() -> Vec<Row> {
+    let text = std::fs::read_to_string(data_path("mstream-news.jsonl")).expect("evaluation data");
+    let mut rows: Vec<Row> = text
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            Row {
+                id: value["Id"].as_str().unwrap_or_default().to_string(),
+                title: None,
+                body: value["textCleaned"].as_str().unwrap_or_default().to_string(),
+                published: None,
+                language: Some("en".to_string()),
+                story: value["clusterNo"].to_string(),
+                copy_of: None,
+            }
+        })
+        .collect();
+    mark_copies(&mut rows);
+    rows
+}
+
+/// Random articles over a small vocabulary must neither slow down nor chain into one story;
+/// and the cost per article must stay flat as the stream grows.
+#[test]
+fn eval_scale() {
+    if std::env::var_os("PARALLAX_EVAL").is_none() {
+        return;
+    }
+    let vocabulary: Vec<String> = (0..80)
+        .map(|i| format!("word{}x", char::from(b'a' + i % 26)))
+        .enumerate()
+        .map(|(i, w)| format!("{w}{}", "q".repeat(i / 26 + 1)))
+        .collect();
+    let mut state = 7u64;
+    let mut next = move || {
+        state =
+            state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let texts: Vec<String> = (0..10_000)
+        .map(|_| (0..40).map(|_| vocabulary[next() % 80].as_str()).collect::<Vec<_>>().join(" "))
+        .collect();
+    let started = std::time::Instant::now();
+    let mut clusterer = Clusterer::new(Config::recommended());
+    for (idx, text) in texts.iter().enumerate() {
+        let id = format!("r{idx}");
+        clusterer.add(&Doc {
+            id: &id,
+            title: None,
+            body: text,
+            published: None,
             language: Some("en"),
         });
     }
-    let pred = clusterer.assignments();
-    let gold: Vec<(String, String)> =
-        rows.iter().map(|row| (row.id.clone(), row.story.clone())).collect();
-    let mut stories: Vec<&String> = pred.iter().map(|(_, story)| story).collect();
-    stories.sort();
-    stories.dedup();
-    (metrics::pairwise(&pred, &gold), metrics::bcubed(&pred, &gold), stories.len())
-}
+    let mut sizes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, story) in clusterer.assignments() {
+        *sizes.entry(story).or_default() += 1;
+    }
+    let largest = sizes.values().copied().max().unwrap_or(0);
+    let seconds = started.elapsed().as_secs_f64();
+    println!("random small vocabulary: 10000 articles in {seconds:.2} s, largest story {largest}");
+    assert!(largest < 100, "random articles chained into a story of {largest}");
 
-fn read(name: &str) -> Vec<Row> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/clustering")
-        .join(name);
-    let text = std::fs::read_to_string(&path).expect("evaluation data");
-    text.lines()
-        .map(|line| {
-            let row: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-            let string = |key: &str| row[key].as_str().map(str::to_string);
-            Row {
-                id: string("id").unwrap_or_default(),
-                title: string("title"),
-                text: string("text").unwrap_or_default(),
-                published: string("published")
-                    .and_then(|time| chrono::DateTime::parse_from_rfc3339(&time).ok()),
-                story: string("story").unwrap_or_default(),
-            }
-        })
-        .collect()
+    let mut rows = read("allsides-stories.jsonl");
+    rows.extend(read("ecbplus-dev.jsonl"));
+    let mut clusterer = Clusterer::new(Config::recommended());
+    let mut added = 0usize;
+    for round in 0..12 {
+        let started = std::time::Instant::now();
+        for row in &rows {
+            // Each round is a new stream of the same texts, under new ids and a month later.
+            let id = format!("{}-{round}", row.id);
+            let published = row.published.map(|time| time + chrono::Duration::days(30 * round));
+            clusterer.add(&Doc {
+                id: &id,
+                title: row.title.as_deref(),
+                body: &row.body,
+                published,
+                language: row.language.as_deref(),
+            });
+        }
+        added += rows.len();
+        if round % 4 == 0 || round == 11 {
+            let seconds = started.elapsed().as_secs_f64();
+            println!(
+                "after {added} articles: {:.0} articles/s in the last round, {} open stories",
+                rows.len() as f64 / seconds,
+                clusterer.open_stories()
+            );
+        }
+    }
 }

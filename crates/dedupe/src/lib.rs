@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 mod minhash;
+pub mod reprint;
 
 use std::collections::HashMap;
 
@@ -45,23 +46,31 @@ pub struct Config {
     /// A body with at least this many words that equals an earlier body is a copy even
     /// under a different headline.
     pub min_exact_body_words: usize,
+    /// Originals are forgotten once this many originals arrived after them, so that memory
+    /// stays bounded on an endless stream; a reprint usually follows within hours.
+    pub window_originals: usize,
 }
 
 /// Finds, for each article as it arrives, the earlier article it copies.
 #[derive(Debug)]
 pub struct Deduper {
     config: Config,
-    /// Exact-text hashes (whole text and body) to the index of the original.
+    /// Exact-text hashes (whole text and body) to the number of the original.
     exact: HashMap<u64, u32>,
     lsh: Lsh,
-    /// Originals, in arrival order.
-    originals: Vec<Original>,
+    /// The originals in the window, in arrival order; the first is number `first_live`.
+    originals: std::collections::VecDeque<Original>,
+    /// Number of the oldest original still remembered.
+    first_live: u32,
+    /// Originals numbered so far.
+    n_originals: u32,
 }
 
 impl Config {
     /// The configuration we recommend for news.
     ///
-    /// * 5-word shingles and 128 hashes, as in most near-duplicate work on web text.
+    /// * 5-word shingles and 128 one-permutation bins, as in most near-duplicate work on
+    ///   web text.
     /// * 64 bands of 2 rows: a pair is a candidate with probability 0.5 at Jaccard 0.1 and
     ///   0.93 at Jaccard 0.2, so a short reprint of a long article (low Jaccard, high
     ///   containment) is still retrieved; the exact check removes false candidates.
@@ -70,6 +79,7 @@ impl Config {
     ///   it, and an own-written article on the same event stays far below (under 0.1).
     /// * 8 shared shingles at least.
     /// * 10 words for an exact body match under a new headline.
+    /// * A window of 200,000 originals: days of a large news stream.
     pub fn recommended() -> Config {
         Config {
             shingle_words: 5,
@@ -79,6 +89,7 @@ impl Config {
             min_containment: 0.6,
             min_shared_shingles: 8,
             min_exact_body_words: 10,
+            window_originals: 200_000,
         }
     }
 }
@@ -93,7 +104,14 @@ impl Deduper {
     /// A deduper that has seen nothing yet.
     pub fn new(config: Config) -> Deduper {
         let lsh = Lsh::new(config.band_rows);
-        Deduper { config, exact: HashMap::new(), lsh, originals: Vec::new() }
+        Deduper {
+            config,
+            exact: HashMap::new(),
+            lsh,
+            originals: std::collections::VecDeque::new(),
+            first_live: 0,
+            n_originals: 0,
+        }
     }
 
     /// Adds an article, `text` being its title, a blank line and its body.
@@ -112,7 +130,8 @@ impl Deduper {
                 .exact
                 .get(&full_hash)
                 .or_else(|| body_hash.and_then(|hash| self.exact.get(&hash)))
-                .copied(),
+                .copied()
+                .filter(|&original| original >= self.first_live),
         };
         let found = match exact {
             Some(original_idx) => Some(original_idx),
@@ -121,13 +140,17 @@ impl Deduper {
         if let Some(original_idx) = found {
             // Later exact copies of this copy point to the same original.
             self.exact.entry(full_hash).or_insert(original_idx);
-            return Some(self.originals[original_idx as usize].id.clone());
+            return Some(self.original(original_idx).id.clone());
         }
 
-        let original_idx = self.originals.len() as u32;
-        self.exact.entry(full_hash).or_insert(original_idx);
-        if let Some(hash) = body_hash {
-            self.exact.entry(hash).or_insert(original_idx);
+        let original_idx = self.n_originals;
+        self.n_originals += 1;
+        // An entry of a forgotten original is replaced by the new one.
+        for hash in std::iter::once(full_hash).chain(body_hash) {
+            let entry = self.exact.entry(hash).or_insert(original_idx);
+            if *entry < self.first_live {
+                *entry = original_idx;
+            }
         }
         let shingles = if normalized.words.len() >= self.config.min_words {
             shingles(&normalized, self.config.shingle_words)
@@ -138,8 +161,33 @@ impl Deduper {
             let signature = Signature::new(&shingles, self.config.num_hashes);
             self.lsh.insert(&signature, original_idx);
         }
-        self.originals.push(Original { id: id.to_string(), shingles });
+        self.originals.push_back(Original { id: id.to_string(), shingles });
+        self.forget_old();
         None
+    }
+
+    /// The original numbered `original_idx`, which must be in the window.
+    fn original(&self, original_idx: u32) -> &Original {
+        &self.originals[(original_idx - self.first_live) as usize]
+    }
+
+    /// Forgets the originals that fell out of the window; the indexes are swept once the
+    /// window has moved by a quarter, so the cost per article stays flat.
+    fn forget_old(&mut self) {
+        let window = self.config.window_originals.max(1);
+        while self.originals.len() > window {
+            self.originals.pop_front();
+            self.first_live += 1;
+        }
+        let sweep_every = (window / 4).max(1) as u32;
+        if self.first_live > 0
+            && self.first_live % sweep_every == 0
+            && self.originals.len() == window
+        {
+            let first_live = self.first_live;
+            self.lsh.forget_before(first_live);
+            self.exact.retain(|_, original| *original >= first_live);
+        }
     }
 
     /// Number of originals remembered.
@@ -163,8 +211,8 @@ impl Deduper {
         }
         let signature = Signature::new(&shingles, self.config.num_hashes);
         let mut best: Option<(f64, u32)> = None;
-        for original_idx in self.lsh.candidates(&signature) {
-            let original = &self.originals[original_idx as usize];
+        for original_idx in self.lsh.candidates(&signature, self.first_live) {
+            let original = self.original(original_idx);
             let shared = count_shared(&shingles, &original.shingles);
             let shorter = shingles.len().min(original.shingles.len());
             let containment = shared as f64 / shorter as f64;
@@ -239,21 +287,21 @@ fn hash_words(words: &[String]) -> u64 {
 }
 
 /// Sorted, distinct hashes of the word shingles of title and body, each taken apart so that
-/// a new headline changes only the title's shingles.
+/// a new headline changes only the title's shingles. Each word is hashed once and a
+/// shingle's hash combines its words' hashes in order.
 fn shingles(normalized: &Normalized, size: usize) -> Vec<u64> {
+    let size = size.max(1);
     let mut acc = Vec::new();
     let (title, body) = normalized.words.split_at(normalized.title_words);
     for part in [title, body] {
         if part.is_empty() {
             continue;
         }
-        if part.len() < size {
-            acc.push(hash_words(part));
-            continue;
-        }
-        for window in part.windows(size) {
-            acc.push(hash_words(window));
-        }
+        let hashes: Vec<u64> = part.iter().map(|word| xxh3_64(word.as_bytes())).collect();
+        let windows = hashes.windows(size.min(hashes.len()));
+        acc.extend(windows.map(|window| {
+            window.iter().fold(size as u64, |acc, &hash| minhash::mix(acc.rotate_left(17) ^ hash))
+        }));
     }
     acc.sort_unstable();
     acc.dedup();
