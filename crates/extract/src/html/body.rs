@@ -21,13 +21,14 @@ pub(super) fn paragraphs(document: &Html) -> Vec<String> {
     let Some(top) = best_candidate(&page) else {
         return Vec::new();
     };
+    let top = widen(&page, top);
     let chosen = with_siblings(&page, top);
     let mut page = page;
     let blocks = std::mem::take(&mut page.blocks);
     blocks
         .into_iter()
         .filter(|block| chosen.iter().any(|root| page.contains(*root, block.owner)))
-        .filter(|block| block.link_chars * 2 <= block.text.chars().count())
+        .filter(|block| block.link_chars * 2 <= block.n_chars)
         .map(|block| block.text)
         .collect()
 }
@@ -35,6 +36,8 @@ pub(super) fn paragraphs(document: &Html) -> Vec<String> {
 /// A run of text between block boundaries.
 struct Block {
     text: String,
+    /// Characters of `text`, counted once.
+    n_chars: usize,
     link_chars: usize,
     /// The innermost block element holding the text.
     owner: NodeId,
@@ -168,14 +171,12 @@ const CHROME_WORDS: &[&str] = &[
     "recirc",
     "recommended",
     "tags",
-    "skip",
     "toolbar",
     "byline",
     "dateline",
     "disclaimer",
     "sponsored",
     "trending",
-    "widget",
 ];
 
 /// Class or id words that mark the article itself.
@@ -333,7 +334,7 @@ fn flush(buffer: &mut String, links: &mut usize, owner: Option<NodeId>, blocks: 
     let link_chars = std::mem::take(links);
     let Some(owner) = owner else { return };
     if !text.is_empty() {
-        blocks.push(Block { text, link_chars, owner });
+        blocks.push(Block { n_chars: text.chars().count(), text, link_chars, owner });
     }
 }
 
@@ -344,17 +345,22 @@ fn is_chrome(element: &Element, n_chars: usize, page_chars: usize) -> bool {
     // Some sites wrap the whole page in a <form> or in a wrapper with an ad-sounding class:
     // an element holding most of the page's text is never chrome by form or class alone.
     let holds_most = n_chars * 2 >= page_chars && page_chars > 0;
-    if DROPPED_TAGS.contains(&name) && !(name == "form" && holds_most) {
-        return true;
+    if DROPPED_TAGS.contains(&name) {
+        // Page builders use <header> for sections, and broken markup leaves an <aside> or a
+        // <form> open around the page; code and widgets are never text.
+        let structural = matches!(name, "form" | "header" | "footer" | "aside" | "nav" | "section");
+        let big_header = name == "header" && n_chars * 4 >= page_chars;
+        return !(structural && (holds_most || big_header));
     }
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if element.attr("style").is_some_and(|style| {
-        let style = style.replace(' ', "").to_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
-    }) {
-        return true;
+    // Streaming renderers park the whole page in a hidden wrapper and reveal it by script.
+    let hidden = element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+        || element.attr("style").is_some_and(|style| {
+            let style = style.replace(' ', "").to_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        });
+    if hidden {
+        return !holds_most;
     }
     if matches!(name, "html" | "body" | "article" | "main") {
         return false;
@@ -399,7 +405,7 @@ fn split_camel(word: &str, acc: &mut Vec<String>) {
 fn score(page: &mut Page<'_>) {
     let mut raw: HashMap<NodeId, f32> = HashMap::new();
     for block in &page.blocks {
-        let n_chars = block.text.chars().count();
+        let n_chars = block.n_chars;
         if n_chars < 25 {
             continue;
         }
@@ -454,6 +460,56 @@ fn best_candidate(page: &Page<'_>) -> Option<NodeId> {
         }
     }
     best.map(|(id, _)| id)
+}
+
+/// Paragraph-like text (long, few links) and link-heavy text below a node, in characters.
+fn text_kinds(page: &Page<'_>, root: NodeId) -> (usize, usize) {
+    let (mut good, mut junk) = (0, 0);
+    for block in &page.blocks {
+        if !page.contains(root, block.owner) {
+            continue;
+        }
+        let n_chars = block.n_chars;
+        if n_chars >= 50 && block.link_chars * 4 < n_chars {
+            good += n_chars;
+        } else if block.link_chars * 2 >= n_chars {
+            junk += n_chars;
+        }
+    }
+    (good, junk)
+}
+
+/// Page builders cut one article into many sibling blocks (rows, columns, widgets), so the
+/// best container may hold only a part: climb while an ancestor adds real paragraph text and
+/// little link text. Wrappers that add nothing are passed through.
+fn widen(page: &Page<'_>, top: NodeId) -> NodeId {
+    const MAX_LEVELS: usize = 8;
+    let Some(node) = page.nodes.get(&top) else { return top };
+    let (mut good, mut junk) = text_kinds(page, top);
+    let mut best = top;
+    let mut ancestor = node.parent();
+    for _ in 0..MAX_LEVELS {
+        let Some(parent) = ancestor else { break };
+        let is_root =
+            parent.value().as_element().is_none_or(|e| matches!(e.name(), "html" | "body"));
+        if is_root || !page.order.contains_key(&parent.id()) {
+            break;
+        }
+        let (parent_good, parent_junk) = text_kinds(page, parent.id());
+        let gain_good = parent_good - good;
+        let gain_junk = parent_junk - junk;
+        if gain_good == 0 && gain_junk == 0 {
+            ancestor = parent.parent();
+            continue;
+        }
+        if gain_good * 10 < good || gain_good < 100 || gain_good < gain_junk * 2 {
+            break;
+        }
+        best = parent.id();
+        (good, junk) = (parent_good, parent_junk);
+        ancestor = parent.parent();
+    }
+    best
 }
 
 /// The top candidate and those siblings that look like more of the article.

@@ -59,33 +59,58 @@ pub(super) fn read(document: &Html) -> Meta {
     for node in document.tree.root().descendants() {
         match node.value() {
             Node::Element(element) => read_element(element, node, &mut found),
-            Node::Text(text) if found.copyright.is_none() && text.len() < 300 => {
+            Node::Text(text) if text.len() < 300 => {
+                let in_code = node
+                    .parent()
+                    .and_then(|parent| parent.value().as_element())
+                    .is_some_and(|element| {
+                        matches!(element.name(), "script" | "style" | "title" | "noscript")
+                    });
+                if in_code {
+                    continue;
+                }
                 let text = normalize_space(text);
-                if text.contains('©') || text.to_lowercase().contains("copyright") {
+                if found.copyright.is_none()
+                    && (text.contains('©') || text.to_lowercase().contains("copyright"))
+                {
                     found.copyright = copyright_publisher(&text);
+                }
+                if found.text_dates.len() < 3
+                    && (6..60).contains(&text.len())
+                    && text.contains(|c: char| c.is_ascii_digit())
+                    && parse_date(&text).is_some()
+                {
+                    found.text_dates.push(text);
                 }
             }
             _ => (),
         }
     }
     let site_name = first(&found.metas, SITE_KEYS);
-    let title = first(&found.metas, TITLE_KEYS)
-        .or_else(|| found.ld.headline.clone())
-        .or_else(|| found.h1.clone())
-        .or_else(|| found.title.clone())
-        .map(|title| strip_site_suffix(&title, site_name.as_deref()));
-    let author = AUTHOR_KEYS
+    let title = pick_title(&found, site_name.as_deref());
+    let ld_author = found.ld.author.as_ref().and_then(|author| names(author, &found.ld.names));
+    // Metadata names are kept as the page writes them (case, credentials); only byline
+    // elements, which mix names with dates and labels, go through the byline parser.
+    let written_by = (found.metas.get("twitter:label1").map(String::as_str) == Some("Written by"))
+        .then(|| found.metas.get("twitter:data1"))
+        .flatten();
+    let author = found
+        .metas
+        .get("author")
+        .into_iter()
+        .chain(ld_author.as_ref())
+        .chain(AUTHOR_KEYS.iter().skip(1).filter_map(|key| found.metas.get(*key)))
+        .chain(written_by)
+        .find_map(|text| clean_author(text))
+        .or_else(|| found.bylines.iter().find_map(|text| parse_author_field(text)));
+    let published = found
+        .ld
+        .date
         .iter()
-        .filter_map(|key| found.metas.get(*key))
-        .chain(found.ld.author.iter())
-        .chain(found.bylines.iter())
-        .filter(|text| !text.starts_with("http"))
-        .find_map(|text| parse_author_field(text));
-    let published = DATE_KEYS
-        .iter()
-        .filter_map(|key| found.metas.get(*key))
-        .chain(found.ld.date.iter())
+        .chain(DATE_KEYS.iter().filter_map(|key| found.metas.get(*key)))
+        .chain(found.ld.any_date.iter())
         .chain(found.times.iter())
+        .chain(found.text_dates.iter())
         .find_map(|text| parse_date(text));
     let url = [found.canonical.clone(), found.metas.get("og:url").cloned(), found.ld.url.clone()]
         .into_iter()
@@ -114,7 +139,10 @@ struct Found {
     metas: HashMap<String, String>,
     ld: LinkedData,
     title: Option<String>,
-    h1: Option<String>,
+    /// The first few `<h1>`s.
+    h1s: Vec<String>,
+    /// Short text nodes that read as a date, in page order (visible "Published May 3" lines).
+    text_dates: Vec<String>,
     canonical: Option<String>,
     lang: Option<String>,
     times: Vec<String>,
@@ -126,8 +154,13 @@ struct Found {
 #[derive(Default)]
 struct LinkedData {
     headline: Option<String>,
-    author: Option<String>,
+    /// The article's `author` value; persons given by `@id` are resolved through `names`.
+    author: Option<Value>,
     date: Option<String>,
+    /// `datePublished` of any object (a `WebPage`, say) when no article object has one.
+    any_date: Option<String>,
+    /// Names of the objects of the page's JSON-LD by `@id`.
+    names: HashMap<String, String>,
     publisher: Option<String>,
     url: Option<String>,
 }
@@ -166,8 +199,11 @@ fn read_element(
         "title" if found.title.is_none() => {
             found.title = Some(node_text(node)).filter(|text| !text.is_empty())
         }
-        "h1" if found.h1.is_none() => {
-            found.h1 = Some(node_text(node)).filter(|text| !text.is_empty())
+        "h1" if found.h1s.len() < 5 => {
+            let text = node_text(node);
+            if !text.is_empty() {
+                found.h1s.push(text);
+            }
         }
         "time" => {
             if let Some(datetime) = element.attr("datetime") {
@@ -213,6 +249,16 @@ fn read_linked_data(value: &Value, ld: &mut LinkedData, depth: usize) {
             if let Some(graph) = object.get("@graph") {
                 read_linked_data(graph, ld, depth + 1);
             }
+            if let (Some(id), Some(name)) = (
+                object.get("@id").and_then(Value::as_str),
+                object.get("name").and_then(Value::as_str),
+            ) {
+                ld.names.entry(id.to_string()).or_insert_with(|| normalize_space(name));
+            }
+            if ld.any_date.is_none() {
+                ld.any_date =
+                    object.get("datePublished").and_then(Value::as_str).map(normalize_space);
+            }
             if !is_article_type(object.get("@type")) {
                 return;
             }
@@ -224,8 +270,11 @@ fn read_linked_data(value: &Value, ld: &mut LinkedData, depth: usize) {
                 .take()
                 .or_else(|| string("datePublished"))
                 .or_else(|| string("dateCreated"));
-            ld.author = ld.author.take().or_else(|| object.get("author").and_then(names));
-            ld.publisher = ld.publisher.take().or_else(|| object.get("publisher").and_then(names));
+            ld.author = ld.author.take().or_else(|| object.get("author").cloned());
+            ld.publisher = ld
+                .publisher
+                .take()
+                .or_else(|| object.get("publisher").and_then(|it| names(it, &HashMap::new())));
             let main_entity = object.get("mainEntityOfPage").and_then(|entity| match entity {
                 Value::String(url) => Some(url.clone()),
                 Value::Object(page) => page.get("@id").and_then(Value::as_str).map(str::to_string),
@@ -248,11 +297,16 @@ fn is_article_type(kind: Option<&Value>) -> bool {
     }
 }
 
-/// Names in a JSON-LD person or organisation field: a string, an object or a list.
-fn names(value: &Value) -> Option<String> {
+/// Names in a JSON-LD person or organisation field: a string, an object (maybe only an
+/// `@id` naming an object elsewhere in the page's JSON-LD) or a list.
+fn names(value: &Value, by_id: &HashMap<String, String>) -> Option<String> {
     let name = |value: &Value| match value {
         Value::String(name) => Some(normalize_space(name)),
-        Value::Object(object) => object.get("name").and_then(Value::as_str).map(normalize_space),
+        Value::Object(object) => {
+            object.get("name").and_then(Value::as_str).map(normalize_space).or_else(|| {
+                object.get("@id").and_then(Value::as_str).and_then(|id| by_id.get(id)).cloned()
+            })
+        }
         _ => None,
     };
     let all: Vec<String> = match value {
@@ -260,10 +314,61 @@ fn names(value: &Value) -> Option<String> {
         other => name(other).into_iter().collect(),
     };
     let all: Vec<String> = all.into_iter().filter(|name| !name.is_empty()).collect();
-    match all.len() {
-        0 => None,
-        _ => Some(all.join(", ")),
+    // The same form as bylines in text: "A and B", "A, B and C".
+    match all.split_last() {
+        None => None,
+        Some((last, [])) => Some(last.clone()),
+        Some((last, rest)) => Some(format!("{} and {last}", rest.join(", "))),
     }
+}
+
+/// The title: the first `<h1>` that agrees with the page's other titles (so a logo in an
+/// `<h1>` is passed over), else the meta title, JSON-LD headline or `<title>`.
+fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
+    let others: Vec<String> =
+        [first(&found.metas, TITLE_KEYS), found.ld.headline.clone(), found.title.clone()]
+            .into_iter()
+            .flatten()
+            .map(|title| strip_site_suffix(&title, site_name))
+            .collect();
+    let agreeing = found.h1s.iter().find(|h1| {
+        h1.len() <= 300
+            && !site_name.is_some_and(|site| crate::clean::same_text(site, h1))
+            && others.iter().any(|other| agrees(h1, other))
+    });
+    match agreeing {
+        Some(h1) => Some(h1.clone()),
+        None if others.is_empty() => found.h1s.first().cloned(),
+        None => others.into_iter().next(),
+    }
+}
+
+/// Two titles agree when at least half the words of the first are in the second.
+fn agrees(title: &str, other: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (title, other) = (words(title), words(other));
+    let shared = title.iter().filter(|word| other.contains(word)).count();
+    !title.is_empty() && shared * 2 >= title.len()
+}
+
+/// An author as metadata gives it, tidied: no "By", no URL, not a sentence.
+fn clean_author(text: &str) -> Option<String> {
+    static BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:written\s+by|posted\s+by|by)\s*:?\s+").expect("valid regex")
+    });
+    let text = normalize_space(text);
+    let text = BY.replace(&text, "").trim().to_string();
+    let usable = !text.is_empty()
+        && text.len() <= 150
+        && !text.starts_with("http")
+        && !text.contains("://")
+        && text.chars().any(char::is_alphabetic);
+    usable.then_some(text)
 }
 
 fn first(metas: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
@@ -345,5 +450,18 @@ mod tests {
             strip_site_suffix("Bridge closes - and reopens a day later", None),
             "Bridge closes - and reopens a day later"
         );
+    }
+
+    #[test]
+    fn title_agreement_passes_over_logos() {
+        assert!(agrees("Top health trends to watch", "Health trends to watch in 2026"));
+        assert!(!agrees("The Daily Planet", "Bridge closes after cracks found"));
+    }
+
+    #[test]
+    fn metadata_authors_keep_their_form() {
+        assert_eq!(clean_author("By  Jane DOE, MD").as_deref(), Some("Jane DOE, MD"));
+        assert_eq!(clean_author("https://example.com/author/jane"), None);
+        assert_eq!(clean_author("  "), None);
     }
 }
