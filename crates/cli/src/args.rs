@@ -97,6 +97,25 @@ Examples:
         #[command(flatten)]
         output: Output,
     },
+    /// Serve the web UI and the JSON API on the store.
+    #[command(after_help = "\
+Pages: / (stories), /stories/ID, /search. API: /api/stories, /api/stories/ID, /api/articles/ID, \
+/api/search, POST /api/articles (needs the token), /api/health, /openapi.json.
+
+Examples:
+  parallax serve
+  parallax serve --db news.db --addr 0.0.0.0:8080 --token \"$(cat token.txt)\"")]
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Bearer token for the write endpoints; without one they are disabled.
+        #[arg(long, env = "PARALLAX_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        /// Full-text index directory (default: beside the store, DB.index).
+        #[arg(long, value_name = "DIR")]
+        index: Option<String>,
+    },
     /// Measure quality against gold data.
     #[command(subcommand)]
     Eval(Eval),

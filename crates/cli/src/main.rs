@@ -73,6 +73,18 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Command::Ingest { inputs } => ingest(args, inputs, &config, &progress),
         Command::Stories { output, limit } => stories(args, output, *limit, &config, &progress),
         Command::Story { id, output } => story(args, id, output, &config, &progress),
+        Command::Serve { addr, token, index } => {
+            let mut server_config = server::ServerConfig::new(args.db.clone().into());
+            server_config.addr = *addr;
+            server_config.token = token.clone().filter(|token| !token.is_empty());
+            server_config.index_dir = index.as_ref().map(Into::into);
+            server_config.pipeline = config;
+            if !args.quiet {
+                eprintln!("serving {} on http://{addr}/", args.db);
+            }
+            server::serve(server_config)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval(Eval::Clusters { gold, report, output }) => {
             let eval = eval::clusters(gold, report.as_deref(), &config, &progress)?;
             let text = match output.format() {

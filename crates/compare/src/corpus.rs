@@ -26,7 +26,6 @@ pub(crate) struct Unit<'a> {
     pub(crate) text: &'a str,
     /// Byte offset of `text` in its document.
     pub(crate) start: usize,
-    pub(crate) n_words: usize,
     /// L2-normalised TF-IDF weights, sorted by term id.
     vector: Vec<(u32, f32)>,
     numbers: Vec<f64>,
@@ -163,7 +162,6 @@ impl<'a> Corpus<'a> {
                     position,
                     text: sentence.text,
                     start: sentence.start,
-                    n_words,
                     vector: Vec::new(),
                     numbers: numbers.collect(),
                     entities: entities.collect(),
@@ -308,6 +306,37 @@ impl<'a> Corpus<'a> {
             }
         }
         sum / (a.len() * b.len()) as f32 >= GROUP_MEAN_COSINE
+    }
+
+    /// For each unit, the cosine of its vector with the centroid of the documents' term
+    /// weights, where a term weighs by how many documents use it: how much of what the
+    /// coverage as a whole is about the sentence holds.
+    pub(crate) fn centroid_scores(&self) -> Vec<f32> {
+        let mut docs_of: HashMap<u32, Vec<usize>> = HashMap::new();
+        for unit in &self.units {
+            for (id, _) in &unit.vector {
+                let docs = docs_of.entry(*id).or_default();
+                if docs.last() != Some(&unit.doc) {
+                    docs.push(unit.doc);
+                }
+            }
+        }
+        let n_docs = self.doc_lengths.len().max(1) as f32;
+        let weight = |id: u32| {
+            let n = docs_of.get(&id).map_or(0, Vec::len) as f32;
+            if n >= 2.0 || n_docs < 2.0 {
+                n / n_docs
+            } else {
+                0.0
+            }
+        };
+        self.units
+            .iter()
+            .map(|unit| {
+                let n = unit.vector.len().max(1) as f32;
+                unit.vector.iter().map(|(id, _)| weight(*id)).sum::<f32>() / n.sqrt()
+            })
+            .collect()
     }
 
     /// The member of a group most similar to the others (the earliest on ties).

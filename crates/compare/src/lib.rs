@@ -58,8 +58,8 @@ pub struct StoryArticle<'a> {
 /// How a story is compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    /// The summary's length budget in words; it never exceeds it unless a single sentence
-    /// does (then that sentence is the summary).
+    /// The summary's length budget in words; it never exceeds it (if no sentence fits, the
+    /// best one is cut short, ending with "…").
     pub summary_words: usize,
     /// At most this many exclusive facts (reported by one article) per article, its
     /// earliest ones, so that one very long article does not flood the report.
@@ -144,9 +144,9 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
     let doc_sources = source_numbers(&refs, &independent);
     let summary = summary::pick(&corpus, &groups, &doc_sources, config.summary_words)
         .into_iter()
-        .map(|g| {
-            let fact = facts::to_fact(&corpus, &groups[g], &independent, &refs);
-            SummarySentence { text: fact.text, articles: fact.articles }
+        .map(|picked| {
+            let fact = facts::to_fact(&corpus, &groups[picked.group], &independent, &refs);
+            SummarySentence { text: picked.text(&fact.text), articles: fact.articles }
         })
         .collect();
     let conflicts =

@@ -1,13 +1,15 @@
 //! The multi-source extractive summary: sentences scored by how central they are across
 //! outlets, how many outlets support them and how early they come, picked greedily with
-//! redundancy removal (maximal marginal relevance) within a word budget.
+//! redundancy removal (maximal marginal relevance) within a word budget. Sentences are
+//! condensed (trailing attribution and bracketed asides dropped) before they are counted.
 
 use crate::corpus::{Corpus, DocInput};
 
 /// One sentence of a summary of plain texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextSummarySentence {
-    /// The sentence, as written in one of the texts.
+    /// The sentence as written in one of the texts, condensed: a trailing attribution
+    /// ("..., officials said on Monday.") and short bracketed asides are left out.
     pub text: String,
     /// Indices of the texts that report it (at least one).
     pub documents: Vec<usize>,
@@ -18,7 +20,8 @@ pub struct TextSummarySentence {
 ///
 /// Sentences are ordered for reading (by position in their texts) and each cites every text
 /// whose sentences report the same thing. If no sentence fits the budget at all, the best
-/// sentence is returned alone, so that a story always has a summary. The function is pure
+/// sentence is returned alone, cut short at the budget and ending with "…", so that a story
+/// always has a summary. The function is pure
 /// and deterministic; it is what [`crate::compare_story`] uses, exported for evaluation.
 pub fn summarize_texts(texts: &[&str], max_words: usize) -> Vec<TextSummarySentence> {
     let docs: Vec<DocInput<'_>> = texts
@@ -41,13 +44,13 @@ pub fn summarize_texts(texts: &[&str], max_words: usize) -> Vec<TextSummarySente
     let doc_sources: Vec<usize> = (0..texts.len()).collect();
     pick(&corpus, &groups, &doc_sources, max_words)
         .into_iter()
-        .map(|group_idx| {
-            let group = &groups[group_idx];
+        .map(|picked| {
+            let group = &groups[picked.group];
             let mut documents: Vec<usize> = group.iter().map(|&u| corpus.units[u].doc).collect();
             documents.sort_unstable();
             documents.dedup();
             TextSummarySentence {
-                text: corpus.units[corpus.most_central(group)].text.to_string(),
+                text: picked.text(corpus.units[corpus.most_central(group)].text),
                 documents,
             }
         })
@@ -60,35 +63,117 @@ const W_CENTRALITY: f32 = 0.6;
 const W_SUPPORT: f32 = 0.2;
 /// Weight of an early position (lead sentences summarize news best).
 const W_POSITION: f32 = 0.2;
+/// Weight of closeness to the story's centroid (terms weighed by how many documents use them).
+const W_CENTROID: f32 = 0.6;
 /// MMR trade-off between relevance and novelty.
 const LAMBDA: f32 = 0.7;
 /// A candidate this similar to a picked sentence says nothing new.
-const MAX_REDUNDANCY: f32 = 0.5;
+const MAX_REDUNDANCY: f32 = 0.2;
 
-/// Picks groups (indices into `groups`) for a summary of at most `max_words` words, in
-/// reading order. `doc_sources` gives each document's outlet as a number, so that copies
-/// and same-outlet articles do not count as extra support.
+/// One summary sentence: an aligned group, whole or cut short to fill the budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Picked {
+    /// Index into the groups.
+    pub(crate) group: usize,
+    /// Keep at most this many words of the group's sentence (then it ends with "…").
+    pub(crate) max_words: Option<usize>,
+}
+
+impl Picked {
+    /// The summary text of a group's representative sentence.
+    pub(crate) fn text(&self, sentence: &str) -> String {
+        let condensed = condense(sentence);
+        match self.max_words {
+            Some(n) => shorten(&condensed, n),
+            None => condensed,
+        }
+    }
+}
+
+/// Picks groups for a summary of at most `max_words` words, in reading order.
+/// `doc_sources` gives each document's outlet as a number, so that copies and same-outlet
+/// articles do not count as extra support. Sentences count in words once condensed.
 pub(crate) fn pick(
     corpus: &Corpus<'_>,
     groups: &[Vec<usize>],
     doc_sources: &[usize],
     max_words: usize,
-) -> Vec<usize> {
+) -> Vec<Picked> {
     if groups.is_empty() {
         return Vec::new();
     }
     let representatives: Vec<usize> =
         groups.iter().map(|group| corpus.most_central(group)).collect();
+    let scores = group_scores(corpus, groups, &representatives, doc_sources);
+    let condensed_words: Vec<usize> = representatives
+        .iter()
+        .map(|&rep| analyze::words(&condense(corpus.units[rep].text)).count())
+        .collect();
+    let n_words = |g: usize| condensed_words[g];
+    let redundancy = |g: usize, picked: &[Picked]| {
+        picked
+            .iter()
+            .map(|p| corpus.cosine(representatives[g], representatives[p.group]))
+            .fold(0.0f32, f32::max)
+    };
+    // Best first by marginal relevance; ties go to the earlier group (deterministic).
+    let best_of = |candidates: &mut dyn Iterator<Item = usize>, picked: &[Picked]| {
+        let mut best: Option<(usize, f32)> = None;
+        for g in candidates {
+            let redundancy = redundancy(g, picked);
+            if redundancy > MAX_REDUNDANCY {
+                continue;
+            }
+            let value = LAMBDA * scores[g] - (1.0 - LAMBDA) * redundancy;
+            if best.is_none_or(|(_, v)| value > v + 1e-6) {
+                best = Some((g, value));
+            }
+        }
+        best.map(|(g, _)| g)
+    };
+
+    let mut picked: Vec<Picked> = Vec::new();
+    let mut words = 0;
+    let mut open: Vec<usize> = (0..groups.len()).collect();
+    loop {
+        let mut fitting = open.iter().copied().filter(|&g| words + n_words(g) <= max_words);
+        let Some(g) = best_of(&mut fitting, &picked) else { break };
+        picked.push(Picked { group: g, max_words: None });
+        words += n_words(g);
+        open.retain(|&o| o != g);
+    }
+    // No sentence fits whole: the best one, cut short, so that a story always has a summary.
+    if picked.is_empty() {
+        if let Some(g) = best_of(&mut open.iter().copied(), &picked) {
+            picked.push(Picked { group: g, max_words: Some(max_words) });
+        }
+    }
+    picked.sort_by_key(|p| {
+        groups[p.group].iter().map(|&u| (corpus.units[u].position, corpus.units[u].doc)).min()
+    });
+    picked
+}
+
+/// A group's relevance: centrality of its representative, support across outlets and
+/// earliness.
+fn group_scores(
+    corpus: &Corpus<'_>,
+    groups: &[Vec<usize>],
+    representatives: &[usize],
+    doc_sources: &[usize],
+) -> Vec<f32> {
     let centrality = centrality(corpus, doc_sources);
+    let centroid = corpus.centroid_scores();
+    let max_centroid = centroid.iter().copied().fold(0.0f32, f32::max).max(1e-6);
     let n_sources = {
         let mut all = doc_sources.to_vec();
         all.sort_unstable();
         all.dedup();
         all.len()
     };
-    let scores: Vec<f32> = groups
+    groups
         .iter()
-        .zip(&representatives)
+        .zip(representatives)
         .map(|(group, &rep)| {
             let mut sources: Vec<usize> =
                 group.iter().map(|&u| doc_sources[corpus.units[u].doc]).collect();
@@ -101,66 +186,33 @@ pub(crate) fn pick(
             };
             let position = group.iter().map(|&u| corpus.units[u].position).min().unwrap_or(0);
             let position_score = 1.0 / (1.0 + position as f32).sqrt();
-            W_CENTRALITY * centrality[rep] + W_SUPPORT * support + W_POSITION * position_score
+            W_CENTRALITY * centrality[rep]
+                + W_SUPPORT * support
+                + W_POSITION * position_score
+                + W_CENTROID * centroid[rep] / max_centroid
         })
-        .collect();
+        .collect()
+}
 
-    let mut picked: Vec<usize> = Vec::new();
-    let mut words = 0;
-    let mut open: Vec<usize> = (0..groups.len()).collect();
-    loop {
-        let mut best: Option<(usize, f32)> = None;
-        for &g in &open {
-            let redundancy = picked
-                .iter()
-                .map(|&p| corpus.cosine(representatives[g], representatives[p]))
-                .fold(0.0f32, f32::max);
-            if redundancy > MAX_REDUNDANCY {
-                continue;
-            }
-            let fits = words + corpus.units[representatives[g]].n_words <= max_words;
-            if !fits && !picked.is_empty() {
-                continue;
-            }
-            let value = LAMBDA * scores[g] - (1.0 - LAMBDA) * redundancy;
-            // Ties go to the earlier group, which keeps the result deterministic.
-            if best.is_none_or(|(_, v)| value > v + 1e-6) {
-                best = Some((g, value));
-            }
-        }
-        let Some((g, _)) = best else { break };
-        // Nothing fits: the first pick stands alone, unless something within budget exists.
-        let n_words = corpus.units[representatives[g]].n_words;
-        if picked.is_empty() && n_words > max_words {
-            let fitting = open
-                .iter()
-                .copied()
-                .filter(|&o| corpus.units[representatives[o]].n_words <= max_words);
-            let best_fitting =
-                fitting.max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
-            match best_fitting {
-                Some(f) => {
-                    picked.push(f);
-                    words += corpus.units[representatives[f]].n_words;
-                    open.retain(|&o| o != f);
-                    continue;
-                }
-                None => {
-                    picked.push(g);
-                    break;
-                }
-            }
-        }
-        picked.push(g);
-        words += n_words;
-        open.retain(|&o| o != g);
+/// The first `max_words` words of a sentence (at least one), cut at the last clause
+/// boundary when that keeps most of them, ending with "…".
+pub(crate) fn shorten(sentence: &str, max_words: usize) -> String {
+    let base = sentence.as_ptr() as usize;
+    let ends: Vec<usize> =
+        analyze::words(sentence).map(|w| w.as_ptr() as usize - base + w.len()).collect();
+    let keep = max_words.max(1);
+    if ends.len() <= keep {
+        return sentence.to_string();
     }
-    picked.sort_by_key(|&g| {
-        let first =
-            groups[g].iter().map(|&u| (corpus.units[u].position, corpus.units[u].doc)).min();
-        first
+    let mut cut = ends[keep - 1];
+    // A clause boundary right after a word, past the first 2/3 of the kept words.
+    let clause_end = ends[(keep * 2).div_ceil(3).max(1) - 1..keep].iter().rev().find(|&&end| {
+        sentence[end..].starts_with([',', ';', ':']) || sentence[end..].starts_with(" —")
     });
-    picked
+    if let Some(&end) = clause_end {
+        cut = end;
+    }
+    format!("{}…", sentence[..cut].trim_end())
 }
 
 /// For each unit, the mean over the other outlets' documents of its best cosine with a
@@ -190,4 +242,77 @@ fn centrality(corpus: &Corpus<'_>, doc_sources: &[usize]) -> Vec<f32> {
             others.iter().map(|&d| best[idx * n_docs + d]).sum::<f32>() / others.len() as f32
         })
         .collect()
+}
+
+/// Attribution at the end of a sentence ("..., he said on Tuesday.", "..., according to
+/// officials."): who said it is in the cited articles, and the words are better spent on
+/// what was said.
+static TRAILING_ATTRIBUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?x),\s+
+        (?:according\ to\ [^,.;:]{1,80}
+          |(?:[\w'’.-]+\s+){0,6}?(?:said|says|told\ [^,.;:]{1,40}|reported|reports|added|noted|wrote|announced)
+           (?:\s+(?:on|in|at|last|this|late|early)\b[^,.;:]{0,40})?)
+        \s*(?P<end>[.!?])$",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A short aside in brackets: "(DOJ)", "(R-Texas)".
+static PARENTHESIS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s*\([^()]{1,40}\)").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A sentence without attribution fluff and bracketed asides. A direct quote is left
+/// whole, since its attribution says who is speaking.
+pub(crate) fn condense(sentence: &str) -> String {
+    let trimmed = sentence.trim();
+    let mut res = PARENTHESIS.replace_all(trimmed, "").into_owned();
+    if !res.contains(['"', '“', '”']) {
+        res = TRAILING_ATTRIBUTION.replace(&res, "$end").into_owned();
+    }
+    if analyze::words(&res).count() < MIN_CONDENSED_WORDS {
+        return trimmed.to_string();
+    }
+    res
+}
+
+/// Condensing never leaves fewer words than this (the sentence then stays whole).
+const MIN_CONDENSED_WORDS: usize = 6;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn condense_drops_trailing_attribution_and_asides() {
+        assert_eq!(
+            condense("The mine reopened after two weeks, the company said on Tuesday."),
+            "The mine reopened after two weeks."
+        );
+        assert_eq!(
+            condense("The vote was delayed until June, according to two council members."),
+            "The vote was delayed until June."
+        );
+        assert_eq!(
+            condense("The Department of Justice (DOJ) backed the ruling on Monday."),
+            "The Department of Justice backed the ruling on Monday."
+        );
+    }
+
+    #[test]
+    fn condense_keeps_quotes_and_sentences_it_would_gut() {
+        let quote = "\"We will rebuild the bridge before winter,\" the mayor said.";
+        assert_eq!(condense(quote), quote);
+        // Without the attribution too little would be left to say anything.
+        assert_eq!(condense("Prices rose, she said."), "Prices rose, she said.");
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_clause_boundary_or_a_word() {
+        let sentence = "Crews pumped water from forty homes, then cleared the roads near the port.";
+        assert_eq!(shorten(sentence, 8), "Crews pumped water from forty homes…");
+        assert_eq!(shorten(sentence, 3), "Crews pumped water…");
+        assert_eq!(shorten(sentence, 50), sentence);
+    }
 }

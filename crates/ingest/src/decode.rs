@@ -62,6 +62,46 @@ pub(crate) fn decode_html(bytes: &[u8]) -> (String, Option<String>) {
     }
 }
 
+/// Decodes a page whose transport (an HTTP `Content-Type` header) may name a charset.
+///
+/// A BOM wins; valid UTF-8 is taken as such (servers often declare a charset the page is not
+/// in); then the transport's charset, then the page's `<meta>`. Bytes that are not UTF-8 and
+/// name no other charset are decoded as windows-1252 (the web's de facto legacy default) when
+/// they hold no valid multi-byte UTF-8 sequence, and as UTF-8 with replacements otherwise.
+pub(crate) fn decode_page(
+    bytes: &[u8],
+    transport_charset: Option<&str>,
+) -> (String, Option<String>) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_with(encoding, &bytes[bom_len..]);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), None);
+    }
+    let transport =
+        transport_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    match transport {
+        // A transport can really carry UTF-16 without a BOM, unlike a `<meta>` tag.
+        Some(encoding) if encoding != UTF_8 => return decode_with(encoding, bytes),
+        _ => (),
+    }
+    match declared_charset(bytes) {
+        Some(encoding) if encoding != UTF_8 && !is_utf16(encoding) => decode_with(encoding, bytes),
+        _ if !has_utf8_multibyte(bytes) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            let warning = "not valid UTF-8 and no other charset declared; decoded as windows-1252";
+            (text.into_owned(), Some(warning.to_string()))
+        }
+        _ => decode_utf8(bytes),
+    }
+}
+
+/// Whether `bytes` hold at least one valid multi-byte UTF-8 sequence: a sign that the invalid
+/// bytes are damage in a UTF-8 page rather than a legacy single-byte encoding.
+fn has_utf8_multibyte(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
+}
+
 fn is_utf16(encoding: &'static Encoding) -> bool {
     encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
 }

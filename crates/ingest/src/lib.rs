@@ -18,10 +18,15 @@
 
 #![warn(missing_docs)]
 
+pub mod feed;
+pub mod web;
+
 mod decode;
 mod json;
 mod plan;
 mod read;
+mod unpack;
+mod warc;
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -32,7 +37,8 @@ use model::{Diagnostic, RawDocument};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest `.txt`, `.html`/`.htm` or `.json` file accepted, counted after gzip
-    /// decompression (so a decompression bomb is refused). Default: 64 MiB.
+    /// decompression (so a decompression bomb is refused), and the largest page payload of a
+    /// WARC record (a larger one is skipped). Default: 64 MiB.
     pub max_file_bytes: u64,
     /// The largest JSONL line accepted. JSONL files themselves may be arbitrarily large:
     /// they are streamed line by line. Default: 64 MiB.
@@ -56,6 +62,8 @@ pub enum Format {
     Json,
     /// `*.jsonl`: one article object per line.
     Jsonl,
+    /// `*.warc`: web archive records, one document per HTML response.
+    Warc,
 }
 
 /// Where an input's bytes come from.
@@ -103,7 +111,8 @@ pub fn plan(args: &[String]) -> (Vec<InputFile>, Vec<Diagnostic>) {
 /// line that could not be read (or was read with a caveat).
 ///
 /// A `.txt` or `.html` file gives one document; a `.json` file one per object; a `.jsonl`
-/// file one per non-blank line. A [`Source::Stdin`] input reads the process's standard input.
+/// file one per non-blank line; a `.warc` file one per HTML response record, then a warning
+/// that counts the records read and skipped. A [`Source::Stdin`] input reads the process's standard input.
 pub fn read_file(
     file: &InputFile,
     limits: &Limits,

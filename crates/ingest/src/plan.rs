@@ -49,6 +49,7 @@ pub(crate) fn classify(name: &str) -> Option<(Format, bool, &str)> {
         "html" | "htm" => Format::Html,
         "json" => Format::Json,
         "jsonl" => Format::Jsonl,
+        "warc" => Format::Warc,
         _ => return None,
     };
     if stem.is_empty() {
@@ -163,8 +164,8 @@ impl Ctx {
             .unwrap_or_else(|| location.clone());
         let Some((format, gzip, stem)) = classify(&name) else {
             let message = format!(
-                "unknown file type {name:?}: expected .txt, .html, .htm, .json or .jsonl, \
-                 optionally gzipped (.gz)"
+                "unknown file type {name:?}: expected .txt, .html, .htm, .json, .jsonl or \
+                 .warc, optionally gzipped (.gz)"
             );
             self.diagnostics.push(Diagnostic::error(Origin::file(location), message));
             return;
@@ -254,6 +255,8 @@ mod tests {
         assert_eq!(classify("feed.jsonl"), Some((Format::Jsonl, false, "feed")));
         assert_eq!(classify("page.htm"), Some((Format::Html, false, "page")));
         assert_eq!(classify("a.json.GZ"), Some((Format::Json, true, "a")));
+        assert_eq!(classify("CC-NEWS-1.warc.gz"), Some((Format::Warc, true, "CC-NEWS-1")));
+        assert_eq!(classify("crawl.WARC"), Some((Format::Warc, false, "crawl")));
         assert_eq!(classify("notes.gz"), None);
         assert_eq!(classify("image.png"), None);
         assert_eq!(classify("README"), None);

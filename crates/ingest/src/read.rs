@@ -26,6 +26,9 @@ pub(crate) fn read_file(file: &InputFile, limits: &Limits, emit: Emit<'_>) {
 }
 
 fn read_path(file: &InputFile, path: &Path, limits: &Limits, emit: Emit<'_>) {
+    if file.format == Format::Warc {
+        return crate::warc::read_warc(file, path, limits, emit);
+    }
     let origin = Origin::file(file.location.as_str());
     let handle = match File::open(path) {
         Ok(handle) => handle,
@@ -78,7 +81,7 @@ fn read_path(file: &InputFile, path: &Path, limits: &Limits, emit: Emit<'_>) {
     let content = match file.format {
         Format::Text => Content::Text(text),
         Format::Html => Content::Html(text),
-        Format::Json | Format::Jsonl => return read_json(&text, file, origin, emit),
+        Format::Json | Format::Jsonl | Format::Warc => return read_json(&text, file, origin, emit),
     };
     let mut document = RawDocument::new(origin, content);
     document.id = file.id.clone();

@@ -119,8 +119,8 @@ fn unknown_extensions_and_missing_paths_are_reported_and_skipped() {
     assert_eq!(
         render(dir.path(), &diagnostics),
         vec![
-            "error: archive.gz: unknown file type \"archive.gz\": expected .txt, .html, .htm, .json or .jsonl, optionally gzipped (.gz)",
-            "error: notes.md: unknown file type \"notes.md\": expected .txt, .html, .htm, .json or .jsonl, optionally gzipped (.gz)",
+            "error: archive.gz: unknown file type \"archive.gz\": expected .txt, .html, .htm, .json, .jsonl or .warc, optionally gzipped (.gz)",
+            "error: notes.md: unknown file type \"notes.md\": expected .txt, .html, .htm, .json, .jsonl or .warc, optionally gzipped (.gz)",
             "error: missing.txt: cannot read: No such file or directory (os error 2)",
         ]
     );

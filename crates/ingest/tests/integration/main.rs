@@ -3,6 +3,8 @@
 mod bad_input;
 mod formats;
 mod ids;
+mod warc;
+mod web;
 
 use std::fs;
 use std::io::Write;

@@ -1,0 +1,156 @@
+//! Shared state: the store behind a lock, the search index, and the settings requests need.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use anyhow::Context;
+
+use crate::error::ApiError;
+use crate::ServerConfig;
+
+/// What every request handler shares. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    // SQLite connections are not shared between threads; one lock keeps the store simple and
+    // reads are short. Ingests hold it while they analyse, so reads wait for them.
+    store: Mutex<Box<dyn store::Store>>,
+    pub(crate) index: search::Index,
+    pub(crate) token: Option<String>,
+    pub(crate) max_body_bytes: usize,
+    pub(crate) pipeline: pipeline::Config,
+    /// What pages derive from the store, kept until the next ingest changes it.
+    pub(crate) derived: RwLock<Derived>,
+}
+
+/// Story titles (search results name their stories) and rendered story pages. Story pages
+/// are costly to build (every article re-split into sentences) and change only on ingest.
+#[derive(Default)]
+pub(crate) struct Derived {
+    pub(crate) titles: HashMap<String, String>,
+    pub(crate) story_pages: HashMap<String, axum::body::Bytes>,
+}
+
+/// Story pages cached at most; beyond it they are rendered on every request.
+const MAX_CACHED_PAGES: usize = 4096;
+
+impl AppState {
+    /// Opens (or creates) the store at `config.db` and the index beside it, then brings both
+    /// up to date: a store with unanalysed articles is analysed, and the index is rebuilt.
+    pub fn open(config: &ServerConfig) -> anyhow::Result<AppState> {
+        let store = store::SqliteStore::open(&config.db)
+            .with_context(|| format!("cannot open the store {}", config.db.display()))?;
+        let index_dir = config.index_dir();
+        let index = search::Index::open(&index_dir)
+            .with_context(|| format!("cannot open the search index {}", index_dir.display()))?;
+        AppState::new(Box::new(store), index, config)
+    }
+
+    /// State over a store and index already open (tests use an in-memory index); the
+    /// store is analysed if it needs it and the index rebuilt from it.
+    pub fn new(
+        mut store: Box<dyn store::Store>,
+        index: search::Index,
+        config: &ServerConfig,
+    ) -> anyhow::Result<AppState> {
+        if pipeline::store_is_stale(&*store)? {
+            pipeline::reanalyze(&mut *store, &config.pipeline, &pipeline::NoProgress)
+                .context("cannot analyse the store")?;
+        }
+        let n_docs = reindex(&*store, &index)?;
+        let derived = derive(&*store)?;
+        tracing::info!(target: "server", articles = n_docs, "Search index rebuilt.");
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                store: Mutex::new(store),
+                index,
+                token: config.token.clone(),
+                max_body_bytes: config.max_body_bytes,
+                pipeline: config.pipeline.clone(),
+                derived: RwLock::new(derived),
+            }),
+        })
+    }
+
+    pub(crate) fn max_body_bytes(&self) -> usize {
+        self.inner.max_body_bytes
+    }
+
+    pub(crate) fn inner(&self) -> &Inner {
+        &self.inner
+    }
+
+    /// Runs `f` on the blocking pool: store and index calls block.
+    pub(crate) async fn blocking<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Inner) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.inner);
+        match tokio::task::spawn_blocking(move || f(&inner)).await {
+            Ok(res) => res,
+            Err(err) => Err(ApiError::internal(&err)),
+        }
+    }
+}
+
+impl Inner {
+    /// The store. A lock poisoned by a panicking request is taken anyway: every store write
+    /// is one transaction, so a panic leaves no half-written state behind.
+    pub(crate) fn store(&self) -> MutexGuard<'_, Box<dyn store::Store>> {
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Inner {
+    /// Forgets cached pages and re-reads titles; call with the store locked after it changed.
+    pub(crate) fn refresh(&self, store: &dyn store::Store) -> anyhow::Result<()> {
+        let derived = derive(store)?;
+        *self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = derived;
+        Ok(())
+    }
+
+    pub(crate) fn cached_story_page(&self, id: &str) -> Option<axum::body::Bytes> {
+        let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        derived.story_pages.get(id).cloned()
+    }
+
+    pub(crate) fn cache_story_page(&self, id: String, html: axum::body::Bytes) {
+        let mut derived = self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if derived.story_pages.len() < MAX_CACHED_PAGES {
+            derived.story_pages.insert(id, html);
+        }
+    }
+
+    pub(crate) fn story_title(&self, id: &str) -> Option<String> {
+        let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        derived.titles.get(id).cloned()
+    }
+}
+
+fn derive(store: &dyn store::Store) -> anyhow::Result<Derived> {
+    let titles = store
+        .stories()
+        .context("cannot list the stories")?
+        .into_iter()
+        .map(|it| (it.id, it.title))
+        .collect();
+    Ok(Derived { titles, story_pages: HashMap::new() })
+}
+
+/// Replaces the index content with every stored article and its story.
+pub(crate) fn reindex(store: &dyn store::Store, index: &search::Index) -> anyhow::Result<usize> {
+    let articles = store.articles().context("cannot read the store's articles")?;
+    let mut docs = articles.iter().map(|stored| search::Doc {
+        article: &stored.article.id,
+        story: stored.story.as_deref(),
+        source: &stored.article.source,
+        title: stored.article.title.as_deref(),
+        body: &stored.article.body,
+        published: stored.article.published,
+    });
+    index.rebuild(&mut docs).context("cannot rebuild the search index")
+}

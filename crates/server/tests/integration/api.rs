@@ -1,0 +1,292 @@
+//! The JSON API, endpoint by endpoint, including error bodies.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+
+use crate::integration::support::{assert_error, story_of, TestServer, TOKEN};
+
+#[tokio::test]
+async fn health_counts_articles_stories_and_index() {
+    let server = TestServer::new();
+    let (status, json) = server.get_json("/api/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["status"], "ok");
+    assert_eq!(json["articles"], 5);
+    assert_eq!(json["stories"], 2);
+    assert_eq!(json["indexed"], 5);
+    assert_eq!(json["writes_enabled"], true);
+}
+
+#[tokio::test]
+async fn stories_list_filters_and_pages_with_a_cursor() {
+    let server = TestServer::new();
+    let (status, json) = server.get_json("/api/stories").await;
+    assert_eq!(status, StatusCode::OK);
+    let stories = json["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2);
+    // Newest first: the vote (April) before the flood (March).
+    assert_eq!(stories[0]["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(stories[1]["article_count"], 3);
+    assert_eq!(stories[1]["first_published"], "2024-03-04T08:00:00+00:00");
+    assert_eq!(json["next_cursor"], serde_json::Value::Null);
+
+    let (_, json) = server.get_json("/api/stories?sort=covered").await;
+    assert_eq!(json["stories"][0]["article_count"], 3);
+
+    let (_, first) = server.get_json("/api/stories?limit=1").await;
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let (status, second) = server.get_json(&format!("/api/stories?limit=1&cursor={cursor}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(second["stories"].as_array().unwrap().len(), 1);
+    assert_ne!(first["stories"][0]["id"], second["stories"][0]["id"]);
+    assert_eq!(second["next_cursor"], serde_json::Value::Null);
+
+    let (_, json) = server.get_json("/api/stories?source=South%20Herald").await;
+    assert_eq!(json["stories"].as_array().unwrap().len(), 1);
+    assert_eq!(json["stories"][0]["article_count"], 3);
+    let (_, json) = server.get_json("/api/stories?from=2024-04-01").await;
+    assert_eq!(json["stories"].as_array().unwrap().len(), 1);
+    let (_, json) = server.get_json("/api/stories?to=2024-03-04").await;
+    assert_eq!(json["stories"].as_array().unwrap().len(), 1);
+    assert_eq!(json["stories"][0]["article_count"], 3);
+}
+
+#[tokio::test]
+async fn stories_list_rejects_bad_parameters() {
+    let server = TestServer::new();
+    for (uri, code) in [
+        ("/api/stories?cursor=nonsense", "invalid_cursor"),
+        ("/api/stories?limit=0", "invalid_limit"),
+        ("/api/stories?limit=many", "invalid_query"),
+        ("/api/stories?sort=random", "invalid_query"),
+        ("/api/stories?from=last-week", "invalid_date"),
+    ] {
+        let (status, json) = server.get_json(uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_error(&json, code);
+    }
+}
+
+#[tokio::test]
+async fn story_is_the_contract_story() {
+    let server = TestServer::new();
+    let id = story_of(&server, "flood-north").await;
+    let (status, json) = server.get_json(&format!("/api/stories/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["id"], id.as_str());
+    // Exactly the store's story, field for field.
+    let db = server.config.db.clone();
+    let expected = tokio::task::spawn_blocking(move || {
+        use store::Store;
+        let store = store::SqliteStore::open(&db).unwrap();
+        serde_json::to_value(store.story(&id).unwrap().unwrap()).unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(json, expected);
+    let mut articles: Vec<&str> =
+        json["articles"].as_array().unwrap().iter().filter_map(|it| it.as_str()).collect();
+    articles.sort();
+    assert_eq!(articles, ["flood-east", "flood-north", "flood-south"]);
+    assert!(!json["facts"].as_array().unwrap().is_empty());
+    assert!(!json["summary"].as_array().unwrap().is_empty());
+
+    let (status, json) = server.get_json("/api/stories/no-such-story").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_error(&json, "story_not_found");
+}
+
+#[tokio::test]
+async fn article_is_reported_with_its_story() {
+    let server = TestServer::new();
+    let (status, json) = server.get_json("/api/articles/flood-south").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["source"], "South Herald");
+    assert_eq!(json["url"], "https://south.example/avon");
+    assert_eq!(json["published"], "2024-03-04T11:30:00+00:00");
+    assert!(json["body"].as_str().unwrap().contains("<script>"));
+    assert_eq!(json["duplicate_of"], serde_json::Value::Null);
+    assert!(json["story"].is_string());
+
+    let (status, json) = server.get_json("/api/articles/nope").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_error(&json, "article_not_found");
+}
+
+#[tokio::test]
+async fn search_groups_hits_by_story_and_filters() {
+    let server = TestServer::new();
+    let (status, json) = server.get_json("/api/search?q=evacuated").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json["total"], 3);
+    let groups = json["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["story"], story_of(&server, "flood-north").await.as_str());
+    assert!(groups[0]["title"].is_string());
+    let hit = &groups[0]["hits"][0];
+    let highlighted: Vec<&str> = hit["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|it| it["highlighted"] == true)
+        .filter_map(|it| it["text"].as_str())
+        .collect();
+    assert_eq!(highlighted, ["evacuated"]);
+
+    let (_, json) = server.get_json("/api/search?q=council&source=East%20Gazette").await;
+    assert_eq!(json["total"], 2);
+    assert_eq!(json["groups"].as_array().unwrap().len(), 2);
+    let (_, json) = server.get_json("/api/search?q=council&from=2024-04-01&to=2024-04-10").await;
+    assert_eq!(json["total"], 1);
+    assert_eq!(json["groups"][0]["hits"][0]["article"], "vote-north");
+    let (_, json) = server.get_json("/api/search?q=%22unclosed%20(").await;
+    assert_eq!(json["total"], 0);
+
+    let (status, json) = server.get_json("/api/search").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_error(&json, "missing_query");
+    let (status, json) = server.get_json("/api/search?q=x&to=tomorrow").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_error(&json, "invalid_date");
+    let (status, json) = server.get_json("/api/search?q=x&limit=1000").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_error(&json, "invalid_limit");
+}
+
+const NEW_ARTICLES: &str = r#"{"id": "flood-west", "source": "West Courier", "published": "2024-03-06T10:00:00Z", "title": "Millbrook flood: River Avon recedes", "text": "The River Avon burst its banks in Millbrook on Monday after record rainfall, flooding hundreds of homes.\n\nEmergency crews evacuated 340 residents from the old town overnight, the county council said.\n\nA heron nested on the flooded cricket pavilion, delighting birdwatchers."}
+not json at all
+{"id": "lonely", "source": "West Courier", "text": "A lighthouse keeper on Skerry Rock retired after forty years of service."}
+"#;
+
+#[tokio::test]
+async fn posting_articles_ingests_indexes_and_returns_stories_touched() {
+    let server = TestServer::new();
+    let flood = story_of(&server, "flood-north").await;
+    // Rendered (and cached) before the ingest; it must not be served stale after it.
+    let (_, page) = server.get(&format!("/stories/{flood}")).await;
+    assert!(!page.contains("West Courier"));
+    let (status, json) = server.post(Some(TOKEN), NEW_ARTICLES).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    assert_eq!(json["articles"], serde_json::json!(["flood-west", "lonely"]));
+    assert_eq!(json["inserted"], 2);
+    assert_eq!(json["skipped"], 1);
+    assert_eq!(json["diagnostics"][0]["severity"], "error");
+    assert_eq!(json["diagnostics"][0]["location"], "body:2");
+    let (_, page) = server.get(&format!("/stories/{flood}")).await;
+    assert!(page.contains("<th scope=\"col\">West Courier</th>"), "{page}");
+    let touched: Vec<&str> =
+        json["stories"].as_array().unwrap().iter().filter_map(|it| it["id"].as_str()).collect();
+    assert_eq!(touched.len(), 2, "{json}");
+    assert!(touched.contains(&flood.as_str()), "{json}");
+    assert_eq!(story_of(&server, "flood-west").await, flood);
+
+    // Stored, analysed and searchable at once.
+    let (_, json) = server.get_json(&format!("/api/stories/{flood}")).await;
+    assert!(json["sources"].as_array().unwrap().iter().any(|it| it == "West Courier"));
+    let (_, json) = server.get_json("/api/search?q=heron").await;
+    assert_eq!(json["groups"][0]["hits"][0]["article"], "flood-west");
+    assert_eq!(json["groups"][0]["story"], flood.as_str());
+
+    // Posting the same again changes nothing; a JSON array works too.
+    let array = r#"[{"id": "lonely", "source": "West Courier", "text": "A lighthouse keeper on Skerry Rock retired after forty years of service."}]"#;
+    let (status, json) = server.post(Some(TOKEN), array).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    assert_eq!((json["inserted"].as_u64(), json["unchanged"].as_u64()), (Some(0), Some(1)));
+    let (_, json) = server.get_json("/api/health").await;
+    assert_eq!((json["articles"].as_u64(), json["indexed"].as_u64()), (Some(7), Some(7)));
+}
+
+#[tokio::test]
+async fn posting_needs_the_token() {
+    let server = TestServer::new();
+    let (status, json) = server.post(None, NEW_ARTICLES).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_error(&json, "missing_token");
+    let (status, json) = server.post(Some("wrong"), NEW_ARTICLES).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_error(&json, "invalid_token");
+    let (_, json) = server.get_json("/api/health").await;
+    assert_eq!(json["articles"], 5);
+
+    let read_only = TestServer::with(None, 1 << 20);
+    let (status, json) = read_only.post(Some(TOKEN), NEW_ARTICLES).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_error(&json, "writes_disabled");
+    let (_, json) = read_only.get_json("/api/health").await;
+    assert_eq!(json["writes_enabled"], false);
+}
+
+#[tokio::test]
+async fn posting_rejects_oversized_and_unreadable_bodies() {
+    let server = TestServer::with(Some(TOKEN), 2048);
+    let big = format!(r#"{{"id": "big", "text": "{}"}}"#, "word ".repeat(1000));
+    let (status, json) = server.post(Some(TOKEN), big.clone()).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_error(&json, "payload_too_large");
+    // Without a Content-Length (a stream), the limit holds too.
+    let chunks: Vec<Result<String, std::io::Error>> =
+        vec![Ok(big[..1500].to_string()), Ok(big[1500..].to_string())];
+    let stream = Body::from_stream(futures_stream(chunks));
+    let (status, json) = server.post(Some(TOKEN), stream).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_error(&json, "payload_too_large");
+
+    for body in ["", "garbage", "{\"id\": \"x\"}", "[1, 2]", "\u{0}\u{1}"] {
+        let (status, json) = server.post(Some(TOKEN), body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body:?}");
+        assert_error(&json, "no_articles");
+    }
+    // A body that breaks off mid-stream.
+    let broken: Vec<Result<String, std::io::Error>> = vec![
+        Ok("{\"id\": \"half\", \"te".to_string()),
+        Err(std::io::Error::other("client went away")),
+    ];
+    let (status, json) = server.post(Some(TOKEN), Body::from_stream(futures_stream(broken))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_error(&json, "invalid_body");
+    let (_, json) = server.get_json("/api/health").await;
+    assert_eq!(json["articles"], 5);
+}
+
+fn futures_stream(
+    items: Vec<Result<String, std::io::Error>>,
+) -> impl futures_util::Stream<Item = Result<String, std::io::Error>> + Send + 'static {
+    futures_util::stream::iter(items)
+}
+
+#[tokio::test]
+async fn unknown_api_routes_and_methods_answer_json() {
+    let server = TestServer::new();
+    let (status, json) = server.get_json("/api/nothing-here").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_error(&json, "route_not_found");
+    let request =
+        Request::builder().method(Method::DELETE).uri("/api/stories").body(Body::empty()).unwrap();
+    let (status, _, headers) = server.send(request).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(headers.get(header::ALLOW).is_some());
+}
+
+#[tokio::test]
+async fn openapi_document_lists_every_endpoint() {
+    let server = TestServer::new();
+    let (status, json) = server.get_json("/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(json["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = json["paths"].as_object().unwrap();
+    for path in [
+        "/api/health",
+        "/api/stories",
+        "/api/stories/{id}",
+        "/api/articles",
+        "/api/articles/{id}",
+        "/api/search",
+    ] {
+        assert!(paths.contains_key(path), "{path} missing");
+    }
+    assert!(paths["/api/articles"]["post"]["security"].is_array());
+    let schemas = json["components"]["schemas"].as_object().unwrap();
+    for schema in ["Story", "Fact", "ErrorBody", "StoryPage", "SearchResponse", "IngestResponse"] {
+        assert!(schemas.contains_key(schema), "{schema} missing");
+    }
+}
