@@ -138,7 +138,7 @@ fn usage_errors_exit_with_2_and_help_has_examples() {
     let dir = tempfile::tempdir().unwrap();
     let output = parallax(dir.path(), &["analyze"]);
     assert_eq!(output.status.code(), Some(2));
-    for command in ["analyze", "ingest", "stories", "story"] {
+    for command in ["analyze", "ingest", "stories", "story", "serve"] {
         let output = parallax(dir.path(), &[command, "--help"]);
         assert!(output.status.success());
         let help = String::from_utf8(output.stdout).unwrap();
