@@ -21,6 +21,8 @@ pub(crate) struct ClusterEval {
     pub(crate) predicted_stories: usize,
     pub(crate) pairwise: Prf,
     pub(crate) bcubed: Prf,
+    /// Normalised mutual information (arithmetic-mean normalisation, as scikit-learn's default).
+    pub(crate) nmi: f64,
     /// Articles per second through dedupe and clustering (not reading or extraction).
     pub(crate) articles_per_second: f64,
 }
@@ -70,6 +72,7 @@ pub(crate) fn clusters(
         predicted_stories: distinct(&predicted),
         pairwise: cluster::metrics::pairwise(&predicted, &labels).into(),
         bcubed: cluster::metrics::bcubed(&predicted, &labels).into(),
+        nmi: cluster::metrics::nmi(&predicted, &labels),
         articles_per_second: if seconds > 0.0 { articles as f64 / seconds } else { 0.0 },
     })
 }
@@ -140,6 +143,7 @@ pub(crate) fn render(eval: &ClusterEval) -> String {
     );
     out.push_str(&line("pairwise", &eval.pairwise));
     out.push_str(&line("BCubed", &eval.bcubed));
+    out.push_str(&format!("NMI       {:.4}\n", eval.nmi));
     if eval.articles_per_second > 0.0 {
         out.push_str(&format!(
             "speed     {:.0} articles/s (dedupe + clustering)\n",
