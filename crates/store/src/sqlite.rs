@@ -304,6 +304,8 @@ fn put_article(tx: &Transaction<'_>, article: &Article) -> Result<PutOutcome> {
     let extra = to_json(&article.extra)?;
     match stored {
         Some(stored) if stored == hash => Ok(PutOutcome::Unchanged),
+        // Not an upsert: with AUTOINCREMENT an upsert that updates still uses up a sequence
+        // number, and arrival numbers must stay dense for the articles that did arrive.
         Some(_) => {
             let mut update = tx.prepare_cached(
                 "UPDATE articles SET hash = ?2, source = ?3, url = ?4, title = ?5, author = ?6, \
