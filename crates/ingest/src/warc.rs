@@ -60,6 +60,11 @@ pub(crate) fn read_warc(file: &InputFile, path: &Path, limits: &Limits, emit: Em
     ctx.read_all(emit);
 }
 
+/// The value of a header field, by case-insensitive name (WARC and HTTP alike).
+fn header_field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+}
+
 /// A WARC record's header block.
 struct Header {
     fields: Vec<(String, String)>,
@@ -67,10 +72,7 @@ struct Header {
 
 impl Header {
     fn get(&self, name: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        header_field(&self.fields, name)
     }
 }
 
@@ -451,10 +453,7 @@ struct HttpHeader {
 
 impl HttpHeader {
     fn get(&self, name: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        header_field(&self.fields, name)
     }
 }
 
