@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use model::report::EntityKind;
 
+use crate::calendar;
 use crate::sentences::sentences;
 
 /// An entity found in a text.
@@ -163,7 +164,7 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
             // "Secretary of State John Kerry": the office is part of the title.
             tokens = &rest[1..];
         } else if (sentence_start && first.start == 0 && is_common_word(first.word))
-            || SKIP_WORDS.contains(&first.word)
+            || is_skip_word(first.word)
         {
             tokens = rest;
         } else {
@@ -171,7 +172,7 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
         }
     }
     while let Some((last, rest)) = tokens.split_last() {
-        if SKIP_WORDS.contains(&last.word) || matches!(last.word, "of" | "for") {
+        if is_skip_word(last.word) || matches!(last.word, "of" | "for") {
             tokens = rest;
         } else {
             break;
@@ -250,7 +251,7 @@ fn is_name_word(word: &str) -> bool {
     let Some(first) = chars.next() else { return false };
     first.is_uppercase()
         && !is_acronym(word)
-        && !MONTHS_AND_DAYS.contains(&word)
+        && !is_day_or_month_name(word)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
 }
 
@@ -507,59 +508,17 @@ const COMMON_CAPITALISED: &[&str] = &[
 ];
 
 /// Words dropped from the edges of a run: articles, days and months.
-const SKIP_WORDS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "I",
-];
+fn is_skip_word(word: &str) -> bool {
+    matches!(word, "The" | "A" | "An" | "I")
+        || calendar::is_weekday(word)
+        || calendar::full_month_number(word).is_some()
+        || (word.ends_with('.') && calendar::abbreviated_month_number(word).is_some())
+}
 
-const MONTHS_AND_DAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A day or month name, which a personal name is not made of ("May" can be a surname).
+fn is_day_or_month_name(word: &str) -> bool {
+    calendar::is_weekday(word) || (word != "May" && calendar::full_month_number(word).is_some())
+}
 
 /// Words that make a two- or three-word run something other than a personal name.
 const NOT_NAME_WORDS: &[&str] = &[

@@ -9,6 +9,9 @@
 //!   initials, decimals and quotes; line breaks are hard boundaries.
 //! - [`Analyzer::terms`] gives lower-cased, stop-word-free Snowball stems for TF-IDF and BM25;
 //!   [`detect_language`] picks the language (BCP 47) to build the [`Analyzer`] with.
+//! - [`calendar`] knows month and weekday names and does date arithmetic;
+//!   [`dates::find_dates`] finds dates ("Tuesday", "yesterday", "on March 3", "last week") and
+//!   resolves them against the publication date.
 //! - [`quotes::find_quotes`], [`numbers::find_numbers`] and [`entities::find_entities`] extract
 //!   what `compare` aligns across outlets.
 //!
@@ -34,6 +37,8 @@
 
 #![warn(missing_docs)]
 
+pub mod calendar;
+pub mod dates;
 pub mod entities;
 pub mod numbers;
 pub mod quotes;

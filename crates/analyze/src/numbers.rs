@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::calendar;
+
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMention {
@@ -157,8 +159,8 @@ fn is_date_or_time(text: &str, start: usize, end: usize, is_money: bool) -> bool
         before.trim_end().rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
     let next_word =
         after.trim_start().split(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
-    MONTHS.contains(&previous_word.trim_end_matches('.'))
-        || MONTHS.contains(&next_word)
+    is_month_name(previous_word.trim_end_matches('.'))
+        || is_month_name(next_word)
         || matches!(
             next_word,
             "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "GMT" | "ET" | "EST" | "o'clock"
@@ -261,32 +263,10 @@ const NOT_NOUNS: &[&str] = &[
     "it", "he", "she", "they", "we", "i", "you", "its", "his", "her", "their", "our", "my",
 ];
 
-const MONTHS: &[&str] = &[
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A capitalised month name or abbreviation ("March", "Sept."), not the verb "may".
+fn is_month_name(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase()) && calendar::month_number(word).is_some()
+}
 
 #[cfg(test)]
 mod tests {

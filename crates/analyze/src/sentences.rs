@@ -37,11 +37,8 @@ const NEVER_FINAL: &[&str] = &[
 ];
 
 /// Words that precede a number ("No. 5", "Jan. 20"): a period after them does not end a
-/// sentence when a number follows.
-const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "vol", "fig", "art", "ch", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
-];
+/// sentence when a number follows. Month abbreviations count too.
+const BEFORE_NUMBER: &[&str] = &["no", "nos", "vol", "fig", "art", "ch", "pp"];
 
 /// Abbreviations that may also end a sentence ("He moved to the U.S. The move ..."): they end one
 /// only when the next word is a typical sentence opener.
@@ -157,7 +154,9 @@ fn is_boundary(
     let Some(first) = next_word.trim_start_matches(is_opener).chars().next() else {
         return true;
     };
-    if first.is_lowercase() || matches!(first, ',' | ';' | ':' | '-' | '–' | '—') {
+    // A spaced ellipsis (". . .") goes on.
+    if first.is_lowercase() || matches!(first, ',' | ';' | ':' | '-' | '–' | '—' | '.' | '…')
+    {
         return false;
     }
     let marks = &text[mark_start..after];
@@ -175,7 +174,10 @@ fn is_boundary(
     if is_initial(token) || NEVER_FINAL.contains(&lower.as_str()) {
         return false;
     }
-    if BEFORE_NUMBER.contains(&lower.as_str()) && first.is_ascii_digit() {
+    if (BEFORE_NUMBER.contains(&lower.as_str())
+        || crate::calendar::abbreviated_month_number(&lower).is_some())
+        && first.is_ascii_digit()
+    {
         return false;
     }
     if MAYBE_FINAL.contains(&lower.as_str()) || is_dotted_abbreviation(token) {
@@ -298,6 +300,10 @@ mod tests {
         check(
             "He paused... then went on. Then he left… It was over.",
             &["He paused... then went on.", "Then he left…", "It was over."],
+        );
+        check(
+            "“The enemy sent its most sophisticated . . . aircraft,” he said. Then he left.",
+            &["“The enemy sent its most sophisticated . . . aircraft,” he said.", "Then he left."],
         );
     }
 

@@ -26,6 +26,11 @@ pub(crate) struct Unit<'a> {
     pub(crate) text: &'a str,
     /// Byte offset of `text` in its document.
     pub(crate) start: usize,
+    /// The share of its letters and digits that stand inside quotation marks, counting a
+    /// quote opened in an earlier sentence of the document.
+    pub(crate) quoted: f32,
+    /// Its distinct terms (ids), sorted.
+    pub(crate) term_set: Vec<u32>,
     /// L2-normalised TF-IDF weights, sorted by term id.
     vector: Vec<(u32, f32)>,
     numbers: Vec<f64>,
@@ -93,6 +98,18 @@ static NEWS_SYNONYMS: std::sync::LazyLock<HashMap<String, String>> =
         map
     });
 
+static ENGLISH: std::sync::LazyLock<analyze::Analyzer> =
+    std::sync::LazyLock::new(|| analyze::Analyzer::new(Some("en")));
+
+/// A word as English alignment sees it: its stem, with news synonyms mapped to one term
+/// ("soldiers" and "troops" give the same). `None` for a stop word.
+pub(crate) fn canonical_term(word: &str) -> Option<String> {
+    let mut acc = Vec::new();
+    ENGLISH.terms(word, &mut acc);
+    let term = acc.pop()?;
+    Some(NEWS_SYNONYMS.get(term.as_str()).cloned().unwrap_or(term))
+}
+
 /// Sentences shorter than this many words carry no claim of their own ("He declined.").
 const MIN_WORDS: usize = 6;
 /// ... nor do sentences with fewer content terms than this.
@@ -126,7 +143,13 @@ impl<'a> Corpus<'a> {
             let analyzer = &analyzers[analyzer_idx].1;
             let sentences = analyze::sentences(doc.text);
             doc_lengths.push(sentences.len());
+            let mut quote_open = false;
+            let mut scanned = 0;
             for (position, sentence) in sentences.iter().enumerate() {
+                quote_open = quote_state(&doc.text[scanned..sentence.start], quote_open);
+                let (quoted, open_after) = quoted_share(sentence.text, quote_open);
+                quote_open = open_after;
+                scanned = sentence.start + sentence.text.len();
                 let n_words = analyze::words(sentence.text).count();
                 terms.clear();
                 analyzer.terms(sentence.text, &mut terms);
@@ -149,6 +172,7 @@ impl<'a> Corpus<'a> {
                     }
                 }
                 tf.sort_unstable();
+                let term_set: Vec<u32> = tf.iter().map(|(id, _)| *id).collect();
                 let range = sentence.start..sentence.start + sentence.text.len();
                 let numbers =
                     doc.numbers.iter().filter(|(at, _)| range.contains(at)).map(|(_, v)| *v);
@@ -162,6 +186,8 @@ impl<'a> Corpus<'a> {
                     position,
                     text: sentence.text,
                     start: sentence.start,
+                    quoted,
+                    term_set,
                     vector: Vec::new(),
                     numbers: numbers.collect(),
                     entities: entities.collect(),
@@ -359,6 +385,36 @@ impl Unit<'_> {
             Err(_) => 0.0,
         }
     }
+}
+
+/// Whether a quotation is open after `text`, given whether one was open before it. Straight
+/// double quotes toggle; curly ones open and close.
+fn quote_state(text: &str, open: bool) -> bool {
+    text.chars().fold(open, |open, c| match c {
+        '"' => !open,
+        '“' => true,
+        '”' => false,
+        _ => open,
+    })
+}
+
+/// The share of a sentence's letters and digits inside quotation marks, and whether a
+/// quotation is open after it.
+fn quoted_share(text: &str, mut open: bool) -> (f32, bool) {
+    let (mut inside, mut all) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '"' => open = !open,
+            '“' => open = true,
+            '”' => open = false,
+            c if c.is_alphanumeric() => {
+                all += 1;
+                inside += usize::from(open);
+            }
+            _ => {}
+        }
+    }
+    (if all == 0 { 0.0 } else { inside as f32 / all as f32 }, open)
 }
 
 /// Whether two reported values are the same number (allowing float noise only).

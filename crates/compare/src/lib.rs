@@ -130,7 +130,10 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
             numbers: numbers.iter().map(|n| (n.start, n.value)).collect(),
             entities,
         });
-        number_mentions.extend(numbers.into_iter().map(|m| (idx, m)));
+        let mut mentions = numbers;
+        mentions.extend(date_mentions(articles[idx].article));
+        mentions.sort_by_key(|m| m.start);
+        number_mentions.extend(mentions.into_iter().map(|m| (idx, m)));
     }
 
     let corpus = Corpus::build(&docs);
@@ -146,11 +149,20 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
         .into_iter()
         .map(|picked| {
             let fact = facts::to_fact(&corpus, &groups[picked.group], &independent, &refs);
-            SummarySentence { text: picked.text(&fact.text), articles: fact.articles }
+            SummarySentence {
+                text: picked.text(corpus.units[picked.unit].text),
+                articles: fact.articles,
+            }
         })
         .collect();
-    let conflicts =
-        find_conflicts(&refs, &corpus, &independent, &number_mentions, &entity_mentions);
+    let conflicts = conflicts::story_conflicts(
+        &refs,
+        &corpus,
+        &groups,
+        &independent,
+        &number_mentions,
+        &entity_mentions,
+    );
 
     let (first_published, last_published) = publication_range(articles);
     Story {
@@ -167,6 +179,32 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
         first_published,
         last_published,
     }
+}
+
+/// The unit of a date among the numbers: its value is the date as YYYYMMDD (ISO 8601 basic
+/// format), e.g. 20240312.
+pub const DATE_UNIT: &str = "date";
+
+/// The days an article names ("Tuesday", "yesterday", "on March 3"), resolved against its
+/// publication date (in its own time zone) and given as numbers in [`DATE_UNIT`]. Weeks, months
+/// and years ("last week") are left out: a number holds one day.
+fn date_mentions(article: &model::Article) -> Vec<analyze::numbers::NumberMention> {
+    use chrono::Datelike;
+
+    let published = article.published.and_then(|at| {
+        let day = at.date_naive();
+        analyze::calendar::Date::new(day.year(), day.month(), day.day())
+    });
+    analyze::dates::find_dates(&article.body, published)
+        .into_iter()
+        .filter(|d| d.precision == analyze::dates::Precision::Day)
+        .map(|d| analyze::numbers::NumberMention {
+            value: d.date.as_number(),
+            unit: Some(DATE_UNIT.to_string()),
+            text: d.text,
+            start: d.start,
+        })
+        .collect()
 }
 
 /// Whether an article is independent evidence: not a copy of another article of the story.
@@ -193,65 +231,6 @@ fn source_numbers(refs: &[ArticleRef<'_>], doc_articles: &[usize]) -> Vec<usize>
             }
         })
         .collect()
-}
-
-/// Sentence contexts of two numbers are about the same thing when the sentences are
-/// similar, or somewhat similar and name a common entity.
-const CONFLICT_COSINE: f32 = 0.5;
-const CONFLICT_COSINE_WITH_ENTITY: f32 = 0.3;
-
-fn find_conflicts(
-    refs: &[ArticleRef<'_>],
-    corpus: &Corpus<'_>,
-    doc_articles: &[usize],
-    number_mentions: &[(usize, analyze::numbers::NumberMention)],
-    entity_mentions: &[(usize, analyze::entities::EntityMention)],
-) -> Vec<model::report::Conflict> {
-    // Each claim with the corpus unit (sentence) holding it; numbers outside any
-    // content-bearing sentence have no context to compare and are left out.
-    let mut claims = Vec::new();
-    let mut claim_units = Vec::new();
-    for (article, mention) in number_mentions {
-        let Some(unit_name) = mention.unit.as_deref().map(str::trim).filter(|u| !u.is_empty())
-        else {
-            continue;
-        };
-        let unit = corpus.units.iter().position(|u| {
-            doc_articles[u.doc] == *article
-                && (u.start..u.start + u.text.len()).contains(&mention.start)
-        });
-        let Some(unit) = unit else { continue };
-        claims.push(conflicts::NumberClaim {
-            article: *article,
-            value: mention.value,
-            unit: unit_name.to_lowercase(),
-            text: mention.text.clone(),
-        });
-        claim_units.push(unit);
-    }
-    let entities_in = |unit: usize| -> Vec<String> {
-        let u = &corpus.units[unit];
-        entity_mentions
-            .iter()
-            .filter(|(article, m)| {
-                *article == doc_articles[u.doc]
-                    && (u.start..u.start + u.text.len()).contains(&m.start)
-            })
-            .map(|(_, m)| m.name.to_lowercase())
-            .collect()
-    };
-    let related = |a: usize, b: usize| {
-        let cosine = corpus.cosine(claim_units[a], claim_units[b]);
-        if cosine >= CONFLICT_COSINE {
-            return true;
-        }
-        if cosine < CONFLICT_COSINE_WITH_ENTITY {
-            return false;
-        }
-        let (ea, eb) = (entities_in(claim_units[a]), entities_in(claim_units[b]));
-        ea.iter().any(|e| eb.contains(e))
-    };
-    conflicts::find_conflicts(refs, &claims, &related)
 }
 
 /// The title of the most central article (whose sentences the other articles share most),

@@ -164,11 +164,11 @@ fn summary_cites_its_sources_within_the_word_budget() {
         let words: usize = story.summary.iter().map(|s| analyze::words(&s.text).count()).sum();
         assert!(words <= budget, "{words} words for a budget of {budget}");
         for sentence in &story.summary {
-            // A summary sentence is a fact's sentence, possibly condensed.
+            // A summary sentence is one of a fact's evidence sentences, possibly condensed.
             let fact = story
                 .facts
                 .iter()
-                .find(|f| is_subsequence(&sentence.text, &f.text))
+                .find(|f| f.evidence.iter().any(|e| is_subsequence(&sentence.text, &e.sentence)))
                 .expect("summary sentence is a fact");
             assert_eq!(sentence.articles, fact.articles);
         }
@@ -208,6 +208,33 @@ fn summary_condenses_attribution_and_cuts_an_overlong_sentence() {
     assert!(story.summary[0].text.ends_with('…'), "{:?}", story.summary[0].text);
     assert!(analyze::words(&story.summary[0].text).count() <= 8);
     assert_eq!(story.summary[0].articles, ["a"]);
+}
+
+#[test]
+fn dates_are_numbers_resolved_against_each_publication_date() {
+    let mut articles = flood_articles();
+    // Published the next morning, the same night is "yesterday".
+    articles[1].body = articles[1].body.replace(
+        "Floodwaters swept through the harbor district of Lanford on Monday night",
+        "Floodwaters swept through the harbor district of Lanford yesterday",
+    );
+    let story = compare(&articles, &Config::recommended());
+    let dates: Vec<(&str, f64, &[String])> = story
+        .numbers
+        .iter()
+        .filter(|n| n.unit.as_deref() == Some(compare::DATE_UNIT))
+        .map(|n| (n.text.as_str(), n.value, n.articles.as_slice()))
+        .collect();
+    // 2026-03-02 was a Monday; the insurance estimate came on Tuesday the 3rd.
+    assert_eq!(
+        dates,
+        [
+            ("Monday", 20_260_302.0, &["gazette-1", "times-7", "wire-3"].map(String::from)[..]),
+            ("Tuesday", 20_260_303.0, &["times-7".to_string()][..]),
+        ]
+    );
+    // The same day in other words is no conflict.
+    assert!(story.conflicts.is_empty(), "{:?}", story.conflicts);
 }
 
 #[test]

@@ -9,9 +9,15 @@ use std::path::PathBuf;
 use compare::{compare_story, Config, StoryArticle};
 use serde_json::Value;
 
-/// Floors just below the figures reached when the gold set was made: a regression fails.
-const MIN_FACT_F1: f64 = 0.88;
-const MIN_FACT_PRECISION: f64 = 0.92;
+/// Floors: a regression fails. Fact alignment is held to the targets of issue 5 (F1 0.85,
+/// precision 0.90): three stories (dam-burst, hostage-release, tram-budget) were added as
+/// unseen stories, written and annotated before anything was run on them, and brought F1
+/// from 0.901 on the first 16 stories to 0.864 on all 19. The others are just below the
+/// figures reached.
+const MIN_FACT_F1: f64 = 0.85;
+const MIN_FACT_PRECISION: f64 = 0.90;
+const MIN_CONFLICT_RECALL: f64 = 0.6;
+const MIN_CONFLICT_PRECISION: f64 = 0.9;
 const MIN_QUOTE_F1: f64 = 0.97;
 const MIN_SPEAKER_ACCURACY: f64 = 0.92;
 
@@ -66,6 +72,8 @@ struct Counts {
     speaker_ok: usize,
     conflict_found: usize,
     conflict_gold: usize,
+    conflict_pred: usize,
+    conflict_correct: usize,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -128,6 +136,16 @@ fn score_story(gold: &Value, counts: &mut Counts) {
             pairs_of(&sentences)
         })
         .collect();
+    if std::env::var_os("PARALLAX_GOLD_VERBOSE").is_some() {
+        #[allow(clippy::print_stderr)]
+        for pair in gold_pairs.difference(&pred_pairs) {
+            eprintln!("{} missed pair: {pair:?}", gold["id"]);
+        }
+        #[allow(clippy::print_stderr)]
+        for pair in pred_pairs.difference(&gold_pairs) {
+            eprintln!("{} wrong pair: {pair:?}", gold["id"]);
+        }
+    }
     counts.fact_tp += pred_pairs.intersection(&gold_pairs).count();
     counts.fact_pred += pred_pairs.len();
     counts.fact_gold += gold_pairs.len();
@@ -157,6 +175,34 @@ fn score_story(gold: &Value, counts: &mut Counts) {
         }
     }
 
+    // A reported conflict is correct when every claim it makes is in a gold conflict's
+    // sentence of an article it cites.
+    let gold_conflicts = gold["conflicts"].as_array().cloned().unwrap_or_default();
+    for conflict in &story.conflicts {
+        counts.conflict_pred += 1;
+        let correct = gold_conflicts.iter().any(|g| {
+            let sentences = gold_sentences(&g["sentences"]);
+            conflict.claims.iter().all(|claim| {
+                claim.articles.iter().all(|article| {
+                    sentences
+                        .iter()
+                        .any(|(a, s)| a == article && s.contains(&normalise(&claim.text)))
+                })
+            })
+        });
+        counts.conflict_correct += usize::from(correct);
+        if std::env::var_os("PARALLAX_GOLD_VERBOSE").is_some() {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "{} conflict {}: {:?}",
+                    gold["id"],
+                    if correct { "ok" } else { "FALSE" },
+                    conflict
+                );
+            }
+        }
+    }
     // Conflicts: found when one reported conflict cites both gold sides' articles.
     for conflict in gold["conflicts"].as_array().into_iter().flatten() {
         counts.conflict_gold += 1;
@@ -192,19 +238,29 @@ fn gold_set_alignment_quotes_and_conflicts() {
     let quote_f1 = f1(qp, qr);
     let speaker = ratio(counts.speaker_ok, counts.quote_tp);
     let conflicts = ratio(counts.conflict_found, counts.conflict_gold);
+    let conflict_precision = ratio(counts.conflict_correct, counts.conflict_pred);
     #[allow(clippy::print_stderr)]
     {
         eprintln!(
-            "gold ({} stories): facts P {p:.3} R {r:.3} F1 {fact_f1:.3} ({} gold pairs, {} predicted) | quotes P {qp:.3} R {qr:.3} F1 {quote_f1:.3}, speaker accuracy {speaker:.3} | conflicts found {conflicts:.3} ({} gold)",
+            "gold ({} stories): facts P {p:.3} R {r:.3} F1 {fact_f1:.3} ({} gold pairs, {} predicted) | quotes P {qp:.3} R {qr:.3} F1 {quote_f1:.3}, speaker accuracy {speaker:.3} | conflicts R {conflicts:.3} ({} gold) P {conflict_precision:.3} ({} reported)",
             files.len(),
             counts.fact_gold,
             counts.fact_pred,
-            counts.conflict_gold
+            counts.conflict_gold,
+            counts.conflict_pred
         );
     }
     assert!(fact_f1 >= MIN_FACT_F1, "fact alignment F1 {fact_f1:.3} < {MIN_FACT_F1}");
     assert!(p >= MIN_FACT_PRECISION, "fact alignment precision {p:.3} < {MIN_FACT_PRECISION}");
     assert!(quote_f1 >= MIN_QUOTE_F1, "quote F1 {quote_f1:.3} < {MIN_QUOTE_F1}");
+    assert!(
+        conflicts >= MIN_CONFLICT_RECALL,
+        "conflict recall {conflicts:.3} < {MIN_CONFLICT_RECALL}"
+    );
+    assert!(
+        conflict_precision >= MIN_CONFLICT_PRECISION,
+        "conflict precision {conflict_precision:.3} < {MIN_CONFLICT_PRECISION}"
+    );
     assert!(
         speaker >= MIN_SPEAKER_ACCURACY,
         "speaker accuracy {speaker:.3} < {MIN_SPEAKER_ACCURACY}"

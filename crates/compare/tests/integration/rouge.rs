@@ -4,6 +4,7 @@
 //! ROUGE as `rouge-score` computes it with `use_stemmer=True`: lower-cased alphanumeric
 //! tokens, Porter-stemmed when longer than three characters (Snowball English here, which
 //! differs from Porter on few words), clipped n-gram overlap, F1 per story, then averaged.
+//! With `PARALLAX_NEUS_DUMP` set, each story's reference and summary are printed too.
 
 use std::collections::HashMap;
 
@@ -100,6 +101,9 @@ fn neus_summary_rouge() {
         let candidate: String =
             summary.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
         words_total += analyze::words(&candidate).count();
+        if std::env::var("PARALLAX_NEUS_DUMP").is_ok() {
+            eprintln!("== {story}\nREF: {reference}\nSUM: {candidate}\n");
+        }
         let (cand, refr) = (tokens(&stemmer, &candidate), tokens(&stemmer, reference));
         r1 += rouge_n(&cand, &refr, 1);
         r2 += rouge_n(&cand, &refr, 2);
