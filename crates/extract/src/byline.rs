@@ -44,11 +44,25 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
 /// Parses the text of an author element or field: a byline, or just names.
 pub(crate) fn parse_author_field(text: &str) -> Option<String> {
     let text = text.trim();
+    // "Author Jane Doe", "Written by: Jane Doe", as author elements read with their label.
+    let text = strip_field_label(text);
     let byline = match parse_byline(text) {
         Some(byline) => byline,
         None => parse_names(text, true)?,
     };
-    byline.author()
+    let author = byline.author()?;
+    // Keep the page's own list punctuation: "A, B, and C".
+    let oxford = text.replace(", and ", " and ");
+    Some(if oxford == author && text != author { text.to_string() } else { author })
+}
+
+/// An author field without its label and quotes: "Text by: Jane Doe" -> "Jane Doe".
+pub(crate) fn strip_field_label(text: &str) -> &str {
+    let text = text.trim();
+    let text = FIELD_LABEL.find(text).map_or(text, |label| text[label.end()..].trim());
+    text.trim_matches(|c: char| {
+        matches!(c, '"' | '“' | '”' | '|' | '-' | '–' | '—') || c.is_whitespace()
+    })
 }
 
 /// The agency of a known news agency name, in its usual spelling.
@@ -60,6 +74,13 @@ pub(crate) fn agency_name(text: &str) -> Option<&'static str> {
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:by|written by|words by|story by|posted by|reported by|authors?\s*:|byline\s*:)\s*:?\s+(.+)$")
+        .expect("valid regex")
+});
+
+static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:written|words|story|posted|article|reported|text|recipe|published|photos?)\s+)?by\s*:?(?:\s+|\s*\|\s*)|^authors?\s*:?(?:\s+|\s*\|\s*)",
+    )
         .expect("valid regex")
 });
 
@@ -187,9 +208,20 @@ fn parse_names(text: &str, allow_roles: bool) -> Option<Byline> {
         read_extra(segment.trim(), &mut byline)?;
     }
     let names_part = split_date(names_part, &mut byline);
-    for item in names_part.split([',', ';']) {
+    for (idx, item) in names_part.split([',', ';']).enumerate() {
         let item = item.trim();
+        // "A, B, and C": the last item of a list with a serial comma.
+        let item = item.strip_prefix("and ").or_else(|| item.strip_prefix("& ")).unwrap_or(item);
         if item.is_empty() {
+            continue;
+        }
+        // After "By" and a name, what follows a comma may describe the writer: "By Jane Doe,
+        // extension educator".
+        if allow_roles
+            && idx > 0
+            && !byline.names.is_empty()
+            && !item.starts_with(char::is_uppercase)
+        {
             continue;
         }
         if let Some(agency) = agency_name(item) {
@@ -201,6 +233,7 @@ fn parse_names(text: &str, allow_roles: bool) -> Option<Byline> {
         }
         for name in AND.split(item) {
             let name = strip_place(name.trim());
+            let name = strip_trailing_label(name);
             match agency_name(name) {
                 Some(agency) => byline.agency = Some(agency.to_string()),
                 None => byline.names.push(normalize_name(name)?),
@@ -259,6 +292,15 @@ fn is_role(text: &str) -> bool {
     })
 }
 
+/// "Jane Doe Published" (a byline read with the date label after it) -> "Jane Doe".
+fn strip_trailing_label(name: &str) -> &str {
+    const LABELS: &[&str] = &["published", "updated", "posted", "sponsored", "on"];
+    match name.rsplit_once(' ') {
+        Some((head, last)) if LABELS.contains(&last.to_lowercase().as_str()) => head.trim(),
+        _ => name,
+    }
+}
+
 /// "Jane Doe in Kyiv" -> "Jane Doe".
 fn strip_place(name: &str) -> &str {
     match name.find(" in ") {
@@ -279,6 +321,9 @@ fn normalize_name(text: &str) -> Option<String> {
     if NOT_NAMES.contains(&words[0].to_lowercase().as_str()) {
         return None;
     }
+    // A name in capitals is shouted ("JANE DOE"); capitals in a mixed name are initials or
+    // an acronym ("PJ Hamel", "Sarah Knowles MW") and stay.
+    let shouted = words.iter().all(|word| !word.chars().any(char::is_lowercase));
     let mut out = Vec::with_capacity(words.len());
     for word in words {
         if !word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
@@ -307,7 +352,7 @@ fn normalize_name(text: &str) -> Option<String> {
         if !first.is_uppercase() && !particle {
             return None;
         }
-        out.push(title_case_caps(word));
+        out.push(if shouted { title_case_caps(word) } else { word.to_string() });
     }
     Some(out.join(" "))
 }

@@ -29,7 +29,7 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     if s.len() > 120 {
         return None;
     }
-    let s = strip_label(s.trim());
+    let s = strip_label(s.trim().trim_matches(['[', ']']).trim());
     if s.is_empty() {
         return None;
     }
@@ -53,6 +53,7 @@ const LABELS: &[&str] = &[
     "updated",
     "modified",
     "posted",
+    "submitted",
     "dated",
     "date",
 ];
@@ -71,8 +72,8 @@ fn strip_label(s: &str) -> &str {
         }
         rest = after.trim_start_matches([':', ' ', '\t', '-', '\u{2013}', '\u{2014}']);
         let lower = rest.get(..3).map(str::to_ascii_lowercase);
-        if lower.as_deref() == Some("on ") || lower.as_deref() == Some("at ") {
-            rest = &rest[3..];
+        if matches!(lower.as_deref(), Some("on " | "at " | "on:")) {
+            rest = rest[3..].trim_start_matches([':', ' ']);
         }
         break;
     }
@@ -190,7 +191,17 @@ fn parse_words(s: &str) -> Option<DateTime<FixedOffset>> {
     let mut parts = Parts::default();
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .map(|token| token.trim_matches(|c: char| c == '(' || c == ')'))
+        .map(|token| token.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']')))
+        // "04-ago-2021": a month name between dashes.
+        .flat_map(|token| {
+            let spelled = token.contains(char::is_alphabetic) && token.contains(char::is_numeric);
+            let parts: Vec<&str> = if spelled && token.matches('-').count() == 2 {
+                token.split('-').collect()
+            } else {
+                vec![token]
+            };
+            parts
+        })
         .filter(|token| !token.is_empty())
         .collect();
     if tokens.len() > 12 {
@@ -210,7 +221,17 @@ fn read_token(token: &str, parts: &mut Parts) -> bool {
     let bare = lower.trim_end_matches('.');
     if matches!(
         bare,
-        "at" | "on" | "the" | "of" | "-" | "\u{2013}" | "\u{2014}" | "/" | "\u{b7}" | "\u{2022}"
+        "at" | "on"
+            | "the"
+            | "of"
+            | "de"
+            | "del"
+            | "-"
+            | "\u{2013}"
+            | "\u{2014}"
+            | "/"
+            | "\u{b7}"
+            | "\u{2022}"
     ) {
         return true;
     }
@@ -246,7 +267,7 @@ fn read_token(token: &str, parts: &mut Parts) -> bool {
         parts.day = Some(naive.day());
         return true;
     }
-    if token.contains(['/', '.']) {
+    if bare.contains(['/', '.']) {
         return read_numeric_date(bare, parts);
     }
     read_number(bare, parts)
@@ -386,8 +407,36 @@ fn month_number(word: &str) -> Option<u32> {
     MONTHS
         .iter()
         .position(|month| *month == word || (word.len() == 3 && month.starts_with(word)))
+        .or_else(|| {
+            // Spanish, Portuguese, French, German, Italian and Dutch names and abbreviations.
+            FOREIGN_MONTHS.iter().position(|names| {
+                names.split(' ').any(|name| {
+                    name == word
+                        || (word.len() >= 3
+                            && name.len() > 4
+                            && name.starts_with(word)
+                            && word.len() == 3)
+                })
+            })
+        })
         .map(|idx| idx as u32 + 1)
 }
+
+/// Month names other than English, one entry per month, names separated by spaces.
+const FOREIGN_MONTHS: [&str; 12] = [
+    "enero janeiro janvier januar gennaio januari ene jan",
+    "febrero fevereiro février fevrier februar febbraio februari feb fev fév",
+    "marzo março marco mars märz maerz maart mar",
+    "abril avril aprile abr avr",
+    "mayo maio mai maggio mei may",
+    "junio junho juin juni giugno jun",
+    "julio julho juillet juli luglio jul",
+    "agosto août aout ago aoû",
+    "septiembre setiembre setembro septembre settembre set sep",
+    "octubre outubro octobre oktober ottobre oct out okt ott",
+    "noviembre novembro novembre nov",
+    "diciembre dezembro décembre decembre dezember dicembre december dic dez déc",
+];
 
 fn is_weekday(word: &str) -> bool {
     const DAYS: [&str; 7] =
@@ -432,6 +481,13 @@ mod tests {
         check("05/03/2013", Some("2013-05-03T00:00:00+00:00"));
         check("03.05.2013", Some("2013-05-03T00:00:00+00:00"));
         check("Posted on 12 PM, March 1, 2020", Some("2020-03-01T12:00:00+00:00"));
+        check("Published On: 15 August 2025", Some("2025-08-15T00:00:00+00:00"));
+        check("[Submitted on 18 Dec 2025]", Some("2025-12-18T00:00:00+00:00"));
+        check("05 Nov 2025.", Some("2025-11-05T00:00:00+00:00"));
+        check("4 de agosto de 2021", Some("2021-08-04T00:00:00+00:00"));
+        check("04-ago-2021", Some("2021-08-04T00:00:00+00:00"));
+        check("12 März 2024", Some("2024-03-12T00:00:00+00:00"));
+        check("3 décembre 2019", Some("2019-12-03T00:00:00+00:00"));
     }
 
     #[test]

@@ -17,12 +17,38 @@ use crate::text::normalize_space;
 /// The text blocks of the page's main content, in order.
 pub(super) fn paragraphs(document: &Html) -> Vec<String> {
     let totals = text_totals(document);
-    let page = walk(document, &totals);
+    let strict = select(document, &totals, true);
+    let n_chars = |paragraphs: &[String]| paragraphs.iter().map(String::len).sum::<usize>();
+    // Some sites put chrome-sounding words on the wrappers of the article itself ("has
+    // sidebar", "with-ads"): when the strict reading finds next to nothing, read the page
+    // again trusting only tags, and keep that if it finds much more.
+    if n_chars(&strict) >= SHORT_ARTICLE {
+        return strict;
+    }
+    let lenient = select(document, &totals, false);
+    // What the lenient reading adds must read as prose, not as a player's or a form's labels.
+    let prose = |paragraphs: &[String]| {
+        paragraphs.iter().filter(|paragraph| paragraph.len() >= 80).map(String::len).sum::<usize>()
+    };
+    if n_chars(&lenient) > n_chars(&strict) * 2 && prose(&lenient) * 2 >= n_chars(&lenient) {
+        lenient
+    } else {
+        strict
+    }
+}
+
+/// An article body shorter than this (in bytes) makes the extraction look again.
+const SHORT_ARTICLE: usize = 500;
+
+/// The main content's text blocks, with or without dropping chrome by class and id words.
+fn select(document: &Html, totals: &HashMap<NodeId, usize>, by_class: bool) -> Vec<String> {
+    let page = walk(document, totals, by_class);
     let Some(top) = best_candidate(&page) else {
         return Vec::new();
     };
+    let candidate_score = page.scores.get(&top).copied().unwrap_or(0.0);
     let top = widen(&page, top);
-    let chosen = with_siblings(&page, top);
+    let chosen = with_siblings(&page, top, candidate_score);
     let mut page = page;
     let blocks = std::mem::take(&mut page.blocks);
     blocks
@@ -39,6 +65,8 @@ struct Block {
     /// Characters of `text`, counted once.
     n_chars: usize,
     link_chars: usize,
+    /// Non-space characters of the links that open the block (a teaser's headline).
+    lead_link_chars: usize,
     /// The innermost block element holding the text.
     owner: NodeId,
 }
@@ -177,6 +205,31 @@ const CHROME_WORDS: &[&str] = &[
     "disclaimer",
     "sponsored",
     "trending",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "lightbox",
+    "overlay",
+];
+
+/// Class or id words of chrome that is never the article, even when a page's layout
+/// wrappers use chrome-sounding names.
+const NEVER_ARTICLE_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "breadcrumb",
+    "breadcrumbs",
+    "newsletter",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "recommended",
+    "cookie",
+    "cookies",
 ];
 
 /// Class or id words that mark the article itself.
@@ -222,7 +275,7 @@ fn text_totals(document: &Html) -> HashMap<NodeId, usize> {
 
 /// Walks the page once: skips chrome, cuts text into blocks, counts characters and scores
 /// the ancestors of each paragraph.
-fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>) -> Page<'a> {
+fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>, by_class: bool) -> Page<'a> {
     let page_chars = totals.get(&document.root_element().id()).copied().unwrap_or(0);
     let mut page = Page {
         blocks: Vec::new(),
@@ -237,8 +290,7 @@ fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>) -> Page<'a> {
     let mut stack: Vec<(NodeId, usize, usize)> = Vec::new();
     let mut owners: Vec<NodeId> = Vec::new();
     let mut link_depth = 0usize;
-    let mut buffer = String::new();
-    let mut buffer_links = 0usize;
+    let mut pending = Pending::default();
     for edge in document.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
@@ -251,18 +303,14 @@ fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>) -> Page<'a> {
                             element,
                             totals.get(&node.id()).copied().unwrap_or(0),
                             page_chars,
+                            by_class,
                         ) {
                             skipping = Some(node.id());
                             continue;
                         }
                         let name = element.name();
                         if BLOCK_TAGS.contains(&name) {
-                            flush(
-                                &mut buffer,
-                                &mut buffer_links,
-                                owners.last().copied(),
-                                &mut page.blocks,
-                            );
+                            pending.flush(owners.last().copied(), &mut page.blocks);
                             if name != "br" && name != "hr" {
                                 owners.push(node.id());
                             }
@@ -277,15 +325,12 @@ fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>) -> Page<'a> {
                     }
                     Node::Text(text) => {
                         let n_chars = text.chars().filter(|c| !c.is_whitespace()).count();
-                        buffer.push_str(text);
+                        pending.push(text, n_chars, link_depth > 0);
                         if let Some(top) = stack.last_mut() {
                             top.1 += n_chars;
                             if link_depth > 0 {
                                 top.2 += n_chars;
                             }
-                        }
-                        if link_depth > 0 {
-                            buffer_links += text.chars().count();
                         }
                     }
                     _ => (),
@@ -305,7 +350,7 @@ fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>) -> Page<'a> {
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if BLOCK_TAGS.contains(&name) && name != "br" && name != "hr" {
-                    flush(&mut buffer, &mut buffer_links, owners.last().copied(), &mut page.blocks);
+                    pending.flush(owners.last().copied(), &mut page.blocks);
                     owners.pop();
                 }
                 counter += 1;
@@ -322,25 +367,54 @@ fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>) -> Page<'a> {
             }
         }
     }
-    flush(&mut buffer, &mut buffer_links, owners.last().copied(), &mut page.blocks);
+    pending.flush(owners.last().copied(), &mut page.blocks);
     score(&mut page);
     page
 }
 
-/// Ends the current text block.
-fn flush(buffer: &mut String, links: &mut usize, owner: Option<NodeId>, blocks: &mut Vec<Block>) {
-    let text = normalize_space(buffer);
-    buffer.clear();
-    let link_chars = std::mem::take(links);
-    let Some(owner) = owner else { return };
-    if !text.is_empty() {
-        blocks.push(Block { n_chars: text.chars().count(), text, link_chars, owner });
+/// The text of the block being read.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    link_chars: usize,
+    /// Non-space characters of the links that open the block, before any plain text.
+    lead_link_chars: usize,
+    plain_seen: bool,
+}
+
+impl Pending {
+    fn push(&mut self, text: &str, n_chars: usize, in_link: bool) {
+        self.text.push_str(text);
+        if in_link {
+            self.link_chars += text.chars().count();
+            if !self.plain_seen {
+                self.lead_link_chars += n_chars;
+            }
+        } else if n_chars > 0 {
+            self.plain_seen = true;
+        }
+    }
+
+    /// Ends the current text block.
+    fn flush(&mut self, owner: Option<NodeId>, blocks: &mut Vec<Block>) {
+        let pending = std::mem::take(self);
+        let Some(owner) = owner else { return };
+        let text = normalize_space(&pending.text);
+        if !text.is_empty() {
+            blocks.push(Block {
+                n_chars: text.chars().count(),
+                text,
+                link_chars: pending.link_chars,
+                lead_link_chars: pending.lead_link_chars,
+                owner,
+            });
+        }
     }
 }
 
 /// Chrome: a dropped tag, hidden, or a class/id naming navigation, sharing, ads... unless it
 /// also names content and holds a good share of the page's text.
-fn is_chrome(element: &Element, n_chars: usize, page_chars: usize) -> bool {
+fn is_chrome(element: &Element, n_chars: usize, page_chars: usize, by_class: bool) -> bool {
     let name = element.name();
     // Some sites wrap the whole page in a <form> or in a wrapper with an ad-sounding class:
     // an element holding most of the page's text is never chrome by form or class alone.
@@ -366,7 +440,10 @@ fn is_chrome(element: &Element, n_chars: usize, page_chars: usize) -> bool {
         return false;
     }
     let words = class_words(element);
-    if !words.iter().any(|word| CHROME_WORDS.contains(&word.as_str())) {
+    // The lenient reading still drops what is never the article (comments, related links,
+    // share bars); it only trusts layout words such as "sidebar" or "ad" no more.
+    let chrome_words = if by_class { CHROME_WORDS } else { NEVER_ARTICLE_WORDS };
+    if !words.iter().any(|word| chrome_words.contains(&word.as_str())) {
         return false;
     }
     let names_content = words.iter().any(|word| CONTENT_WORDS.contains(&word.as_str()));
@@ -462,59 +539,111 @@ fn best_candidate(page: &Page<'_>) -> Option<NodeId> {
     best.map(|(id, _)| id)
 }
 
-/// Paragraph-like text (long, few links) and link-heavy text below a node, in characters.
-fn text_kinds(page: &Page<'_>, root: NodeId) -> (usize, usize) {
-    let (mut good, mut junk) = (0, 0);
+/// Paragraph-like text (long, few links), link-heavy text and other text below a node, in
+/// characters.
+fn text_kinds(page: &Page<'_>, root: NodeId) -> (usize, usize, usize) {
+    let (mut good, mut junk, mut other) = (0, 0, 0);
     for block in &page.blocks {
         if !page.contains(root, block.owner) {
             continue;
         }
         let n_chars = block.n_chars;
-        if n_chars >= 50 && block.link_chars * 4 < n_chars {
-            good += n_chars;
-        } else if block.link_chars * 2 >= n_chars {
+        if block.link_chars * 2 >= n_chars {
             junk += n_chars;
+        } else if block.is_teaser() {
+            other += n_chars;
+        } else if n_chars >= 50 && block.link_chars * 4 < n_chars {
+            good += n_chars;
+        } else {
+            other += n_chars;
         }
     }
-    (good, junk)
+    (good, junk, other)
 }
 
-/// Page builders cut one article into many sibling blocks (rows, columns, widgets), so the
-/// best container may hold only a part: climb while an ancestor adds real paragraph text and
-/// little link text. Wrappers that add nothing are passed through.
+/// How much more paragraph text than other text a subtree holds; link lists count a quarter,
+/// as their lines are dropped anyway.
+fn text_value((good, junk, other): (usize, usize, usize)) -> f32 {
+    good as f32 - other as f32 - junk as f32 * 0.25
+}
+
+impl Block {
+    /// A link to another story with its summary: opens with a headline-long link, or is cut
+    /// short with an ellipsis.
+    fn is_teaser(&self) -> bool {
+        self.lead_link_chars >= 20
+            || (self.link_chars > 0 && (self.text.ends_with("...") || self.text.ends_with('…')))
+    }
+}
+
+/// Page builders cut one article into many sibling blocks (rows, columns, widgets, list
+/// items), so the best container may hold only a part: of the candidate and its ancestors,
+/// take the one whose paragraph text most outweighs the short and link text it would add.
+/// A wider container must be clearly better (related stories and comments also bring
+/// paragraphs), and much better when the current one declares itself the article.
 fn widen(page: &Page<'_>, top: NodeId) -> NodeId {
-    const MAX_LEVELS: usize = 8;
+    const ROOT_GAIN: f32 = 2.0;
+    const MAX_LEVELS: usize = 12;
     let Some(node) = page.nodes.get(&top) else { return top };
-    let (mut good, mut junk) = text_kinds(page, top);
-    let mut best = top;
+    let mut last = text_kinds(page, top);
+    let root = |node: NodeRef<'_, Node>| is_article_root(node) && is_unique_class(page, node);
+    let mut best = (top, text_value(last), root(*node));
+    let mut best_kinds = last;
     let mut ancestor = node.parent();
-    for _ in 0..MAX_LEVELS {
-        let Some(parent) = ancestor else { break };
+    let mut levels = 0;
+    while let Some(parent) = ancestor {
         let is_root =
             parent.value().as_element().is_none_or(|e| matches!(e.name(), "html" | "body"));
-        if is_root || !page.order.contains_key(&parent.id()) {
+        if is_root || !page.order.contains_key(&parent.id()) || levels >= MAX_LEVELS {
             break;
         }
-        let (parent_good, parent_junk) = text_kinds(page, parent.id());
-        let gain_good = parent_good - good;
-        let gain_junk = parent_junk - junk;
-        if gain_good == 0 && gain_junk == 0 {
-            ancestor = parent.parent();
-            continue;
+        let kinds = text_kinds(page, parent.id());
+        if kinds != last {
+            levels += 1;
+            last = kinds;
+            let needed = if best.2 { ROOT_GAIN } else { 1.25 };
+            if text_value(kinds) > best.1 * needed {
+                best = (parent.id(), text_value(kinds), root(parent));
+                best_kinds = kinds;
+            }
         }
-        if gain_good * 10 < good || gain_good < 100 || gain_good < gain_junk * 2 {
-            break;
+        if kinds == best_kinds && root(parent) {
+            best = (parent.id(), best.1, true);
         }
-        best = parent.id();
-        (good, junk) = (parent_good, parent_junk);
         ancestor = parent.parent();
     }
-    best
+    best.0
+}
+
+/// No other kept element of the page has the same class: one of several `article-body`
+/// chunks is not the article.
+fn is_unique_class(page: &Page<'_>, node: NodeRef<'_, Node>) -> bool {
+    let Some(class) = node.value().as_element().and_then(|e| e.attr("class")) else {
+        return true;
+    };
+    !page.nodes.values().any(|other| {
+        other.id() != node.id()
+            && other.value().as_element().and_then(|e| e.attr("class")) == Some(class)
+    })
+}
+
+/// An element that says it holds the article: `<article>`, `<main>`, `itemprop=articleBody`,
+/// or a class such as `article-body`, `entry-content`, `post_text`.
+fn is_article_root(node: NodeRef<'_, Node>) -> bool {
+    let Node::Element(element) = node.value() else { return false };
+    if matches!(element.name(), "article" | "main")
+        || element.attr("itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody"))
+    {
+        return true;
+    }
+    let words = class_words(element);
+    let has = |set: &[&str]| words.iter().any(|word| set.contains(&word.as_str()));
+    has(&["article", "story", "entry", "post", "blog"]) && has(&["body", "content", "text"])
 }
 
 /// The top candidate and those siblings that look like more of the article.
-fn with_siblings(page: &Page<'_>, top: NodeId) -> Vec<NodeId> {
-    let top_score = page.scores.get(&top).copied().unwrap_or(0.0);
+fn with_siblings(page: &Page<'_>, top: NodeId, candidate_score: f32) -> Vec<NodeId> {
+    let top_score = page.scores.get(&top).copied().unwrap_or(0.0).max(candidate_score);
     let threshold = (top_score * 0.2).max(10.0);
     let Some(parent) = page.nodes.get(&top).and_then(|node| node.parent()) else {
         return vec![top];
@@ -530,7 +659,8 @@ fn with_siblings(page: &Page<'_>, top: NodeId) -> Vec<NodeId> {
         if !page.order.contains_key(&id) || !seen.insert(id) {
             continue;
         }
-        let good_score = page.scores.get(&id).is_some_and(|score| *score >= threshold);
+        let good_score = page.scores.get(&id).is_some_and(|score| *score >= threshold)
+            && text_value(text_kinds(page, id)) > 0.0;
         let good_paragraph = match sibling.value() {
             Node::Element(element) if element.name() == "p" => {
                 let n_chars = page.chars.get(&id).map_or(0, |chars| chars.0);

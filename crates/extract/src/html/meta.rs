@@ -34,6 +34,9 @@ const AUTHOR_KEYS: &[&str] = &[
     "dc.creator",
     "citation_author",
 ];
+/// Meta tags repeated once per author.
+const PEOPLE_KEYS: &[&str] =
+    &["citation_author", "citation_authors", "dc.creator", "dc.contributor", "article:author"];
 const DATE_KEYS: &[&str] = &[
     "article:published_time",
     "og:article:published_time",
@@ -76,11 +79,17 @@ pub(super) fn read(document: &Html) -> Meta {
                     found.copyright = copyright_publisher(&text);
                 }
                 if found.text_dates.len() < 3
-                    && (6..60).contains(&text.len())
+                    && (6..80).contains(&text.len())
                     && text.contains(|c: char| c.is_ascii_digit())
-                    && parse_date(&text).is_some()
                 {
-                    found.text_dates.push(text);
+                    if let Some(date) = visible_date(&text) {
+                        found.text_dates.push(date);
+                    }
+                }
+                if found.bylines.len() < 20 && text.len() < 100 && BYLINE_LABEL.is_match(&text) {
+                    if let Some(line) = label_byline(node, &text) {
+                        found.bylines.push(line);
+                    }
                 }
             }
             _ => (),
@@ -88,34 +97,17 @@ pub(super) fn read(document: &Html) -> Meta {
     }
     let site_name = first(&found.metas, SITE_KEYS);
     let title = pick_title(&found, site_name.as_deref());
-    let ld_author = found.ld.author.as_ref().and_then(|author| names(author, &found.ld.names));
-    // Metadata names are kept as the page writes them (case, credentials); only byline
-    // elements, which mix names with dates and labels, go through the byline parser.
-    let written_by = (found.metas.get("twitter:label1").map(String::as_str) == Some("Written by"))
-        .then(|| found.metas.get("twitter:data1"))
-        .flatten();
-    let author = found
-        .metas
-        .get("author")
-        .into_iter()
-        .chain(ld_author.as_ref())
-        .chain(AUTHOR_KEYS.iter().skip(1).filter_map(|key| found.metas.get(*key)))
-        .chain(written_by)
-        .find_map(|text| clean_author(text))
-        .or_else(|| found.bylines.iter().find_map(|text| parse_author_field(text)));
-    let published = found
-        .ld
-        .date
-        .iter()
-        .chain(DATE_KEYS.iter().filter_map(|key| found.metas.get(*key)))
-        .chain(found.ld.any_date.iter())
-        .chain(found.times.iter())
-        .chain(found.text_dates.iter())
-        .find_map(|text| parse_date(text));
     let url = [found.canonical.clone(), found.metas.get("og:url").cloned(), found.ld.url.clone()]
         .into_iter()
         .flatten()
         .find(|url| url.starts_with("http://") || url.starts_with("https://"));
+    let outlets: Vec<String> = [site_name.clone(), found.ld.publisher.clone()]
+        .into_iter()
+        .flatten()
+        .chain(url.as_deref().and_then(crate::publisher::url_host))
+        .collect();
+    let author = pick_author(&found, &outlets);
+    let published = pick_date(&found);
     let language = found
         .lang
         .clone()
@@ -123,13 +115,249 @@ pub(super) fn read(document: &Html) -> Meta {
         .or_else(|| found.metas.get("content-language").cloned())
         .and_then(|lang| primary_language(&lang));
     Meta {
-        title: title.filter(|title| !title.is_empty()),
-        author,
+        title: title.filter(|title| !title.is_empty()).map(|title| plain_quotes(&title)),
+        author: author.map(|author| plain_quotes(&author)),
         published,
         publisher: site_name.or(found.ld.publisher).or(found.copyright),
         url,
         language,
     }
+}
+
+/// The author: a person named by metadata, else by a byline on the page, else an outlet or
+/// team that metadata names as author.
+fn pick_author(found: &Found, outlets: &[String]) -> Option<String> {
+    let ld_author = found.ld.author.as_ref().and_then(|author| names(author, &found.ld.names));
+    // Metadata names are kept as the page writes them (case, credentials); only byline
+    // elements, which mix names with dates and labels, go through the byline parser.
+    let written_by = (found.metas.get("twitter:label1").map(String::as_str) == Some("Written by"))
+        .then(|| found.metas.get("twitter:data1"))
+        .flatten();
+    let meta_author = found.metas.get("author");
+    // A JSON-LD list that names more people than the author tag (which often has the first).
+    let listed = PEOPLE_KEYS
+        .iter()
+        .filter_map(|key| found.people.get(*key))
+        .find(|people| people.len() >= 2)
+        .map(|people| people.join(", "));
+    let fuller = |names: &&String| {
+        meta_author.is_none_or(|meta| names.len() > meta.len() && names.starts_with(meta.as_str()))
+    };
+    let ld_first = ld_author.as_ref().filter(fuller);
+    let listed_first = listed.as_ref().filter(fuller);
+    let mut from_meta = ld_first
+        .into_iter()
+        .chain(listed_first)
+        .chain(meta_author)
+        .chain(ld_author.as_ref())
+        .chain(AUTHOR_KEYS.iter().skip(1).filter_map(|key| found.metas.get(*key)))
+        .chain(written_by)
+        .filter_map(|text| clean_author(text));
+    let is_outlet = |name: &str| {
+        found.ld.author_is_org
+            && ld_author.as_deref().is_some_and(|ld| crate::clean::same_text(ld, name))
+            || outlets.iter().any(|outlet| names_outlet(name, outlet))
+    };
+    let mut outlet_named = None;
+    let mut person = None;
+    for name in from_meta.by_ref() {
+        if !is_outlet(&name) {
+            person = Some(name);
+            break;
+        }
+        outlet_named.get_or_insert(name);
+    }
+    let byline = found
+        .bylines
+        .iter()
+        .filter_map(|text| {
+            // Parts of an author element are joined with " | ", so "Jane Doe | Tech Reporter"
+            // splits into a name and a role.
+            let joined = text.replace(" | ", " ");
+            let parsed = parse_author_field(text).or_else(|| parse_author_field(&joined));
+            // A lone word from the page is more often a label ("Guide", "Updated") than a name,
+            // unless a "By" says it is one.
+            let labelled = crate::byline::strip_field_label(&joined).len() < joined.trim().len();
+            let parsed =
+                parsed.filter(|name| labelled || name.contains(' ')).map(|name| undouble(&name));
+            parsed.or_else(|| {
+                // An author element may hold a team or pen name the name parser refuses.
+                let text = crate::byline::strip_field_label(&joined);
+                let n_words = text.split_whitespace().count();
+                let plain = (2..=4).contains(&n_words)
+                    && text.starts_with(char::is_alphabetic)
+                    && text.split_whitespace().last().is_some_and(|word| {
+                        word.starts_with(char::is_uppercase)
+                            || matches!(word, "team" | "staff" | "editors" | "desk")
+                    })
+                    && !matches!(text.to_lowercase().as_str(), "sign in" | "log in" | "sign up")
+                    && !text.contains(|c: char| c.is_ascii_digit() || "!?:;|".contains(c));
+                plain.then(|| text.to_string())
+            })
+        })
+        .find(|name| !is_outlet(name) && !is_placeholder_name(name));
+    // A one-word metadata author is often a login ("jdoe"); a byline on the page names the
+    // person.
+    if person.as_deref().is_some_and(|name| !name.contains(' ')) && byline.is_some() {
+        return byline;
+    }
+    person.or(byline).or(outlet_named)
+}
+
+/// "Jane Jane" -> "Jane": an author element that holds its name twice (a screen-reader copy).
+fn undouble(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let half = words.len() / 2;
+    if words.len() % 2 == 0 && half > 0 && words[..half] == words[half..] {
+        words[..half].join(" ")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Whether an author name is the outlet: its site name or the main part of its host.
+fn names_outlet(name: &str, outlet: &str) -> bool {
+    let key = |text: &str| -> String {
+        text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let name = key(name);
+    if name.is_empty() {
+        return false;
+    }
+    if outlet.contains('.') && !outlet.contains(' ') {
+        // A host: "news.homeadvisor.com" names "HomeAdvisor".
+        return outlet.split('.').any(|label| label.len() >= 3 && key(label) == name);
+    }
+    key(outlet) == name
+}
+
+/// The publication date: from metadata, else the first date shown on the page. A page's
+/// last-modified date is not its publication date, so it is never used in its place.
+fn pick_date(found: &Found) -> Option<DateTime<FixedOffset>> {
+    // Less common keys: "published", "w-published-date", "publication-date".
+    let other_keys = found.metas.iter().filter(|(key, _)| {
+        (key.contains("publish") || key.contains("publication"))
+            && !key.contains("modif")
+            && !key.contains("update")
+            && !DATE_KEYS.contains(&key.as_str())
+    });
+    let mut other_keys: Vec<(&String, &String)> = other_keys.collect();
+    other_keys.sort();
+    found
+        .ld
+        .date
+        .iter()
+        .chain(DATE_KEYS.iter().filter_map(|key| found.metas.get(*key)))
+        .chain(other_keys.into_iter().map(|(_, value)| value))
+        .chain(found.ld.any_date.iter())
+        .chain(found.times.iter())
+        .find_map(|text| parse_date(text))
+        .or_else(|| found.text_dates.first().copied())
+}
+
+/// A date as pages show it, maybe with a label and other notes: "Updated Dec 18, 2025 ·
+/// 12 min read" gives Dec 18.
+fn visible_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    parse_date(text).or_else(|| {
+        text.split(['|', '•', '·', '—', '–'])
+            .map(str::trim)
+            .filter(|part| part.len() >= 6)
+            .find_map(parse_date)
+    })
+}
+
+static BYLINE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:by|written by|words by|story by|posted by|article by|reported by|authors?)(?:\s*:)?(?:\s|$)",
+    )
+    .expect("valid regex")
+});
+
+/// A byline from a text that opens with a label: "By Jane Doe", or a bare "Written by" whose
+/// name is in the next element ("<p>Written by</p><p>Jane Doe</p>").
+fn label_byline(node: ego_tree::NodeRef<'_, Node>, text: &str) -> Option<String> {
+    if in_aside(node) {
+        return None;
+    }
+    let mut line = text.to_string();
+    let mut holder = node.parent();
+    // Climb while the text is only the label, to the element that also holds the name.
+    for _ in 0..3 {
+        let Some(element) = holder else { break };
+        let whole = node_text(element);
+        if whole.len() > 120 {
+            // A label heading a long block: the name is in the element after the label.
+            let next = element_children_after(node);
+            if let Some(name) = next.filter(|name| name.len() < 60) {
+                line = format!("{line} {name}");
+            }
+            break;
+        }
+        line = whole;
+        if BYLINE_LABEL.replace(&line, "").trim().chars().any(char::is_alphabetic) {
+            break;
+        }
+        holder = element.parent();
+    }
+    let rest = BYLINE_LABEL.replace(&line, "");
+    let rest = rest.trim().trim_start_matches(':').trim();
+    (!rest.is_empty() && rest.len() < 100).then(|| format!("By {rest}"))
+}
+
+/// The text of the element that follows the label's element: "<h2>Article by</h2><div>Name</div>".
+fn element_children_after(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    let label = node.parent()?;
+    let next = label.next_siblings().find(|sibling| sibling.value().is_element())?;
+    Some(node_text(next)).filter(|text| !text.is_empty())
+}
+
+/// Whether a node is in comments, related stories or the page footer, whose names are not
+/// the article's author.
+fn in_aside(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    // Not "footer": articles keep their author box in their own <footer>.
+    const ASIDE_WORDS: &[&str] =
+        &["comment", "comments", "related", "recirc", "recommended", "morefrom"];
+    for element in node.ancestors().filter_map(|ancestor| ancestor.value().as_element()) {
+        // Inside the article, what is above it (even a broken <aside> around the page) is
+        // no concern.
+        if matches!(element.name(), "article" | "main" | "html" | "body") {
+            return false;
+        }
+        let aside = matches!(element.name(), "aside" | "nav")
+            || [element.attr("class"), element.attr("id")].into_iter().flatten().any(|attr| {
+                attr.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|word| ASIDE_WORDS.iter().any(|aside| word.eq_ignore_ascii_case(aside)))
+            });
+        if aside {
+            return true;
+        }
+    }
+    false
+}
+
+/// An element whose class, id, `rel` or `itemprop` says it holds the author's name (not the
+/// author's photo or bio).
+fn is_byline_element(element: &scraper::node::Element) -> bool {
+    if element.attr("rel") == Some("author") || element.attr("itemprop") == Some("author") {
+        return true;
+    }
+    let attrs = [element.attr("class"), element.attr("id")];
+    let has = |words: &[&str]| {
+        attrs.iter().flatten().any(|attr| words.iter().any(|word| contains_ignore_case(attr, word)))
+    };
+    has(&["byline", "author", "writer"])
+        && !has(&[
+            "bio", "avatar", "image", "img", "photo", "picture", "desc", "about", "social",
+            "follow",
+        ])
+}
+
+/// ASCII case-insensitive substring test, without allocating.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Raw findings of the walk.
@@ -142,12 +370,15 @@ struct Found {
     /// The first few `<h1>`s.
     h1s: Vec<String>,
     /// Short text nodes that read as a date, in page order (visible "Published May 3" lines).
-    text_dates: Vec<String>,
+    text_dates: Vec<DateTime<FixedOffset>>,
     canonical: Option<String>,
     lang: Option<String>,
     times: Vec<String>,
+    /// Byline texts: author elements (their text nodes joined with " | ") and labelled lines.
     bylines: Vec<String>,
     copyright: Option<String>,
+    /// All values of the meta tags that name one author each (papers list every author).
+    people: HashMap<String, Vec<String>>,
 }
 
 /// The fields we use from an article's JSON-LD.
@@ -159,10 +390,13 @@ struct LinkedData {
     date: Option<String>,
     /// `datePublished` of any object (a `WebPage`, say) when no article object has one.
     any_date: Option<String>,
+
     /// Names of the objects of the page's JSON-LD by `@id`.
     names: HashMap<String, String>,
     publisher: Option<String>,
     url: Option<String>,
+    /// The article's author is an organisation, not a person.
+    author_is_org: bool,
 }
 
 fn read_element(
@@ -185,8 +419,15 @@ fn read_element(
             let value = element.attr("content").or_else(|| element.attr("datetime"));
             if let (Some(key), Some(value)) = (key, value) {
                 let value = normalize_space(value);
+                let key = key.to_lowercase();
                 if !value.is_empty() {
-                    found.metas.entry(key.to_lowercase()).or_insert(value);
+                    if PEOPLE_KEYS.contains(&key.as_str()) {
+                        let list = found.people.entry(key.clone()).or_default();
+                        if list.len() < 30 && !list.contains(&value) {
+                            list.push(value.clone());
+                        }
+                    }
+                    found.metas.entry(key).or_insert(value);
                 }
             }
         }
@@ -222,16 +463,9 @@ fn read_element(
             found.times.insert(0, date.to_string());
         }
     }
-    let is_byline = element.attr("rel") == Some("author")
-        || element.attr("itemprop") == Some("author")
-        || element.attr("class").is_some_and(|class| {
-            let class = class.to_lowercase();
-            class.contains("byline")
-                || class.contains("author-name")
-                || class.split_whitespace().any(|c| c == "author")
-        });
-    if is_byline && found.bylines.len() < 8 {
-        let text = node_text(node);
+
+    if found.bylines.len() < 20 && is_byline_element(element) && !in_aside(node) {
+        let text = node_parts(node);
         if !text.is_empty() && text.len() < 120 {
             found.bylines.push(text);
         }
@@ -270,7 +504,10 @@ fn read_linked_data(value: &Value, ld: &mut LinkedData, depth: usize) {
                 .take()
                 .or_else(|| string("datePublished"))
                 .or_else(|| string("dateCreated"));
-            ld.author = ld.author.take().or_else(|| object.get("author").cloned());
+            if ld.author.is_none() {
+                ld.author = object.get("author").cloned();
+                ld.author_is_org = ld.author.as_ref().is_some_and(is_organization);
+            }
             ld.publisher = ld
                 .publisher
                 .take()
@@ -283,6 +520,20 @@ fn read_linked_data(value: &Value, ld: &mut LinkedData, depth: usize) {
             ld.url = ld.url.take().or_else(|| string("url")).or(main_entity);
         }
         _ => (),
+    }
+}
+
+/// A JSON-LD object (or list of them) of type `Organization` or one of its kinds.
+fn is_organization(value: &Value) -> bool {
+    let org = |item: &Value| {
+        item.get("@type").and_then(Value::as_str).is_some_and(|kind| {
+            kind.ends_with("Organization")
+                || matches!(kind, "Corporation" | "NewsMediaOrganization")
+        })
+    };
+    match value {
+        Value::Array(items) => !items.is_empty() && items.iter().all(org),
+        other => org(other),
     }
 }
 
@@ -329,18 +580,85 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
         [first(&found.metas, TITLE_KEYS), found.ld.headline.clone(), found.title.clone()]
             .into_iter()
             .flatten()
-            .map(|title| strip_site_suffix(&title, site_name))
+            .map(|title| strip_site_suffix(&decode_entities(&title), site_name))
             .collect();
-    let agreeing = found.h1s.iter().find(|h1| {
-        h1.len() <= 300
-            && !site_name.is_some_and(|site| crate::clean::same_text(site, h1))
-            && others.iter().any(|other| agrees(h1, other))
-    });
-    match agreeing {
-        Some(h1) => Some(h1.clone()),
-        None if others.is_empty() => found.h1s.first().cloned(),
-        None => others.into_iter().next(),
+    // The `<h1>` most like the other titles; a logo or section name in an earlier `<h1>` is
+    // passed over.
+    let mut best: Option<(&String, f32)> = None;
+    for h1 in &found.h1s {
+        if h1.len() > 300 || site_name.is_some_and(|site| crate::clean::same_text(site, h1)) {
+            continue;
+        }
+        let likeness = others
+            .iter()
+            .filter(|other| agrees(h1, other))
+            .map(|other| likeness(h1, other))
+            .fold(0.0, f32::max);
+        if likeness > 0.0 && best.is_none_or(|(_, best)| likeness > best) {
+            best = Some((h1, likeness));
+        }
     }
+    // An `<h1>` that reads as a headline names the article even when the metadata titles it
+    // for search engines in other words.
+    let headline_h1 = found.h1s.iter().find(|h1| {
+        (6..=20).contains(&h1.split_whitespace().count())
+            && !site_name.is_some_and(|site| crate::clean::same_text(site, h1))
+    });
+    let title = match best {
+        Some((h1, _)) => h1.clone(),
+        None if others.is_empty() => found.h1s.first()?.clone(),
+        None => headline_h1.or(others.first())?.clone(),
+    };
+    // Headings are often set in capitals; metadata keeps the headline's own case.
+    let shouted = |text: &str| !text.chars().any(char::is_lowercase);
+    let recased = others
+        .iter()
+        .filter(|other| crate::clean::same_text(other, &title) && !shouted(other))
+        .find(|_| shouted(&title));
+    let title = recased.cloned().unwrap_or(title);
+    // "Headline | Section | Site": a pipe never belongs to a headline.
+    match title.split_once(" | ") {
+        Some((head, _)) if head.split_whitespace().count() >= 2 => Some(head.trim().to_string()),
+        _ => Some(title),
+    }
+}
+
+/// Shared words over the words of the longer title.
+fn likeness(a: &str, b: &str) -> f32 {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.iter().filter(|word| b.contains(word)).count();
+    shared as f32 / a.len().max(b.len()).max(1) as f32
+}
+
+/// Typographic single quotes and apostrophes as ASCII, the form people type and search.
+fn plain_quotes(text: &str) -> String {
+    text.replace(['\u{2018}', '\u{2019}'], "'")
+}
+
+/// Entities left in metadata that was escaped twice: "Python, SQL &#x26; AI".
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    [
+        ("&#x26;", "&"),
+        ("&#38;", "&"),
+        ("&amp;", "&"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&#x27;", "'"),
+        ("&apos;", "'"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+    ]
+    .iter()
+    .fold(text.to_string(), |text, (entity, plain)| text.replace(entity, plain))
 }
 
 /// Two titles agree when at least half the words of the first are in the second.
@@ -367,12 +685,55 @@ fn clean_author(text: &str) -> Option<String> {
         && text.len() <= 150
         && !text.starts_with("http")
         && !text.contains("://")
-        && text.chars().any(char::is_alphabetic);
+        && text.chars().any(char::is_alphabetic)
+        && !is_placeholder_name(&text);
     usable.then_some(text)
+}
+
+/// Not a name: an e-mail address, a template key ("page.head.author"), or a label ("By",
+/// "Admin").
+fn is_placeholder_name(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by",
+        "written by",
+        "name",
+        "author",
+        "authors",
+        "admin",
+        "administrator",
+        "editor",
+        "guest",
+        "unknown",
+        "null",
+        "about the author",
+        "sign in",
+        "log in",
+        "undefined",
+    ];
+    text.contains('@')
+        || (!text.contains(' ') && text.matches('.').count() >= 3)
+        || LABELS.contains(&text.to_lowercase().as_str())
 }
 
 fn first(metas: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|key| metas.get(*key)).cloned()
+}
+
+/// The text nodes below a node, each whitespace-collapsed, joined with " | ".
+fn node_parts(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for descendant in node.descendants() {
+        if let Node::Text(part) = descendant.value() {
+            let part = normalize_space(part);
+            if !part.is_empty() && part != "|" {
+                parts.push(part);
+            }
+        }
+        if parts.len() > 40 {
+            break;
+        }
+    }
+    parts.join(" | ")
 }
 
 /// All text below a node, whitespace collapsed.
@@ -400,7 +761,11 @@ fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
         let tail_is_site = site_name.is_some_and(|site| crate::clean::same_text(site, tail));
         let short_tail =
             tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
-        if tail_is_site || (short_tail && *separator != " - ") || (short_tail && tail.contains('.'))
+        let host_tail = !tail.contains(' ') && tail.contains('.') && !head.is_empty();
+        if tail_is_site
+            || host_tail
+            || (short_tail && *separator != " - ")
+            || (short_tail && tail.contains('.'))
         {
             return head.trim().to_string();
         }

@@ -1,0 +1,219 @@
+//! Behaviours of the HTML path on small pages written for these tests: which container is
+//! the article, and which title, author and date a page gets.
+
+use model::{Article, Content, Origin, RawDocument};
+
+fn extract_page(html: &str) -> Article {
+    let doc = RawDocument::new(Origin::file("page.html"), Content::Html(html.to_string()));
+    extract::extract(&doc).0
+}
+
+/// A paragraph of our own words, long enough to count as article text.
+fn para(topic: &str) -> String {
+    format!(
+        "<p>The town council met on Monday to discuss the {topic}, and members agreed that \
+         the plan needed more work before a vote could be held, according to the clerk.</p>"
+    )
+}
+
+#[test]
+fn article_in_a_wrapper_with_chrome_words_is_found() {
+    // The theme marks the layout "has sidebar"; the article is still inside it, next to a
+    // long list of section links that holds most of the page's text.
+    let links: String = (0..60)
+        .map(|n| format!("<li><a href=\"/s/{n}\">Section of the site number {n}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"container has-sidebar\"><article>{}{}{}</article></div>\
+         <div class=\"cookie-banner\"><p>This site uses cookies to improve your visit.</p></div>\
+         <div class=\"sections\"><ul>{links}</ul></div></body></html>",
+        para("bridge"),
+        para("library"),
+        para("market")
+    );
+    let article = extract_page(&html);
+    assert!(article.body.contains("discuss the bridge"), "{}", article.body);
+    assert!(article.body.contains("discuss the market"));
+    assert!(!article.body.contains("cookies"));
+}
+
+#[test]
+fn article_split_into_chunks_is_read_whole() {
+    // Each chunk has the same class, so no single one of them is the article.
+    let chunk = |topic: &str| {
+        format!("<div class=\"article-body chunk\">{}{}</div>", para(topic), para(topic))
+    };
+    let html = format!(
+        "<html><body><main><h1>Council news</h1>{}<figure>Photo</figure>{}<div>Ad</div>{}</main>\
+         </body></html>",
+        chunk("bridge"),
+        chunk("library"),
+        chunk("market")
+    );
+    let article = extract_page(&html);
+    for topic in ["bridge", "library", "market"] {
+        assert!(
+            article.body.contains(&format!("discuss the {topic}")),
+            "{topic}: {}",
+            article.body
+        );
+    }
+}
+
+#[test]
+fn related_story_teasers_stay_out() {
+    let teaser = |n: u32| {
+        format!(
+            "<div class=\"card\"><p><a href=\"/story/{n}\">Another story about the harbour \
+             number {n}</a> The harbour master said the new pier would open in spring, and \
+             boats would be moved...</p></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"page\"><article class=\"post\">{}{}{}</article>\
+         <div class=\"more\">{}{}{}{}</div></div></body></html>",
+        para("bridge"),
+        para("library"),
+        para("market"),
+        teaser(1),
+        teaser(2),
+        teaser(3),
+        teaser(4)
+    );
+    let article = extract_page(&html);
+    assert!(article.body.contains("discuss the market"));
+    assert!(!article.body.contains("harbour"), "{}", article.body);
+}
+
+#[test]
+fn byline_label_and_name_in_separate_elements() {
+    let html = format!(
+        "<html><head><title>Council delays vote on bridge</title></head><body><article>\
+         <h1>Council delays vote on bridge</h1><div class=\"meta\"><p>Written by</p>\
+         <p>Marta Kowalczyk</p></div>{}{}</article></body></html>",
+        para("bridge"),
+        para("library")
+    );
+    assert_eq!(extract_page(&html).author.as_deref(), Some("Marta Kowalczyk"));
+}
+
+#[test]
+fn outlet_named_as_author_gives_way_to_the_byline() {
+    let html = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Harbour Weekly\">\
+         <meta name=\"author\" content=\"Harbour Weekly\"></head><body><article>\
+         <h1>Council delays vote on bridge</h1><span class=\"authorName\">By Tomas Ferreira</span>\
+         {}{}</article></body></html>",
+        para("bridge"),
+        para("library")
+    );
+    assert_eq!(extract_page(&html).author.as_deref(), Some("Tomas Ferreira"));
+    // With no person named anywhere, the outlet is still better than nothing.
+    let html = html.replace("<span class=\"authorName\">By Tomas Ferreira</span>", "");
+    assert_eq!(extract_page(&html).author.as_deref(), Some("Harbour Weekly"));
+}
+
+#[test]
+fn addresses_and_labels_are_not_authors() {
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"desk@harbour.example\"></head><body><article>\
+         <h1>Council delays vote</h1><p class=\"byline\">By Ines Laurent</p>{}{}</article>\
+         </body></html>",
+        para("bridge"),
+        para("library")
+    );
+    assert_eq!(extract_page(&html).author.as_deref(), Some("Ines Laurent"));
+}
+
+#[test]
+fn every_author_of_a_paper_is_kept() {
+    let html = format!(
+        "<html><head><meta name=\"citation_author\" content=\"Ana Silva\">\
+         <meta name=\"citation_author\" content=\"Bo Lindqvist\">\
+         <meta name=\"citation_author\" content=\"Chen Wei\"></head><body><article>\
+         <h1>A study of bridges</h1>{}{}</article></body></html>",
+        para("bridge"),
+        para("library")
+    );
+    assert_eq!(extract_page(&html).author.as_deref(), Some("Ana Silva, Bo Lindqvist, Chen Wei"));
+}
+
+#[test]
+fn title_keeps_the_metadata_case_and_drops_pipes_and_curly_apostrophes() {
+    let html = format!(
+        "<html><head><meta property=\"og:title\" content=\"Why the Council’s Bridge Vote Slipped\">\
+         </head><body><article><h1>WHY THE COUNCIL’S BRIDGE VOTE SLIPPED</h1>{}{}</article>\
+         </body></html>",
+        para("bridge"),
+        para("library")
+    );
+    assert_eq!(extract_page(&html).title.as_deref(), Some("Why the Council's Bridge Vote Slipped"));
+    let html = format!(
+        "<html><head><title>Bridge vote slips again | News | Harbour Weekly</title></head><body>\
+         <article>{}{}</article></body></html>",
+        para("bridge"),
+        para("library")
+    );
+    assert_eq!(extract_page(&html).title.as_deref(), Some("Bridge vote slips again"));
+}
+
+#[test]
+fn dates_from_less_common_sources() {
+    let dated = |head: &str, body: &str| {
+        let html = format!(
+            "<html><head>{head}</head><body><article><h1>Bridge vote slips</h1>{body}{}{}\
+             </article></body></html>",
+            para("bridge"),
+            para("library")
+        );
+        extract_page(&html).published.map(|date| date.format("%Y-%m-%d").to_string())
+    };
+    assert_eq!(
+        dated("<meta name=\"published\" content=\"July 17, 2025\">", "").as_deref(),
+        Some("2025-07-17")
+    );
+    assert_eq!(
+        dated("", "<span class=\"date\">Published On: 15 August 2025</span>").as_deref(),
+        Some("2025-08-15")
+    );
+    assert_eq!(
+        dated("", "<p>Updated Dec 18, 2025 · 12 min read</p>").as_deref(),
+        Some("2025-12-18")
+    );
+    // A last-modified date is not a publication date.
+    assert_eq!(
+        dated("<meta property=\"article:modified_time\" content=\"2025-06-18T10:00:00Z\">", ""),
+        None
+    );
+}
+
+#[test]
+fn bylines_keep_their_list_punctuation_and_skip_comments() {
+    let page = |byline: &str| {
+        format!(
+            "<html><body><article><h1>Council delays vote</h1><p class=\"byline\">{byline}</p>\
+             {}{}</article><section class=\"comments\"><p class=\"comment-author\">By Rex \
+             Tillman</p></section></body></html>",
+            para("bridge"),
+            para("library")
+        )
+    };
+    assert_eq!(
+        extract_page(&page("By Ann Lee, Bo Kim, and Cy Hall")).author.as_deref(),
+        Some("Ann Lee, Bo Kim, and Cy Hall")
+    );
+    // The only name outside the comments is none at all.
+    assert_eq!(extract_page(&page("")).author, None);
+}
+
+#[test]
+fn a_login_in_metadata_gives_way_to_the_byline() {
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"mkowal\"></head><body><article>\
+         <h1>Council delays vote</h1><div class=\"post-author\">By Marta Kowalczyk</div>{}{}\
+         </article></body></html>",
+        para("bridge"),
+        para("library")
+    );
+    assert_eq!(extract_page(&html).author.as_deref(), Some("Marta Kowalczyk"));
+}
