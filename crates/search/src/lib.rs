@@ -151,9 +151,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// A full-text index of articles. Shareable between threads: searches run concurrently, and
 /// rebuilds are serialised by an internal lock.
 pub struct Index {
-    index: tantivy::Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
+    /// Built once: making one per search costs as much as a small search itself.
+    parser: QueryParser,
     fields: Fields,
 }
 
@@ -192,7 +193,10 @@ impl Index {
         // One indexing thread: documents are few and small, and searches keep the other core.
         let writer = index.writer_with_num_threads(1, 30_000_000)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Index { index, reader, writer: Mutex::new(writer), fields })
+        let mut parser = QueryParser::for_index(&index, vec![fields.title, fields.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(fields.title, 2.0);
+        Ok(Index { reader, writer: Mutex::new(writer), parser, fields })
     }
 
     /// Replaces the whole content with `docs`, committed at once: searches see the old content
@@ -226,13 +230,10 @@ impl Index {
     /// searched as words.
     pub fn search(&self, query: &Query<'_>) -> Result<Hits> {
         let fields = &self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![fields.title, fields.body]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(fields.title, 2.0);
         let text = query.text.trim();
         let words: Option<Box<dyn tantivy::query::Query>> = match text.is_empty() {
             true => None,
-            false => Some(parser.parse_query_lenient(text).0),
+            false => Some(self.parser.parse_query_lenient(text).0),
         };
         let mut clauses: Vec<(Occur, Box<dyn tantivy::query::Query>)> = Vec::new();
         if let Some(words) = &words {
@@ -266,8 +267,8 @@ impl Index {
         let snippets = match &words {
             Some(words) => {
                 let mut generator = SnippetGenerator::create(&searcher, &**words, fields.body)?;
-                generator.set_max_num_chars(240);
-                Some(generator)
+                generator.set_max_num_chars(SNIPPET_CHARS);
+                Some((generator, body_words(&**words, fields.body)))
             }
             None => None,
         };
@@ -300,7 +301,7 @@ impl Index {
         acc
     }
 
-    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: Option<&SnippetGenerator>) -> Hit {
+    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: Option<&Snippets>) -> Hit {
         let fields = &self.fields;
         let text =
             |field: Field| doc.get_first(field).and_then(|it| it.as_str()).map(str::to_string);
@@ -309,7 +310,10 @@ impl Index {
             .and_then(|it| it.as_datetime())
             .and_then(|it| DateTime::from_timestamp(it.into_timestamp_secs(), 0));
         let snippet = match snippets {
-            Some(generator) => fragments(&generator.snippet_from_doc(doc)),
+            Some((generator, words)) => {
+                let body = text(fields.body).unwrap_or_default();
+                fragments(&snippet(generator, words, &body))
+            }
             None => Vec::new(),
         };
         Hit {
@@ -322,6 +326,69 @@ impl Index {
             snippet,
         }
     }
+}
+
+/// The snippet generator of a search, and the query's words in the body field.
+type Snippets = (SnippetGenerator, Vec<String>);
+
+/// The longest snippet, in characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// The query's words as indexed in `field` (lowercased tokens).
+fn body_words(query: &dyn tantivy::query::Query, field: Field) -> Vec<String> {
+    let mut words = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            if let Some(word) = term.value().as_str() {
+                words.push(word.to_string());
+            }
+        }
+    });
+    words
+}
+
+/// A snippet of `body` around the query's words. Cutting a snippet tokenizes all the text it
+/// is given, which made it most of the cost of a search; so it is cut from a window around the
+/// first place a query word appears, and from the whole body only when the window has no match
+/// (a word found inside a longer word, or one that differs from the body in non-ASCII case).
+fn snippet(
+    generator: &SnippetGenerator,
+    words: &[String],
+    body: &str,
+) -> tantivy::snippet::Snippet {
+    let window = snippet_window(body, words);
+    let snippet = generator.snippet(window);
+    if snippet.highlighted().is_empty() && window.len() < body.len() {
+        return generator.snippet(body);
+    }
+    snippet
+}
+
+/// The part of `body` from a little before the first query word to two snippets after it.
+fn snippet_window<'a>(body: &'a str, words: &[String]) -> &'a str {
+    let folded = body.to_ascii_lowercase();
+    let Some(first) = words.iter().filter_map(|word| find_word(&folded, word)).min() else {
+        return body;
+    };
+    let mut start = first.saturating_sub(SNIPPET_CHARS / 2);
+    let mut end = (first + 2 * SNIPPET_CHARS).min(body.len());
+    while !body.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !body.is_char_boundary(end) {
+        end += 1;
+    }
+    &body[start..end]
+}
+
+/// Where `word` first stands as a whole word in `text` (not inside a longer word).
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let is_word_byte = |byte: u8| byte.is_ascii_alphanumeric() || !byte.is_ascii();
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = at.checked_sub(1).map(|i| text.as_bytes()[i]);
+        let after = text.as_bytes().get(at + word.len()).copied();
+        !before.is_some_and(is_word_byte) && !after.is_some_and(is_word_byte)
+    })
 }
 
 /// Groups hits by story, stories in the order of their best hit, hits best first.
