@@ -39,6 +39,7 @@ pub(crate) fn group_numbers(
                 text: mention.text.clone(),
                 articles: articles.iter().map(|&a| refs[a].id.to_string()).collect(),
                 sources: distinct_sources(&articles, refs),
+                date: iso_date(mention),
             };
             (first, number)
         })
@@ -89,4 +90,13 @@ mod tests {
         );
         assert_eq!(numbers[0].sources, ["Harbor Gazette", "Valley Times"]);
     }
+}
+
+/// The day a date mention names, as ISO 8601; `None` for other numbers.
+fn iso_date(mention: &Mention) -> Option<String> {
+    if mention.unit.as_deref() != Some(crate::DATE_UNIT) {
+        return None;
+    }
+    let day = mention.value as u64;
+    Some(format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100))
 }

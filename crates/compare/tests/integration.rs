@@ -219,20 +219,26 @@ fn dates_are_numbers_resolved_against_each_publication_date() {
         "Floodwaters swept through the harbor district of Lanford yesterday",
     );
     let story = compare(&articles, &Config::recommended());
-    let dates: Vec<(&str, f64, &[String])> = story
+    let dates: Vec<(&str, f64, Option<&str>, &[String])> = story
         .numbers
         .iter()
         .filter(|n| n.unit.as_deref() == Some(compare::DATE_UNIT))
-        .map(|n| (n.text.as_str(), n.value, n.articles.as_slice()))
+        .map(|n| (n.text.as_str(), n.value, n.date.as_deref(), n.articles.as_slice()))
         .collect();
     // 2026-03-02 was a Monday; the insurance estimate came on Tuesday the 3rd.
+    let all = ["gazette-1", "times-7", "wire-3"].map(String::from);
     assert_eq!(
         dates,
         [
-            ("Monday", 20_260_302.0, &["gazette-1", "times-7", "wire-3"].map(String::from)[..]),
-            ("Tuesday", 20_260_303.0, &["times-7".to_string()][..]),
+            ("Monday", 20_260_302.0, Some("2026-03-02"), &all[..]),
+            ("Tuesday", 20_260_303.0, Some("2026-03-03"), &["times-7".to_string()][..]),
         ]
     );
+    assert!(story
+        .numbers
+        .iter()
+        .filter(|n| n.unit.as_deref() != Some("date"))
+        .all(|n| n.date.is_none()));
     // The same day in other words is no conflict.
     assert!(story.conflicts.is_empty(), "{:?}", story.conflicts);
 }

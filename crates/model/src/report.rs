@@ -99,6 +99,11 @@ pub struct NumberMention {
     /// Distinct outlets reporting it (an extension of the contract).
     #[serde(default)]
     pub sources: Vec<String>,
+    /// For a date (`unit` is `date`, `value` is YYYYMMDD), the day as ISO 8601, resolved
+    /// against the publication date: "Tuesday" in an article of 2024-03-14 is "2024-03-12"
+    /// (an extension of the contract).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// A named entity.

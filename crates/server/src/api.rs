@@ -538,6 +538,9 @@ pub(crate) struct NumberMention {
     text: String,
     articles: Vec<String>,
     sources: Vec<String>,
+    /// For a date (`unit` is `date`), the day as ISO 8601.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 /// A named entity; `kind` is `person`, `organization`, `place` or `other`.
@@ -610,6 +613,7 @@ impl From<model::report::Story> for Story {
                     text: it.text,
                     articles: it.articles,
                     sources: it.sources,
+                    date: it.date,
                 })
                 .collect(),
             entities: it
@@ -680,6 +684,7 @@ mod tests {
                 text: "2.5%".into(),
                 articles: vec![],
                 sources: vec![],
+                date: None,
             }],
             entities: vec![m::Entity {
                 name: "X".into(),
