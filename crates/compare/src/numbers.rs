@@ -57,6 +57,15 @@ pub(crate) fn same_unit(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// The day a date mention names, as ISO 8601; `None` for other numbers.
+fn iso_date(mention: &Mention) -> Option<String> {
+    if mention.unit.as_deref() != Some(crate::DATE_UNIT) {
+        return None;
+    }
+    let day = mention.value as u64;
+    Some(format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,13 +99,4 @@ mod tests {
         );
         assert_eq!(numbers[0].sources, ["Harbor Gazette", "Valley Times"]);
     }
-}
-
-/// The day a date mention names, as ISO 8601; `None` for other numbers.
-fn iso_date(mention: &Mention) -> Option<String> {
-    if mention.unit.as_deref() != Some(crate::DATE_UNIT) {
-        return None;
-    }
-    let day = mention.value as u64;
-    Some(format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100))
 }
