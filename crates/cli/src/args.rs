@@ -1,6 +1,7 @@
 //! The command line, as clap sees it: a literal image of the flags, validated, nothing built.
 
 use std::io::{self, IsTerminal};
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -14,7 +15,9 @@ Examples:
   parallax analyze examples/ecbplus/
   parallax analyze articles/ --format markdown --output report.md
   cat feed.jsonl | parallax analyze - --format json
-  parallax ingest articles/ --db news.db && parallax stories --db news.db";
+  parallax ingest articles/ --db news.db && parallax stories --db news.db
+  parallax ingest https://news.example/2026/11/harbour-opens --db news.db
+  parallax feeds add https://news.example/rss.xml && parallax feeds poll --every 15m";
 
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, about = ABOUT, after_help = AFTER_HELP)]
@@ -47,33 +50,55 @@ pub(crate) struct Args {
 pub(crate) enum Command {
     /// Read articles and print, for each story, which outlets covered it and what each reported.
     #[command(after_help = "\
-Inputs: .txt, .html, .htm, .json, .jsonl and .gz of those; directories recursively; - for JSONL \
-on stdin. Nothing is stored.
+Inputs: .txt, .html, .htm, .json, .jsonl, .warc and .gz of those; directories recursively; - for \
+JSONL on stdin; http:// and https:// URLs of web pages (fetched after the files, politely: \
+robots.txt, a delay per host, size and time limits). Nothing is stored.
 
 Examples:
   parallax analyze examples/ecbplus/
   parallax analyze a.txt b.html feed.jsonl.gz --format json --output report.json
-  parallax analyze - --format markdown < articles.jsonl")]
+  parallax analyze - --format markdown < articles.jsonl
+  parallax analyze https://news.example/a https://other.example/b --format markdown")]
     Analyze {
-        /// Files, directories, or - for JSONL on stdin.
-        #[arg(required = true, value_name = "PATH")]
+        /// Files, directories, URLs, or - for JSONL on stdin.
+        #[arg(required = true, value_name = "PATH|URL")]
         inputs: Vec<String>,
         #[command(flatten)]
         output: Output,
+        #[command(flatten)]
+        fetch: FetchArgs,
     },
     /// Store articles in the embedded store and update its stories.
     #[command(after_help = "\
 Ingesting the same article again changes nothing; an article with a known id and new content is \
-updated. Each batch is committed before the next is read.
+updated. Each batch is committed before the next is read. A page fetched by URL takes its id from \
+its address, so fetching it again updates it. A URL that cannot be fetched is named on stderr \
+with the reason, and the rest goes on (exit code 3).
 
 Examples:
   parallax ingest articles/
-  parallax ingest feed.jsonl --db news.db")]
+  parallax ingest feed.jsonl --db news.db
+  parallax ingest crawl.warc.gz https://news.example/2026/11/harbour-opens
+  parallax ingest http://localhost:8000/page.html --allow-private")]
     Ingest {
-        /// Files, directories, or - for JSONL on stdin.
-        #[arg(required = true, value_name = "PATH")]
+        /// Files, directories, URLs, or - for JSONL on stdin.
+        #[arg(required = true, value_name = "PATH|URL")]
         inputs: Vec<String>,
+        #[command(flatten)]
+        fetch: FetchArgs,
     },
+    /// Follow RSS, Atom and JSON feeds: add, list, remove, and poll them into the store.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  parallax feeds add https://news.example/rss.xml
+  parallax feeds poll
+  parallax feeds poll --every 15m
+  parallax feeds list
+  parallax feeds remove https://news.example/rss.xml"
+    )]
+    Feeds(Feeds),
     /// List the stored stories, most covered first.
     #[command(after_help = "\
 Examples:
@@ -117,8 +142,100 @@ Examples:
         index: Option<String>,
     },
     /// Measure quality against gold data.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  parallax eval clusters ../shared/data/clustering/ecbplus-dev.jsonl
+  parallax eval extract ../shared/data/extraction/aeb"
+    )]
     Eval(Eval),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Feeds {
+    /// Follow a feed (RSS, Atom or JSON Feed); `feeds poll` fetches it.
+    #[command(after_help = "\
+Examples:
+  parallax feeds add https://news.example/rss.xml
+  parallax feeds add https://news.example/atom.xml --db news.db")]
+    Add {
+        /// The feed's address (http or https).
+        #[arg(value_parser = parse_web_url)]
+        url: String,
+    },
+    /// List the followed feeds with when each was last polled and its last error.
+    #[command(after_help = "\
+Examples:
+  parallax feeds list
+  parallax feeds list --format json")]
+    List {
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Stop following a feed (its stored articles stay).
+    #[command(after_help = "\
+Examples:
+  parallax feeds remove https://news.example/rss.xml")]
+    Remove {
+        /// The feed's address, as `feeds list` shows it.
+        url: String,
+    },
+    /// Poll every followed feed once and store the articles not stored yet.
+    #[command(after_help = "\
+Each feed is fetched with a conditional GET (the ETag and Last-Modified of its last poll), and \
+the pages of its entries whose address is not stored yet are fetched, extracted and stored; the \
+stories are then updated. A feed or page that fails is named on stderr with the reason and \
+recorded (see `feeds list`); the other feeds go on, and the exit code is 3.
+
+Examples:
+  parallax feeds poll
+  parallax feeds poll --db news.db --every 30m
+  parallax feeds poll --allow-private --host-delay 0s")]
+    Poll {
+        /// Keep polling, waiting DURATION (e.g. 90s, 15m, 1h) between the starts of two polls.
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+        every: Option<Duration>,
+        #[command(flatten)]
+        fetch: FetchArgs,
+    },
+}
+
+/// How pages and feeds are fetched.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct FetchArgs {
+    /// Allow fetching loopback, private and link-local addresses (refused by default).
+    #[arg(long)]
+    pub(crate) allow_private: bool,
+    /// Least time between two requests to one host (a robots.txt Crawl-delay can raise it).
+    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = parse_duration)]
+    pub(crate) host_delay: Duration,
+}
+
+/// A duration as a number and a unit (`ms`, `s`, `m`, `h`); a bare number is seconds.
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: f64 =
+        number.parse().map_err(|_| format!("{text:?} is not a duration (try 30s, 15m or 1h)"))?;
+    let seconds = match unit.trim() {
+        "ms" => value / 1000.0,
+        "" | "s" => value,
+        "m" | "min" => value * 60.0,
+        "h" => value * 3600.0,
+        other => return Err(format!("unknown unit {other:?} in {text:?} (use ms, s, m or h)")),
+    };
+    Duration::try_from_secs_f64(seconds).map_err(|err| format!("{text:?}: {err}"))
+}
+
+/// An http or https URL with a host.
+fn parse_web_url(text: &str) -> Result<String, String> {
+    let rest = pipeline::is_url(text).then(|| text.split_once("://").map(|it| it.1)).flatten();
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(text.to_string()),
+        _ => Err(format!("{text:?} is not an http:// or https:// URL")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,6 +256,32 @@ Examples:
         /// Score this report instead of clustering the gold file's articles.
         #[arg(long, value_name = "REPORT.json")]
         report: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Extract the pages of extraction benchmarks, write each benchmark's own prediction
+    /// format, run its own scorer (python3 evaluate.py), and score title, author and date by
+    /// exact match where the benchmark has them.
+    #[command(after_help = "\
+Benchmarks are recognised by their layout: the ScrapingHub article-extraction-benchmark \
+(ground-truth.json, html/*.html.gz, evaluate.py: 4-gram F1) and WCXB (ground-truth/*.json, \
+html/*.html.gz, evaluate.py: word F1); a .tar.gz of either is unpacked first. Pages are read \
+as `parallax ingest` reads them. Exact match: whitespace-normalised equal text for title and \
+author, the same day for the date, over the pages whose ground truth has the field. Speed is \
+extraction only, on one thread.
+
+Examples:
+  parallax eval extract ../shared/data/extraction/aeb
+  parallax eval extract ../shared/data/extraction/aeb ../shared/data/extraction/wcxb-dev-articles.tar.gz
+  parallax eval extract wcxb-dev-articles/ --work /tmp/wcxb-run --format json")]
+    Extract {
+        /// Benchmark directories or .tar.gz archives.
+        #[arg(required = true, value_name = "DIR|TAR.gz")]
+        benchmarks: Vec<String>,
+        /// Keep the predictions and the scorers' working files in DIR (default: a temporary
+        /// directory, removed afterwards).
+        #[arg(long, value_name = "DIR")]
+        work: Option<String>,
         #[command(flatten)]
         output: Output,
     },

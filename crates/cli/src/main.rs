@@ -5,6 +5,7 @@
 mod args;
 mod bar;
 mod eval;
+mod feeds;
 mod render;
 
 use std::io::{self, IsTerminal, Write};
@@ -16,7 +17,7 @@ use clap::Parser;
 use model::{Diagnostic, Severity};
 use pipeline::Progress;
 
-use crate::args::{Args, Command, Eval, Format, Output};
+use crate::args::{Args, Command, Eval, FetchArgs, Format, Output};
 
 /// Exit codes, as `--help` documents them.
 const EXIT_ERROR: u8 = 1;
@@ -69,8 +70,11 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let progress = bar::Bar::new(args.quiet);
     match &args.command {
-        Command::Analyze { inputs, output } => analyze(args, inputs, output, &config, &progress),
-        Command::Ingest { inputs } => ingest(args, inputs, &config, &progress),
+        Command::Analyze { inputs, output, fetch } => {
+            analyze(args, inputs, output, fetch, &config, &progress)
+        }
+        Command::Ingest { inputs, fetch } => ingest(args, inputs, fetch, &config, &progress),
+        Command::Feeds(command) => feeds::run(args, command, &config, &progress),
         Command::Stories { output, limit } => stories(args, output, *limit, &config, &progress),
         Command::Story { id, output } => story(args, id, output, &config, &progress),
         Command::Serve { addr, token, index } => {
@@ -94,17 +98,47 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
             write_output(output.output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(Eval::Extract { benchmarks, work, output }) => {
+            let eval = eval::extraction(benchmarks, work.as_deref(), &config)?;
+            report_diagnostics(args, &eval.diagnostics);
+            let text = match output.format() {
+                Format::Json => render::json(&eval)?,
+                Format::Markdown | Format::Text => eval::render_extraction(&eval),
+            };
+            write_output(output.output.as_deref(), &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// A fetcher when some input is a URL (setting one up costs a TLS context).
+fn fetcher_for(inputs: &[String], fetch: &FetchArgs) -> anyhow::Result<Option<pipeline::Fetcher>> {
+    if !inputs.iter().any(|it| pipeline::is_url(it)) {
+        return Ok(None);
+    }
+    Ok(Some(fetcher(fetch)?))
+}
+
+/// A fetcher with the user's fetch flags over the polite defaults.
+pub(crate) fn fetcher(fetch: &FetchArgs) -> anyhow::Result<pipeline::Fetcher> {
+    let config = pipeline::FetchConfig {
+        allow_private: fetch.allow_private,
+        host_min_delay: fetch.host_delay,
+        ..pipeline::FetchConfig::default()
+    };
+    pipeline::Fetcher::new(config).context("cannot set up the HTTP client")
 }
 
 fn analyze(
     args: &Args,
     inputs: &[String],
     output: &Output,
+    fetch: &FetchArgs,
     config: &pipeline::Config,
     progress: &dyn Progress,
 ) -> anyhow::Result<ExitCode> {
-    let (articles, load) = pipeline::load_all(inputs, config, progress);
+    let fetcher = fetcher_for(inputs, fetch)?;
+    let (articles, load) = pipeline::load_all_from(inputs, fetcher.as_ref(), config, progress);
     report_diagnostics(args, &load.diagnostics);
     let report = pipeline::analyze(&articles, config, progress);
     let text = match output.format() {
@@ -119,11 +153,13 @@ fn analyze(
 fn ingest(
     args: &Args,
     inputs: &[String],
+    fetch: &FetchArgs,
     config: &pipeline::Config,
     progress: &dyn Progress,
 ) -> anyhow::Result<ExitCode> {
+    let fetcher = fetcher_for(inputs, fetch)?;
     let mut store = open_store(&args.db)?;
-    let outcome = pipeline::ingest(&mut store, inputs, config, progress)
+    let outcome = pipeline::ingest_from(&mut store, inputs, fetcher.as_ref(), config, progress)
         .with_context(|| format!("ingest into {} failed", args.db))?;
     report_diagnostics(args, &outcome.load.diagnostics);
     if !args.quiet {
@@ -196,11 +232,11 @@ fn story(
     Ok(ExitCode::SUCCESS)
 }
 
-fn open_store(path: &str) -> anyhow::Result<store::SqliteStore> {
+pub(crate) fn open_store(path: &str) -> anyhow::Result<store::SqliteStore> {
     store::SqliteStore::open(Path::new(path)).with_context(|| format!("cannot open store {path}"))
 }
 
-fn open_existing_store(path: &str) -> anyhow::Result<store::SqliteStore> {
+pub(crate) fn open_existing_store(path: &str) -> anyhow::Result<store::SqliteStore> {
     if !Path::new(path).exists() {
         anyhow::bail!("no store at {path}: run `parallax ingest PATH --db {path}` first");
     }
@@ -220,7 +256,7 @@ fn refresh_if_stale(
     Ok(())
 }
 
-fn report_diagnostics(args: &Args, diagnostics: &[Diagnostic]) {
+pub(crate) fn report_diagnostics(args: &Args, diagnostics: &[Diagnostic]) {
     for diagnostic in diagnostics {
         if diagnostic.severity == Severity::Error || !args.quiet {
             eprintln!("{diagnostic}");
@@ -232,7 +268,7 @@ fn report_diagnostics(args: &Args, diagnostics: &[Diagnostic]) {
     }
 }
 
-fn exit_code(load: &pipeline::LoadOutcome) -> ExitCode {
+pub(crate) fn exit_code(load: &pipeline::LoadOutcome) -> ExitCode {
     if load.skipped_any() {
         ExitCode::from(EXIT_SKIPPED)
     } else {
@@ -240,7 +276,7 @@ fn exit_code(load: &pipeline::LoadOutcome) -> ExitCode {
     }
 }
 
-fn write_output(path: Option<&str>, text: &str) -> anyhow::Result<()> {
+pub(crate) fn write_output(path: Option<&str>, text: &str) -> anyhow::Result<()> {
     match path {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("cannot write {path}"))?;

@@ -317,7 +317,7 @@ fn md_inline(text: &str) -> String {
 }
 
 /// Text in a Markdown table cell: also no pipes.
-fn md_cell(text: &str) -> String {
+pub(crate) fn md_cell(text: &str) -> String {
     md_inline(text).replace('|', "\\|")
 }
 

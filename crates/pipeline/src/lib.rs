@@ -12,6 +12,7 @@
 //! (duplicates, stories, comparisons) is recomputed from the stored articles afterwards.
 
 mod progress;
+mod web;
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,6 +21,10 @@ use model::{Article, Diagnostic, RawDocument, Severity};
 use rayon::prelude::*;
 
 pub use progress::{NoProgress, Progress, Step};
+pub use web::{is_url, poll_feeds, FeedPoll, FeedStatus, PollOutcome};
+
+/// The web client for URL inputs and feeds (re-exported so callers need not name `ingest`).
+pub use ingest::web::{FetchConfig, Fetcher};
 
 /// Everything the pipeline needs to know; built by the CLI from flags.
 #[derive(Debug, Clone)]
@@ -81,10 +86,37 @@ pub fn load<E>(
     progress: &dyn Progress,
     sink: &mut dyn FnMut(Vec<Article>) -> Result<(), E>,
 ) -> Result<LoadOutcome, E> {
-    let (files, diagnostics) = ingest::plan(args);
+    load_from(args, None, config, progress, sink)
+}
+
+/// [`load`], with web addresses among `args` fetched by `fetcher` when one is given (without
+/// one, a URL is taken for a path and reported missing).
+///
+/// Files are read first, in argument order, then the URLs in argument order (several hosts
+/// are fetched at once; the order of the articles is still the order of the arguments). A
+/// URL that cannot be fetched becomes an error diagnostic naming it, and the rest goes on.
+pub fn load_from<E>(
+    args: &[String],
+    fetcher: Option<&Fetcher>,
+    config: &Config,
+    progress: &dyn Progress,
+    sink: &mut dyn FnMut(Vec<Article>) -> Result<(), E>,
+) -> Result<LoadOutcome, E> {
+    let (urls, paths): (Vec<String>, Vec<String>) = match fetcher {
+        Some(_) => args.iter().cloned().partition(|arg| is_url(arg)),
+        None => (Vec::new(), args.to_vec()),
+    };
+    let (files, diagnostics) = match paths.is_empty() {
+        true => (Vec::new(), Vec::new()),
+        false => ingest::plan(&paths),
+    };
     let mut outcome = LoadOutcome { diagnostics, articles: 0 };
-    progress.start(Step::Reading, Some(files.len() as u64));
-    let mut batch: Vec<RawDocument> = Vec::with_capacity(config.batch_size);
+    let batch_size = config.batch_size.max(1);
+    let mut batch: Vec<RawDocument> = Vec::with_capacity(batch_size);
+    let reading = !files.is_empty() || urls.is_empty();
+    if reading {
+        progress.start(Step::Reading, Some(files.len() as u64));
+    }
     // A sink error stops the load; documents read after it are dropped.
     let mut failed: Option<E> = None;
     for file in &files {
@@ -97,7 +129,7 @@ pub fn load<E>(
                 Err(diagnostic) => outcome.diagnostics.push(diagnostic),
             }
             // Flushing from inside the reader keeps a huge JSONL file from piling up.
-            if batch.len() >= config.batch_size {
+            if batch.len() >= batch_size {
                 if let Err(err) = flush(&mut batch, &mut outcome, sink) {
                     failed = Some(err);
                 }
@@ -109,9 +141,48 @@ pub fn load<E>(
         }
         progress.advance(1);
     }
+    if reading {
+        progress.finish();
+    }
+    if let (Some(fetcher), false) = (fetcher, urls.is_empty()) {
+        progress.start(Step::Fetching, Some(urls.len() as u64));
+        for chunk in urls.chunks(batch_size) {
+            for res in web::fetch_pages(fetcher, chunk, progress) {
+                match res {
+                    Ok((doc, diagnostics)) => {
+                        outcome.diagnostics.extend(diagnostics);
+                        batch.push(doc);
+                    }
+                    Err(diagnostic) => outcome.diagnostics.push(diagnostic),
+                }
+                if batch.len() >= batch_size {
+                    flush(&mut batch, &mut outcome, sink)?;
+                }
+            }
+        }
+        progress.finish();
+    }
     flush(&mut batch, &mut outcome, sink)?;
-    progress.finish();
     Ok(outcome)
+}
+
+/// Reads inputs into documents without extracting them, in input order (to time extraction
+/// alone, as `eval extract` does).
+pub fn read_documents(args: &[String], config: &Config) -> (Vec<RawDocument>, Vec<Diagnostic>) {
+    let (files, mut diagnostics) = ingest::plan(args);
+    let mut docs = Vec::new();
+    for file in &files {
+        ingest::read_file(file, &config.limits, &mut |res| match res {
+            Ok(doc) => docs.push(doc),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        });
+    }
+    (docs, diagnostics)
+}
+
+/// Extracts one document on the calling thread.
+pub fn extract_one(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
+    extract::extract(doc)
 }
 
 /// Extracts documents on all threads, keeping their order.
@@ -144,11 +215,21 @@ pub fn load_all(
     config: &Config,
     progress: &dyn Progress,
 ) -> (Vec<Article>, LoadOutcome) {
+    load_all_from(args, None, config, progress)
+}
+
+/// [`load_all`], with web addresses fetched by `fetcher` when one is given (see [`load_from`]).
+pub fn load_all_from(
+    args: &[String],
+    fetcher: Option<&Fetcher>,
+    config: &Config,
+    progress: &dyn Progress,
+) -> (Vec<Article>, LoadOutcome) {
     let mut articles: Vec<Article> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut repeated: Vec<String> = Vec::new();
     let res: Result<LoadOutcome, std::convert::Infallible> =
-        load(args, config, progress, &mut |batch| {
+        load_from(args, fetcher, config, progress, &mut |batch| {
             for article in batch {
                 if seen.insert(article.id.clone()) {
                     articles.push(article);
@@ -315,9 +396,20 @@ pub fn ingest(
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<IngestOutcome> {
+    ingest_from(store, args, None, config, progress)
+}
+
+/// [`ingest`], with web addresses fetched by `fetcher` when one is given (see [`load_from`]).
+pub fn ingest_from(
+    store: &mut dyn store::Store,
+    args: &[String],
+    fetcher: Option<&Fetcher>,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<IngestOutcome> {
     let mut outcome = IngestOutcome::default();
     let (mut inserted, mut updated, mut unchanged) = (0, 0, 0);
-    let load = load(args, config, progress, &mut |batch| {
+    let load = load_from(args, fetcher, config, progress, &mut |batch| {
         for put in store.put_articles(&batch)? {
             match put {
                 store::PutOutcome::Inserted => inserted += 1,

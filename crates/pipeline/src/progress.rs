@@ -7,6 +7,8 @@ use std::fmt;
 pub enum Step {
     /// Reading and extracting inputs; counted in files.
     Reading,
+    /// Fetching web pages; counted in pages.
+    Fetching,
     /// Finding duplicates and stories; counted in articles.
     Clustering,
     /// Comparing outlets within each story; counted in stories.
@@ -19,6 +21,7 @@ impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Step::Reading => "reading",
+            Step::Fetching => "fetching",
             Step::Clustering => "clustering",
             Step::Comparing => "comparing",
             Step::Storing => "storing",

@@ -1,0 +1,311 @@
+//! Web inputs: pages given by URL and followed feeds, fetched with one shared
+//! [`ingest::web::Fetcher`] and then extracted and stored like files.
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use ingest::feed::FeedEntry;
+use ingest::web::{FeedFetch, FetchError, Fetcher, Page, Validators};
+use model::{Diagnostic, Origin, RawDocument};
+
+use crate::{extract_all, reanalyze, store_is_stale, Config, LoadOutcome, Progress, Result, Step};
+
+/// Pages fetched at once; the fetcher still keeps its per-host delay and concurrency limit,
+/// so this only lets different hosts proceed side by side.
+const FETCH_WORKERS: usize = 8;
+
+/// Whether a command-line argument is a web address (`http://` or `https://`) rather than a
+/// path.
+pub fn is_url(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Fetches `urls` (several hosts at once, results in input order): each page's document and
+/// its warnings, or why it could not be fetched.
+pub(crate) fn fetch_pages(
+    fetcher: &Fetcher,
+    urls: &[String],
+    progress: &dyn Progress,
+) -> Vec<Result<(RawDocument, Vec<Diagnostic>), Diagnostic>> {
+    fetch_all(urls, progress, |url| fetcher.fetch_page(url))
+        .into_iter()
+        .zip(urls)
+        .map(|(res, url)| res.map(page_document).map_err(|err| fetch_diagnostic(url, &err)))
+        .collect()
+}
+
+/// The document of a fetched page, with an id, and the page's warnings.
+fn page_document(page: Page) -> (RawDocument, Vec<Diagnostic>) {
+    let Page { mut document, diagnostics } = page;
+    // A page keeps its id when it changes: the id comes from its address (after redirects),
+    // so fetching it again updates the stored article instead of adding another.
+    let address = document.url.clone().unwrap_or_else(|| document.origin.location.clone());
+    document.id = Some(model::content_id(&address));
+    (document, diagnostics)
+}
+
+/// A fetch failure as a diagnostic on the URL asked for; the message names the URL where
+/// the failure happened when that is another one (a redirect target).
+pub(crate) fn fetch_diagnostic(url: &str, err: &FetchError) -> Diagnostic {
+    let message = err.to_string();
+    let message = match message.strip_prefix(url).and_then(|rest| rest.strip_prefix(": ")) {
+        Some(rest) => rest.to_string(),
+        None => message,
+    };
+    Diagnostic::error(Origin::file(url), message)
+}
+
+/// Runs `fetch` over `items` on up to [`FETCH_WORKERS`] threads, keeping input order.
+fn fetch_all<T: Sync, R: Send>(
+    items: &[T],
+    progress: &dyn Progress,
+    fetch: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..items.len().min(FETCH_WORKERS) {
+            scope.spawn(|| loop {
+                let idx = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(idx) else { break };
+                let result = fetch(item);
+                progress.advance(1);
+                results.lock().unwrap_or_else(|it| it.into_inner())[idx] = Some(result);
+            });
+        }
+    });
+    results.into_inner().unwrap_or_else(|it| it.into_inner()).into_iter().flatten().collect()
+}
+
+/// How one followed feed's poll went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedPoll {
+    /// The followed URL.
+    pub url: String,
+    /// What happened.
+    pub status: FeedStatus,
+}
+
+/// What one feed's poll did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedStatus {
+    /// The server answered 304 Not Modified.
+    NotModified,
+    /// The feed was read.
+    Fetched {
+        /// Entries the feed lists.
+        entries: usize,
+        /// Entries whose page is not stored yet (and that have a link).
+        new: usize,
+        /// New entries whose page was fetched and extracted.
+        fetched: usize,
+    },
+    /// The feed could not be fetched or read; the reason.
+    Failed(String),
+}
+
+/// What [`poll_feeds`] did.
+#[derive(Debug, Default)]
+pub struct PollOutcome {
+    /// One per followed feed, by URL.
+    pub feeds: Vec<FeedPoll>,
+    /// Diagnostics for feeds and entry pages, and the articles extracted.
+    pub load: LoadOutcome,
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Stories in the store after the analysis.
+    pub stories: usize,
+}
+
+/// Polls every followed feed once, in URL order: a conditional GET with the stored
+/// validators, then the pages of entries whose URL is not stored yet, extracted and stored
+/// one committed transaction per feed. Each feed row records when it was polled, why it
+/// failed (if it did), and the validators for next time.
+///
+/// A feed that fails does not stop the others; it becomes an error diagnostic. An entry page
+/// that cannot be fetched is not stored, so the next poll that reads the feed tries it again;
+/// when the failure may pass (a timeout, a 5xx), the old validators are kept so that the next
+/// poll does read the feed.
+pub fn poll_feeds(
+    store: &mut dyn store::Store,
+    fetcher: &Fetcher,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<PollOutcome> {
+    let mut outcome = PollOutcome::default();
+    for feed in store.feeds()? {
+        let validators = (feed.etag.is_some() || feed.last_modified.is_some()).then(|| {
+            Validators { etag: feed.etag.clone(), last_modified: feed.last_modified.clone() }
+        });
+        let answer = fetcher.fetch_feed(&feed.url, validators.as_ref());
+        let mut row = store::Feed {
+            last_polled: Some(
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+            last_error: None,
+            ..feed.clone()
+        };
+        let status = match answer {
+            Err(err) => {
+                let diagnostic = fetch_diagnostic(&feed.url, &err);
+                row.last_error = Some(diagnostic.message.clone());
+                outcome.load.diagnostics.push(diagnostic);
+                FeedStatus::Failed(err.to_string())
+            }
+            Ok(FeedFetch::NotModified) => FeedStatus::NotModified,
+            Ok(FeedFetch::Fetched { entries, validators: fresh, .. }) => {
+                let n_entries = entries.len();
+                let fresh_entries = unseen(store, entries)?;
+                let (fetched, failed, transient) =
+                    ingest_entries(store, fetcher, &fresh_entries, config, progress, &mut outcome)?;
+                if failed > 0 {
+                    row.last_error = Some(format!(
+                        "{failed} of {} new entries could not be fetched",
+                        fresh_entries.len()
+                    ));
+                }
+                // After a failure that may pass (a timeout, a 5xx), the old validators stay so
+                // the next poll reads the feed in full and retries the entry.
+                if transient == 0 {
+                    row.etag = fresh.etag;
+                    row.last_modified = fresh.last_modified;
+                }
+                FeedStatus::Fetched { entries: n_entries, new: fresh_entries.len(), fetched }
+            }
+        };
+        store.update_feed(&row)?;
+        outcome.feeds.push(FeedPoll { url: feed.url, status });
+    }
+    outcome.stories = if outcome.inserted + outcome.updated > 0 || store_is_stale(store)? {
+        reanalyze(store, config, progress)?
+    } else {
+        store.stories()?.len()
+    };
+    Ok(outcome)
+}
+
+/// The entries with a link whose page is not stored yet, each link once, in feed order.
+fn unseen(store: &dyn store::Store, entries: Vec<FeedEntry>) -> Result<Vec<FeedEntry>> {
+    let mut links: HashSet<String> = HashSet::new();
+    let mut fresh = Vec::new();
+    for entry in entries {
+        let Some(url) = entry.url.clone() else { continue };
+        if links.insert(url.clone()) && !store.has_article_url(&url)? {
+            fresh.push(entry);
+        }
+    }
+    Ok(fresh)
+}
+
+/// Whether a failed fetch may succeed if tried again later.
+fn is_transient(err: &FetchError) -> bool {
+    match err {
+        FetchError::Status { status, .. } => matches!(status, 408 | 429) || *status >= 500,
+        FetchError::InvalidUrl { .. }
+        | FetchError::PrivateAddress { .. }
+        | FetchError::Robots { .. }
+        | FetchError::TooManyRedirects { .. }
+        | FetchError::RedirectLoop { .. }
+        | FetchError::BadRedirect { .. }
+        | FetchError::TooLarge { .. }
+        | FetchError::DecompressedTooLarge { .. }
+        | FetchError::NotHtml { .. } => false,
+        _ => true,
+    }
+}
+
+/// Fetches, extracts and stores the pages of `entries`; returns how many were fetched, how
+/// many failed, and how many of the failures may pass.
+fn ingest_entries(
+    store: &mut dyn store::Store,
+    fetcher: &Fetcher,
+    entries: &[FeedEntry],
+    config: &Config,
+    progress: &dyn Progress,
+    outcome: &mut PollOutcome,
+) -> Result<(usize, usize, usize)> {
+    let (mut fetched, mut failed, mut transient) = (0, 0, 0);
+    for chunk in entries.chunks(config.batch_size.max(1)) {
+        progress.start(Step::Fetching, Some(chunk.len() as u64));
+        let pages = fetch_all(chunk, progress, |entry| fetcher.fetch_entry(entry));
+        progress.finish();
+        let mut docs = Vec::with_capacity(chunk.len());
+        for (entry, res) in chunk.iter().zip(pages) {
+            match res {
+                Ok(page) => {
+                    let (mut doc, diagnostics) = page_document(page);
+                    // The feed's link is the address to remember: it is what the next poll
+                    // lists, whatever it redirects to.
+                    if let Some(link) = &entry.url {
+                        doc.url = Some(link.clone());
+                        doc.id = Some(model::content_id(link));
+                    }
+                    outcome.load.diagnostics.extend(diagnostics);
+                    docs.push(doc);
+                    fetched += 1;
+                }
+                Err(err) => {
+                    let url = entry.url.as_deref().unwrap_or(&entry.id);
+                    outcome.load.diagnostics.push(fetch_diagnostic(url, &err));
+                    failed += 1;
+                    transient += usize::from(is_transient(&err));
+                }
+            }
+        }
+        let mut articles = Vec::with_capacity(docs.len());
+        for (article, diagnostics) in extract_all(&docs) {
+            outcome.load.diagnostics.extend(diagnostics);
+            articles.push(article);
+        }
+        outcome.load.articles += articles.len();
+        for put in store.put_articles(&articles)? {
+            match put {
+                store::PutOutcome::Inserted => outcome.inserted += 1,
+                store::PutOutcome::Updated => outcome.updated += 1,
+                store::PutOutcome::Unchanged => outcome.unchanged += 1,
+            }
+        }
+    }
+    Ok((fetched, failed, transient))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_told_from_paths() {
+        assert!(is_url("https://news.example/a"));
+        assert!(is_url("HTTP://news.example/a"));
+        assert!(!is_url("articles/"));
+        assert!(!is_url("http.txt"));
+        assert!(!is_url("-"));
+        assert!(!is_url("ftp://news.example/a"));
+    }
+
+    #[test]
+    fn fetch_errors_name_the_url_once() {
+        let err = FetchError::Status { url: "http://a.example/x".to_string(), status: 404 };
+        let diagnostic = fetch_diagnostic("http://a.example/x", &err);
+        assert_eq!(diagnostic.to_string(), "error: http://a.example/x: HTTP status 404");
+        // A redirect target that failed is named too.
+        let diagnostic = fetch_diagnostic("http://a.example/old", &err);
+        assert_eq!(
+            diagnostic.to_string(),
+            "error: http://a.example/old: http://a.example/x: HTTP status 404"
+        );
+    }
+
+    #[test]
+    fn fetch_all_keeps_input_order() {
+        let items: Vec<u64> = (0..40).collect();
+        let out = fetch_all(&items, &crate::NoProgress, |&n| {
+            std::thread::sleep(std::time::Duration::from_millis(40 - n));
+            n * 2
+        });
+        assert_eq!(out, items.iter().map(|n| n * 2).collect::<Vec<_>>());
+    }
+}
