@@ -19,7 +19,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::error::{ApiError, ErrorBody};
 use crate::filters::{self, StoryFilter, Window};
-use crate::state::AppState;
+use crate::state::{AppState, Rendering};
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -161,12 +161,26 @@ async fn list_stories(
 async fn get_story(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<Story>, ApiError> {
-    let story = state.blocking(move |inner| Ok(inner.store().story(&id)?.ok_or(id))).await?;
-    match story {
-        Ok(story) => Ok(Json(Story::from(story))),
-        Err(id) => Err(story_not_found(&id)),
-    }
+) -> Result<Response, ApiError> {
+    let json = match state.inner().cached(Rendering::Json, &id) {
+        Some(json) => json,
+        None => {
+            state
+                .blocking(move |inner| {
+                    let store = inner.store();
+                    let story = store.story(&id)?.ok_or_else(|| story_not_found(&id))?;
+                    let json: Bytes = serde_json::to_vec(&Story::from(story))
+                        .map_err(|err| ApiError::internal(&err))?
+                        .into();
+                    // Cached with the store locked, so an ingest cannot slip in between.
+                    inner.cache(Rendering::Json, id, json.clone());
+                    drop(store);
+                    Ok(json)
+                })
+                .await?
+        }
+    };
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 pub(crate) fn story_not_found(id: &str) -> ApiError {

@@ -13,7 +13,7 @@ use axum::Router;
 use crate::api::{self, SearchParams, SearchResponse};
 use crate::error::ApiError;
 use crate::filters::{self, Sort, StoryFilter};
-use crate::state::AppState;
+use crate::state::{AppState, Rendering};
 use crate::view::{self, ArticleView, StoryView};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -168,7 +168,7 @@ async fn story_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    if let Some(html) = state.inner().cached_story_page(&id) {
+    if let Some(html) = state.inner().cached(Rendering::Page, &id) {
         return Ok(Html(html).into_response());
     }
     let html = state
@@ -186,7 +186,7 @@ async fn story_page(
             let page = StoryPage { story: view::story_view(&story, &articles) };
             let html: axum::body::Bytes =
                 page.render().map_err(|err| ApiError::internal(&err))?.into();
-            inner.cache_story_page(id, html.clone());
+            inner.cache(Rendering::Page, id, html.clone());
             drop(store);
             Ok(html)
         })

@@ -26,16 +26,26 @@ pub(crate) struct Inner {
     pub(crate) derived: RwLock<Derived>,
 }
 
-/// Story titles (search results name their stories) and rendered story pages. Story pages
-/// are costly to build (every article re-split into sentences) and change only on ingest.
+/// Story titles (search results name their stories) and rendered stories. A story is costly
+/// to render (read from the store, every article re-split into sentences for the page) and
+/// changes only on ingest.
 #[derive(Default)]
 pub(crate) struct Derived {
     pub(crate) titles: HashMap<String, String>,
-    pub(crate) story_pages: HashMap<String, axum::body::Bytes>,
+    pub(crate) rendered: HashMap<(Rendering, String), axum::body::Bytes>,
 }
 
-/// Story pages cached at most; beyond it they are rendered on every request.
-const MAX_CACHED_PAGES: usize = 4096;
+/// What a cached rendering of a story is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Rendering {
+    /// The HTML story page.
+    Page,
+    /// The story as JSON, as `/api/stories/{id}` serves it.
+    Json,
+}
+
+/// Renderings cached at most; beyond it they are rendered on every request.
+const MAX_CACHED: usize = 8192;
 
 impl AppState {
     /// Opens (or creates) the store at `config.db` and the index beside it, then brings both
@@ -113,15 +123,15 @@ impl Inner {
         Ok(())
     }
 
-    pub(crate) fn cached_story_page(&self, id: &str) -> Option<axum::body::Bytes> {
+    pub(crate) fn cached(&self, kind: Rendering, id: &str) -> Option<axum::body::Bytes> {
         let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
-        derived.story_pages.get(id).cloned()
+        derived.rendered.get(&(kind, id.to_string())).cloned()
     }
 
-    pub(crate) fn cache_story_page(&self, id: String, html: axum::body::Bytes) {
+    pub(crate) fn cache(&self, kind: Rendering, id: String, bytes: axum::body::Bytes) {
         let mut derived = self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if derived.story_pages.len() < MAX_CACHED_PAGES {
-            derived.story_pages.insert(id, html);
+        if derived.rendered.len() < MAX_CACHED {
+            derived.rendered.insert((kind, id), bytes);
         }
     }
 
@@ -138,7 +148,7 @@ fn derive(store: &dyn store::Store) -> anyhow::Result<Derived> {
         .into_iter()
         .map(|it| (it.id, it.title))
         .collect();
-    Ok(Derived { titles, story_pages: HashMap::new() })
+    Ok(Derived { titles, rendered: HashMap::new() })
 }
 
 /// Replaces the index content with every stored article and its story.

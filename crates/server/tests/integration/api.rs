@@ -84,6 +84,12 @@ async fn story_is_the_contract_story() {
     .await
     .unwrap();
     assert_eq!(json, expected);
+    // Served from the cache the second time, still as JSON.
+    let request = Request::get(format!("/api/stories/{}", json["id"].as_str().unwrap()));
+    let (status, body, headers) = server.send(request.body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap(), json);
     let mut articles: Vec<&str> =
         json["articles"].as_array().unwrap().iter().filter_map(|it| it.as_str()).collect();
     articles.sort();
@@ -165,6 +171,8 @@ async fn posting_articles_ingests_indexes_and_returns_stories_touched() {
     // Rendered (and cached) before the ingest; it must not be served stale after it.
     let (_, page) = server.get(&format!("/stories/{flood}")).await;
     assert!(!page.contains("West Courier"));
+    let (_, json) = server.get_json(&format!("/api/stories/{flood}")).await;
+    assert!(!json["sources"].as_array().unwrap().iter().any(|it| it == "West Courier"));
     let (status, json) = server.post(Some(TOKEN), NEW_ARTICLES).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(json["articles"], serde_json::json!(["flood-west", "lonely"]));
