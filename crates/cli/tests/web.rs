@@ -1,93 +1,11 @@
 //! The `parallax` binary against an in-process HTTP server on loopback: pages by URL, feeds
 //! polled into the store, and the faults users meet (a 404, a feed that is not XML).
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::{Arc, Mutex};
-use std::thread;
 
 use serde_json::Value;
-
-/// A request as the server saw it.
-struct Request {
-    path: String,
-    headers: HashMap<String, String>,
-}
-
-type Handler = dyn Fn(&Request, &mut TcpStream) + Send + Sync;
-
-/// A one-route-per-path HTTP/1.1 server (as in ingest's tests): unknown paths get a 404, and
-/// every request is counted per path.
-struct Server {
-    port: u16,
-    hits: Arc<Mutex<HashMap<String, usize>>>,
-}
-
-impl Server {
-    fn start(routes: Vec<(&'static str, Box<Handler>)>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let routes: Arc<HashMap<&'static str, Box<Handler>>> =
-            Arc::new(routes.into_iter().collect());
-        let hits = Arc::new(Mutex::new(HashMap::new()));
-        let server = Server { port, hits: hits.clone() };
-        thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let (routes, hits) = (routes.clone(), hits.clone());
-                thread::spawn(move || {
-                    let Some(request) = read_request(&mut stream) else { return };
-                    *hits.lock().unwrap().entry(request.path.clone()).or_insert(0) += 1;
-                    match routes.get(request.path.as_str()) {
-                        Some(handler) => handler(&request, &mut stream),
-                        None => respond(&mut stream, 404, &[], b"not found"),
-                    }
-                });
-            }
-        });
-        server
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-
-    fn hits(&self, path: &str) -> usize {
-        self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
-    }
-}
-
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let path = line.split_whitespace().nth(1)?.to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 || line.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
-        }
-    }
-    Some(Request { path, headers })
-}
-
-fn respond(stream: &mut TcpStream, status: u16, headers: &[(&str, &str)], body: &[u8]) {
-    let mut head =
-        format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
-}
+use testkit::{fixed, respond, Handler, Server};
 
 /// An HTML article page with our own text.
 fn page(title: &str, body: &str) -> Box<Handler> {
@@ -99,14 +17,14 @@ fn page(title: &str, body: &str) -> Box<Handler> {
          <article><h1>{title}</h1>{paragraphs}</article>\
          <footer>Copyright Harbour Gazette</footer></body></html>"
     );
-    Box::new(move |_, stream| {
+    Box::new(move |_, stream, _| {
         respond(stream, 200, &[("Content-Type", "text/html; charset=utf-8")], html.as_bytes())
     })
 }
 
 /// An RSS feed of `(title, path)` items that answers a matching `If-None-Match` with a 304.
 fn rss(items: &'static [(&'static str, &'static str)], etag: Option<&'static str>) -> Box<Handler> {
-    Box::new(move |request, stream| {
+    Box::new(move |request, stream, _| {
         if etag.is_some() && request.headers.get("if-none-match").map(String::as_str) == etag {
             return respond(stream, 304, &[], b"");
         }
@@ -177,14 +95,7 @@ fn server() -> Server {
         ),
         (
             "/broken.xml",
-            Box::new(|_, stream| {
-                respond(
-                    stream,
-                    200,
-                    &[("Content-Type", "text/plain")],
-                    b"Service temporarily unavailable",
-                )
-            }),
+            fixed(200, &[("Content-Type", "text/plain")], b"Service unavailable".to_vec()),
         ),
     ])
 }

@@ -1,16 +1,14 @@
 //! Polling feeds into a store against an in-process HTTP server on loopback: an entry whose
 //! page fails for a while is retried on the next poll, and nothing stored is fetched again.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread;
 use std::time::Duration;
 
 use pipeline::{FeedStatus, FetchConfig, Fetcher};
 use store::Store;
+use testkit::{fixed, respond, Request, Server};
 
 const FEED: &str = r#"<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Harbour Gazette</title>
@@ -23,66 +21,40 @@ const PAGE: &str = "<html><head><title>Harbour to reopen</title></head><body><ar
 ferries after a three-year closure, the mayor said at a press conference.</p><p>Work on the \
 quay walls will start in March and cost about 12 million euros.</p></article></body></html>";
 
-/// The requests a server saw: each path and whether it carried `If-None-Match`.
-type Seen = Arc<Mutex<Vec<(String, bool)>>>;
-
 /// Serves the feed (with an ETag, 304 on a match), the harbour page, and the bridge page,
-/// which answers 503 until `bridge_up` is set. Returns the port and the requests seen.
-fn serve(bridge_up: Arc<AtomicBool>) -> (u16, Seen) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let seen: Seen = Arc::new(Mutex::new(Vec::new()));
-    let log = seen.clone();
-    thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let Some((path, conditional)) = read_request(&stream) else { continue };
-            log.lock().unwrap().push((path.clone(), conditional));
-            let (status, body) = match path.as_str() {
-                "/feed.xml" if conditional => (304, ""),
-                "/feed.xml" => (200, FEED),
-                "/harbour.html" => (200, PAGE),
-                "/bridge.html" if bridge_up.load(Ordering::SeqCst) => (200, PAGE),
-                "/bridge.html" => (503, "busy"),
-                _ => (404, "not found"),
-            };
-            let content_type =
-                if path.ends_with(".xml") { "application/rss+xml" } else { "text/html" };
-            let head = format!(
-                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nContent-Type: {content_type}\r\n\
-                 ETag: \"v1\"\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(body.as_bytes());
+/// which answers 503 until `bridge_up` is set. Also returns, for each request of the feed,
+/// whether it was conditional.
+fn serve(bridge_up: Arc<AtomicBool>) -> (Server, Arc<Mutex<Vec<bool>>>) {
+    let conditional = Arc::new(Mutex::new(Vec::new()));
+    let log = conditional.clone();
+    let feed = move |request: &Request, stream: &mut TcpStream, _| {
+        let matches = request.headers.get("if-none-match").is_some_and(|it| it == "\"v1\"");
+        log.lock().unwrap().push(matches);
+        let headers = [("Content-Type", "application/rss+xml"), ("ETag", "\"v1\"")];
+        match matches {
+            true => respond(stream, 304, &headers, b""),
+            false => respond(stream, 200, &headers, FEED.as_bytes()),
         }
-    });
-    (port, seen)
+    };
+    let bridge =
+        move |_: &Request, stream: &mut TcpStream, _| match bridge_up.load(Ordering::SeqCst) {
+            true => respond(stream, 200, HTML, PAGE.as_bytes()),
+            false => respond(stream, 503, HTML, b"busy"),
+        };
+    let server = Server::start(vec![
+        ("/feed.xml", Box::new(feed)),
+        ("/harbour.html", fixed(200, HTML, PAGE.as_bytes().to_vec())),
+        ("/bridge.html", Box::new(bridge)),
+    ]);
+    (server, conditional)
 }
 
-/// The path and whether it carried `If-None-Match`.
-fn read_request(stream: &TcpStream) -> Option<(String, bool)> {
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let path = line.split_whitespace().nth(1)?.to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 || line.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
-        }
-    }
-    Some((path, headers.contains_key("if-none-match")))
-}
+const HTML: &[(&str, &str)] = &[("Content-Type", "text/html")];
 
 #[test]
 fn a_transient_entry_failure_is_retried_on_the_next_poll() {
     let bridge_up = Arc::new(AtomicBool::new(false));
-    let (port, seen) = serve(bridge_up.clone());
+    let (server, conditional) = serve(bridge_up.clone());
     let fetcher = Fetcher::new(FetchConfig {
         allow_private: true,
         max_retries: 1,
@@ -93,7 +65,7 @@ fn a_transient_entry_failure_is_retried_on_the_next_poll() {
     })
     .unwrap();
     let mut store = store::SqliteStore::open_in_memory().unwrap();
-    let feed = format!("http://127.0.0.1:{port}/feed.xml");
+    let feed = server.url("/feed.xml");
     assert!(store.add_feed(&feed).unwrap());
     let config = pipeline::Config::recommended();
     let progress = pipeline::NoProgress;
@@ -117,9 +89,7 @@ fn a_transient_entry_failure_is_retried_on_the_next_poll() {
 
     let third = pipeline::poll_feeds(&mut store, &fetcher, &config, &progress).unwrap();
     assert_eq!(third.feeds[0].status, FeedStatus::NotModified);
-    let seen = seen.lock().unwrap();
-    let harbour = seen.iter().filter(|(path, _)| path == "/harbour.html").count();
-    assert_eq!(harbour, 1, "a stored page is not fetched again");
-    assert_eq!(seen.last(), Some(&("/feed.xml".to_string(), true)));
+    assert_eq!(server.hits("/harbour.html"), 1, "a stored page is not fetched again");
+    assert_eq!(conditional.lock().unwrap().last(), Some(&true));
     assert_eq!(store.article_count().unwrap(), 2);
 }

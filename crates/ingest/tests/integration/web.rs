@@ -1,117 +1,17 @@
 //! Fetching against an in-process HTTP server on loopback: pages, feeds and faults. Every
 //! fault must end in a clear error or a recovered result, quickly.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::io::Write;
+use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use ingest::feed::FeedError;
 use ingest::web::{FeedFetch, FetchConfig, FetchError, Fetcher, Validators};
 
+use testkit::{fixed, respond, Handler, Server};
+
 use crate::gzip;
-
-/// A request as the server saw it.
-struct Request {
-    path: String,
-    headers: HashMap<String, String>,
-}
-
-type Handler = dyn Fn(&Request, &mut TcpStream, usize) + Send + Sync;
-
-/// A one-route-per-path HTTP/1.1 server; the handler gets the request, the stream and how
-/// many times this path was asked for before.
-struct Server {
-    port: u16,
-    hits: Arc<Mutex<HashMap<String, usize>>>,
-    max_in_flight: Arc<AtomicUsize>,
-}
-
-impl Server {
-    fn start(routes: Vec<(&'static str, Box<Handler>)>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let routes: Arc<HashMap<&'static str, Box<Handler>>> =
-            Arc::new(routes.into_iter().collect());
-        let hits = Arc::new(Mutex::new(HashMap::new()));
-        let in_flight = Arc::new(AtomicUsize::new(0));
-        let max_in_flight = Arc::new(AtomicUsize::new(0));
-        let server = Server { port, hits: hits.clone(), max_in_flight: max_in_flight.clone() };
-        thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let (routes, hits, in_flight, max_in_flight) =
-                    (routes.clone(), hits.clone(), in_flight.clone(), max_in_flight.clone());
-                thread::spawn(move || {
-                    let Some(request) = read_request(&mut stream) else { return };
-                    let n_before = {
-                        let mut hits = hits.lock().unwrap();
-                        let count = hits.entry(request.path.clone()).or_insert(0);
-                        *count += 1;
-                        *count - 1
-                    };
-                    let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-                    max_in_flight.fetch_max(now, Ordering::SeqCst);
-                    match routes.get(request.path.as_str()) {
-                        Some(handler) => handler(&request, &mut stream, n_before),
-                        None => respond(&mut stream, 404, &[], b"not found"),
-                    }
-                    in_flight.fetch_sub(1, Ordering::SeqCst);
-                });
-            }
-        });
-        server
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-
-    fn hits(&self, path: &str) -> usize {
-        self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
-    }
-}
-
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let path = line.split_whitespace().nth(1)?.to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 || line.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
-        }
-    }
-    Some(Request { path, headers })
-}
-
-fn respond(stream: &mut TcpStream, status: u16, headers: &[(&str, &str)], body: &[u8]) {
-    let mut head =
-        format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
-}
-
-/// A route that always answers the same.
-fn fixed(
-    status: u16,
-    headers: &'static [(&'static str, &'static str)],
-    body: Vec<u8>,
-) -> Box<Handler> {
-    Box::new(move |_, stream, _| respond(stream, status, headers, &body))
-}
 
 fn html(body: &'static str) -> Box<Handler> {
     fixed(200, &[("Content-Type", "text/html; charset=utf-8")], body.as_bytes().to_vec())
@@ -411,7 +311,7 @@ fn private_addresses_are_refused_unless_allowed() {
     let strict = Fetcher::new(FetchConfig { allow_private: false, ..config() }).unwrap();
     let err = strict.fetch_page(&server.url("/page")).unwrap_err();
     assert!(matches!(err, FetchError::PrivateAddress { kind: "loopback", .. }), "{err}");
-    let by_name = format!("http://localhost:{}/page", server.port);
+    let by_name = format!("http://localhost:{}/page", server.port());
     let err = strict.fetch_page(&by_name).unwrap_err();
     assert!(matches!(err, FetchError::PrivateAddress { .. }), "{err}");
     let err = strict.fetch_page("http://169.254.169.254/latest/meta-data/").unwrap_err();
@@ -504,7 +404,7 @@ fn one_host_gets_limited_concurrency_and_spaced_requests() {
     for handle in handles {
         handle.join().unwrap().unwrap();
     }
-    assert_eq!(server.max_in_flight.load(Ordering::SeqCst), 1);
+    assert_eq!(server.max_in_flight(), 1);
     // robots.txt and three pages, each start at least 100 ms after the previous one.
     assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
 }
