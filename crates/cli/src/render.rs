@@ -142,7 +142,8 @@ fn story_markdown(
     if !story.numbers.is_empty() {
         let _ = writeln!(out, "### Numbers\n");
         for number in &story.numbers {
-            let _ = writeln!(out, "- {} {}", md_inline(&number.text), cites.cite(&number.articles));
+            let _ =
+                writeln!(out, "- {} {}", md_inline(&number.label()), cites.cite(&number.articles));
         }
         out.push('\n');
     }

@@ -106,6 +106,30 @@ pub struct NumberMention {
     pub date: Option<String>,
 }
 
+impl NumberMention {
+    /// The phrase as written, with the day it names when it is a date: "Tuesday (2024-03-12)".
+    ///
+    /// ```
+    /// let mut number = model::report::NumberMention {
+    ///     value: 20240312.0,
+    ///     unit: Some("date".into()),
+    ///     text: "Tuesday".into(),
+    ///     articles: vec![],
+    ///     sources: vec![],
+    ///     date: Some("2024-03-12".into()),
+    /// };
+    /// assert_eq!(number.label(), "Tuesday (2024-03-12)");
+    /// number.date = None;
+    /// assert_eq!(number.label(), "Tuesday");
+    /// ```
+    pub fn label(&self) -> String {
+        match &self.date {
+            Some(date) if !self.text.contains(date.as_str()) => format!("{} ({date})", self.text),
+            _ => self.text.clone(),
+        }
+    }
+}
+
 /// A named entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {

@@ -180,7 +180,7 @@ pub(crate) fn story_view(story: &Story, articles: &[store::StoredArticle]) -> St
     let numbers = story
         .numbers
         .iter()
-        .map(|number| attributed(&number.text, None, &number.sources, &number.articles, &by_id))
+        .map(|number| attributed(&number.label(), None, &number.sources, &number.articles, &by_id))
         .collect();
     let conflicts = story
         .conflicts
