@@ -11,8 +11,28 @@
 //! of all articles are not looked up, so a small vocabulary neither slows the stream down nor
 //! chains everything into one story). The similarity is the cosine with the centroid, lowered
 //! when the article and the story are days apart. The article joins the best story when the
-//! similarity clears the threshold, raised for large stories; when it also links a second
-//! story strongly, the younger story merges into the older one.
+//! similarity clears the threshold, raised for large stories and lowered for short articles
+//! (a headline shares few words with another headline on the same event; the rule follows
+//! the article's length, never the data set); when it also links a second story strongly,
+//! the younger story merges into the older one.
+//!
+//! Early decisions are made on little evidence: one article that bridges two similar events
+//! (two earthquakes, two rehab stays) can make one story of both. So while a story is young
+//! (up to 32 articles) it is checked, as it grows, for two groups of articles whose centroids
+//! are far apart (two-means over its articles' vectors); if so, the group without the
+//! story's first article becomes a new story. Story ids stay stable: a story keeps its id
+//! through merges and splits, and both are recorded ([`Clusterer::merges`],
+//! [`Clusterer::splits`]).
+//!
+//! Cost: each distinct word is stemmed once (a bounded cache per language), named entities
+//! are looked for in the title and the lead only, and the article's vector is spread into a
+//! dense array so that each candidate story is scored by lookups. Dedupe and clustering
+//! together take one CPU second per 13,000 articles of the benchmark's stream (10,000
+//! articles, 60% of them reprints; `eval_scale` in `tests/integration.rs`). Memory: an
+//! article in an open story costs about 1.4 kB (its vector, kept while its story may be
+//! split, and its share of the story's centroid and index entries), one in a closed story
+//! about 210 bytes (its id and story for [`Clusterer::assignments`], and its share of the
+//! vocabulary, which is not evicted).
 //!
 //! Stories whose newest article fell out of a sliding window (in time for dated streams, in
 //! arrivals for undated ones; never the wall clock) are closed: they keep their articles but
@@ -32,8 +52,56 @@
 pub mod metrics;
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use chrono::{DateTime, FixedOffset};
+
+/// Hash maps keyed by our own term and story numbers and by short words: FxHash is several
+/// times cheaper than SipHash here, and no key comes from a party that could pick collisions
+/// to slow us down more than a long text would.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The Firefox / rustc hash: one multiply per word of input.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = 0u64;
+        for (i, &byte) in chunks.remainder().iter().enumerate() {
+            rest |= u64::from(byte) << (8 * i);
+        }
+        self.add(rest ^ bytes.len() as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
 
 /// Tuning of the clusterer. One configuration serves all data.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +139,10 @@ pub struct Config {
     pub centroid_terms: usize,
     /// Similarity to a second story at or above which that story merges into the first.
     pub merge_threshold: f64,
+    /// A story of up to 32 articles is split in two when its articles fall into two groups
+    /// whose centroids have a cosine below this (0 turns splitting off); checked as it
+    /// reaches 4, 5, 6, 7, 8, 11, 16, 22 and 32 articles.
+    pub split_threshold: f64,
     /// A story is closed when more than `window_articles` articles arrived since its newest
     /// one and, for a dated story, its newest article is more than this many days older than
     /// the newest article seen.
@@ -106,18 +178,27 @@ pub struct Doc<'a> {
 /// Groups a stream of articles into stories, online.
 pub struct Clusterer {
     config: Config,
-    analyzers: HashMap<String, analyze::Analyzer>,
+    /// Per language: the analyzer and a cache of lower-cased word to term (`NO_TERM` for stop
+    /// words), so each distinct word is stemmed once.
+    analyzers: HashMap<String, (analyze::Analyzer, FastMap<Box<str>, u32>)>,
     terms: Terms,
     /// Every article added: its id and the story it joined on arrival.
     docs: Vec<(Box<str>, u32)>,
     stories: Vec<Story>,
     /// Term id to the stories indexed under it, oldest first; may hold closed or merged
     /// stories, which are skipped and pruned.
-    postings: HashMap<u32, Vec<u32>>,
+    postings: FastMap<u32, Vec<u32>>,
     /// Open stories, oldest activity first is not kept; swept every `sweep_every` articles.
     open: Vec<u32>,
     merges: Vec<(u32, u32)>,
     newest_time: Option<i64>,
+    /// Per story, whether it is open (neither merged nor closed): checked for every posting
+    /// scanned, so kept apart from the stories themselves.
+    live: Vec<bool>,
+    /// Zeros, one per term; holds the current article's vector while it is scored.
+    scratch: Vec<f64>,
+    /// Story split, new story.
+    splits: Vec<(u32, u32)>,
 }
 
 impl Config {
@@ -125,23 +206,36 @@ impl Config {
     /// (`PARALLAX_EVAL=sweep PARALLAX_SWEEP="threshold=0.2,0.25,0.3 entity_weight=0,0.5,1"
     /// cargo test -p cluster --release eval -- --nocapture`).
     ///
-    /// * `threshold` 0.25: 0.2 and 0.3 lowered ECB+ and AllSides pairwise F1 by 0.01 to 0.04
-    ///   (0.2 raised MStream NMI to 0.864).
-    /// * `entity_weight` 0.5: +0.003 on ECB+ over none; 1 and 2 scored lower on AllSides.
-    /// * `size_penalty` 0: 0.03 raised AllSides by 0.01 but lowered ECB+ and MStream more;
-    ///   `Linkage::CentroidOrSeed` and `merge_threshold` 0.4 to 0.6 changed F1 by under 0.01.
-    /// * `short_doc_floor` 1 (off): not yet tuned.
+    /// * `threshold` 0.2 with `split_threshold` 0.4 and `merge_threshold` 0.5: splitting
+    ///   undoes the wrong early joins a low threshold makes, so the threshold could come
+    ///   down from 0.25 (ECB+ 0.774 -> 0.811, AllSides 0.778 -> 0.806, MStream 0.866 ->
+    ///   0.864 pairwise F1 / NMI); thresholds 0.18 and 0.22 and merges at 0.4 or 0.6 scored
+    ///   lower on ECB+ or MStream; split thresholds of 0.35 and 0.45 were worse on ECB+.
+    /// * `entity_weight` 0.5: as good as none now (+0.001 on AllSides); 1 lowered ECB+ by
+    ///   0.01. Before splitting it gave +0.003 on ECB+.
+    /// * `size_penalty` 0 (before splitting: 0.03 raised AllSides by 0.01 but lowered ECB+
+    ///   and MStream more); `Linkage::CentroidOrSeed` changed F1 by under 0.01.
+    /// * `short_doc_floor` 0.6 under 20 terms: a title-only article (MStream, 5 to 8 terms)
+    ///   is held to 0.6 to 0.7 of the threshold, as two headlines on one event share one or
+    ///   two words. MStream NMI +0.002 now (+0.010 at a threshold of 0.25); ECB+ and
+    ///   AllSides articles have more terms and do not change. The rule follows the
+    ///   article's length, not the data set.
+    /// * `time_grace_days` and `time_scale_days` 1: AllSides gives all articles of a story
+    ///   the same timestamp, so a sharper decay scores higher there (grace 0.25 days and
+    ///   scale 0.5: 0.901) but lowers ECB+, whose dates come from the texts and whose
+    ///   follow-ups come days later (0.811 -> 0.769): it would fit AllSides' timestamps,
+    ///   not news.
     /// * Retrieval: 20 query terms, terms in over 10% of articles skipped, 32 stories
     ///   scored; a 300-term centroid; a window of 7 days and 20,000 arrivals.
     pub fn recommended() -> Config {
         Config {
-            threshold: 0.25,
+            threshold: 0.2,
             linkage: Linkage::Centroid,
             title_weight: 2.0,
             entity_weight: 0.5,
             size_penalty: 0.0,
             short_doc_terms: 20.0,
-            short_doc_floor: 1.0,
+            short_doc_floor: 0.6,
             time_grace_days: 1.0,
             time_scale_days: 1.0,
             story_index_terms: 40,
@@ -150,6 +244,7 @@ impl Config {
             max_df_share: 0.1,
             centroid_terms: 300,
             merge_threshold: 0.5,
+            split_threshold: 0.4,
             window_days: 7.0,
             window_articles: 20_000,
         }
@@ -166,6 +261,23 @@ impl Default for Config {
 const MIN_DOCS_FOR_DF_SKIP: u32 = 50;
 /// Stories scanned per posting list, newest first.
 const MAX_POSTINGS_SCANNED: usize = 256;
+/// The word cache entry of a stop word or a word that gives no term.
+const NO_TERM: u32 = u32::MAX;
+/// Words cached per language before the cache starts over, so it stays bounded.
+const MAX_CACHED_WORDS: usize = 200_000;
+/// Bytes of the body searched for named entities. The entity finder costs more than all the
+/// rest of the clustering of a long article, and who and where an article is about are in
+/// its first paragraphs: on ECB+ (articles of 2,000 bytes on average) searching only 1,500
+/// bytes lowered pairwise F1 by 0.001; AllSides and MStream did not change.
+const ENTITY_LEAD_BYTES: usize = 1_500;
+/// Story sizes at which a split is tried: at every article while a story is young (a wrong
+/// early join shows soonest there), then at each growth by about 1.4 times, never beyond
+/// `MAX_SPLIT_SIZE`. Trying at every size up to 8 rather than at 4, 6 and 8 raised AllSides
+/// by 0.014 (its stories have 2 or 3 articles, so a wrong join is seen at 4 to 7); trying
+/// at every size up to 16, or up to 64 articles, changed nothing on ECB+.
+const SPLIT_AT_SIZES: [u32; 9] = [4, 5, 6, 7, 8, 11, 16, 22, 32];
+/// Largest story whose articles' vectors are kept for a split.
+const MAX_SPLIT_SIZE: usize = 32;
 /// Articles between two sweeps for stories to close.
 const SWEEP_EVERY: usize = 256;
 
@@ -178,17 +290,21 @@ impl Clusterer {
             terms: Terms::default(),
             docs: Vec::new(),
             stories: Vec::new(),
-            postings: HashMap::new(),
+            postings: FastMap::default(),
             open: Vec::new(),
             merges: Vec::new(),
             newest_time: None,
+            live: Vec::new(),
+            scratch: Vec::new(),
+            splits: Vec::new(),
         }
     }
 
     /// Assigns an article to a story as it arrives and returns the story's id.
     ///
-    /// Later merges can move the article to an older story; [`Clusterer::assignments`]
-    /// reports where every article ended up, and [`Clusterer::merges`] which stories merged.
+    /// Later merges can move the article to an older story, and a split to a new one;
+    /// [`Clusterer::assignments`] reports where every article ended up, and
+    /// [`Clusterer::merges`] and [`Clusterer::splits`] which stories merged and split.
     pub fn add(&mut self, doc: &Doc<'_>) -> String {
         let weights = self.term_weights(doc);
         let published = doc.published.map(|time| time.timestamp());
@@ -198,7 +314,9 @@ impl Clusterer {
             self.newest_time = Some(self.newest_time.map_or(time, |newest| newest.max(time)));
         }
 
-        let mut scored = self.score_candidates(&vector, published);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut scored = self.score_candidates(&vector, published, &mut scratch);
+        self.scratch = scratch;
         // Best first; ties go to the older story so the result does not depend on hashing.
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
@@ -213,6 +331,11 @@ impl Clusterer {
             None => self.new_story(doc_idx),
         };
         self.join(story_idx, doc_idx, &vector, published, arrival);
+        // The story may have been split, and this article moved to the new part.
+        let story_idx = match SPLIT_AT_SIZES.contains(&self.stories[story_idx as usize].size) {
+            true => self.split(story_idx).map_or(story_idx, |_| self.docs[doc_idx as usize].1),
+            false => story_idx,
+        };
 
         let mut root = story_idx;
         if joined.is_some() {
@@ -249,6 +372,17 @@ impl Clusterer {
             .collect()
     }
 
+    /// Splits so far, in order: the id of the story split and of the new story that took
+    /// part of its articles (the part without the story's first article).
+    pub fn splits(&self) -> Vec<(String, String)> {
+        self.splits
+            .iter()
+            .map(|&(from, new)| {
+                (self.stories[from as usize].id.clone(), self.stories[new as usize].id.clone())
+            })
+            .collect()
+    }
+
     /// Number of stories still open to new articles.
     pub fn open_stories(&self) -> usize {
         self.open.len()
@@ -273,22 +407,46 @@ impl Clusterer {
     /// weight for title terms, and entity terms. Counts the article in the document
     /// frequencies.
     fn term_weights(&mut self, doc: &Doc<'_>) -> Vec<(u32, f64)> {
-        let language = doc.language.unwrap_or_default().to_string();
-        let analyzer =
-            self.analyzers.entry(language).or_insert_with(|| analyze::Analyzer::new(doc.language));
-        let mut body_terms = Vec::new();
-        analyzer.terms(doc.body, &mut body_terms);
-        let mut title_terms = Vec::new();
-        analyzer.terms(doc.title.unwrap_or_default(), &mut title_terms);
-
-        let mut counts: HashMap<u32, (u32, bool)> = HashMap::new();
-        for term in &body_terms {
-            counts.entry(self.terms.intern(term)).or_default().0 += 1;
+        let language = doc.language.unwrap_or_default();
+        if !self.analyzers.contains_key(language) {
+            let analyzer = analyze::Analyzer::new(doc.language);
+            self.analyzers.insert(language.to_string(), (analyzer, FastMap::default()));
         }
-        for term in &title_terms {
-            let entry = counts.entry(self.terms.intern(term)).or_default();
-            entry.0 += 1;
-            entry.1 = true;
+        let Some((analyzer, cache)) = self.analyzers.get_mut(language) else {
+            return Vec::new();
+        };
+        let mut counts: FastMap<u32, (u32, bool)> = FastMap::default();
+        let mut lower = String::with_capacity(32);
+        let mut stems = Vec::new();
+        for (text, in_title) in [(doc.body, false), (doc.title.unwrap_or_default(), true)] {
+            for word in analyze::words(text) {
+                // As `Analyzer::terms` does: a hyphenated word gives one term per part.
+                for part in word.split('-').filter(|part| !part.is_empty()) {
+                    lower.clear();
+                    lower.extend(part.chars().flat_map(char::to_lowercase));
+                    let term = match cache.get(lower.as_str()) {
+                        Some(&term) => term,
+                        None => {
+                            stems.clear();
+                            analyzer.terms(&lower, &mut stems);
+                            let term = match stems.first() {
+                                Some(stem) => self.terms.intern(stem),
+                                None => NO_TERM,
+                            };
+                            if cache.len() >= MAX_CACHED_WORDS {
+                                cache.clear();
+                            }
+                            cache.insert(lower.as_str().into(), term);
+                            term
+                        }
+                    };
+                    if term != NO_TERM {
+                        let entry = counts.entry(term).or_default();
+                        entry.0 += 1;
+                        entry.1 |= in_title;
+                    }
+                }
+            }
         }
         let mut weights: Vec<(u32, f64)> = counts
             .into_iter()
@@ -305,11 +463,11 @@ impl Clusterer {
         weights
     }
 
-    /// Adds the named entities of title and body as terms of their own ("@tara reid").
+    /// Adds the named entities of the title and the lead as terms of their own ("@tara reid").
     fn push_entities(&mut self, doc: &Doc<'_>, weights: &mut Vec<(u32, f64)>) {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut counts: FastMap<u32, u32> = FastMap::default();
         let mut name = String::new();
-        for text in [doc.title.unwrap_or_default(), doc.body] {
+        for text in [doc.title.unwrap_or_default(), lead(doc.body, ENTITY_LEAD_BYTES)] {
             for entity in analyze::entities::find_entities(text) {
                 name.clear();
                 name.push('@');
@@ -329,19 +487,26 @@ impl Clusterer {
     }
 
     /// Similarity of an article's vector to each candidate story, unsorted.
-    fn score_candidates(&self, vector: &[(u32, f64)], published: Option<i64>) -> Vec<(f64, u32)> {
+    ///
+    /// The article's vector is spread into `scratch`, a dense array by term, so that a
+    /// story's centroid is scored by direct lookups instead of a merge of two sorted lists.
+    fn score_candidates(
+        &self,
+        vector: &[(u32, f64)],
+        published: Option<i64>,
+        scratch: &mut Vec<f64>,
+    ) -> Vec<(f64, u32)> {
         let mut query: Vec<(u32, f64)> = vector
             .iter()
             .copied()
             .filter(|&(term, _)| !self.terms.too_common(term, self.config.max_df_share))
             .collect();
         query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut hits: HashMap<u32, u32> = HashMap::new();
+        let mut hits: FastMap<u32, u32> = FastMap::default();
         for &(term, _) in query.iter().take(self.config.query_terms) {
             let Some(stories) = self.postings.get(&term) else { continue };
             for &story_idx in stories.iter().rev().take(MAX_POSTINGS_SCANNED) {
-                let story = &self.stories[story_idx as usize];
-                if story.is_open() {
+                if self.live[story_idx as usize] {
                     *hits.entry(story_idx).or_default() += 1;
                 }
             }
@@ -351,7 +516,13 @@ impl Clusterer {
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         candidates.truncate(self.config.max_candidates);
 
-        candidates
+        if scratch.len() < self.terms.document_frequency.len() {
+            scratch.resize(self.terms.document_frequency.len(), 0.0);
+        }
+        for &(term, weight) in vector {
+            scratch[term as usize] = weight;
+        }
+        let scored = candidates
             .into_iter()
             .filter_map(|(story_idx, _)| {
                 let story = &self.stories[story_idx as usize];
@@ -360,13 +531,18 @@ impl Clusterer {
                 if time_factor < 0.01 {
                     return None;
                 }
-                let mut similarity = dot(vector, &story.centroid) / story.norm.max(f64::EPSILON);
+                let mut similarity =
+                    dot_dense(scratch, &story.centroid) / story.norm.max(f64::EPSILON);
                 if self.config.linkage == Linkage::CentroidOrSeed {
-                    similarity = similarity.max(dot(vector, &story.seed));
+                    similarity = similarity.max(dot_dense(scratch, &story.seed));
                 }
                 Some((similarity * time_factor, story_idx))
             })
-            .collect()
+            .collect();
+        for &(term, _) in vector {
+            scratch[term as usize] = 0.0;
+        }
+        scored
     }
 
     /// How much to trust a similarity given the days between an article and a story.
@@ -388,6 +564,7 @@ impl Clusterer {
         let first_id = &self.docs[first_doc as usize].0;
         let id = format!("s{}", &model::content_id(first_id)[..12]);
         self.stories.push(Story { id, ..Story::default() });
+        self.live.push(true);
         self.open.push(story_idx);
         story_idx
     }
@@ -402,11 +579,18 @@ impl Clusterer {
     ) {
         self.docs[doc_idx as usize].1 = story_idx;
         let story = &mut self.stories[story_idx as usize];
-        if story.size == 0 {
+        // The first article's vector is only kept when the linkage compares with it.
+        if story.size == 0 && self.config.linkage == Linkage::CentroidOrSeed {
             story.seed = vector.to_vec();
         }
         story.size += 1;
         story.last_arrival = arrival;
+        if story.size as usize <= MAX_SPLIT_SIZE && story.members.len() + 1 == story.size as usize {
+            story.members.push(Member { doc: doc_idx, published, vector: vector.to_vec() });
+        } else {
+            // Too big to split, or a part of it was never kept: the vectors are dropped.
+            story.members = Vec::new();
+        }
         if let Some(time) = published {
             story.span = Some(match story.span {
                 Some((first, last)) => (first.min(time), last.max(time)),
@@ -425,9 +609,20 @@ impl Clusterer {
         }
         let absorbed = std::mem::take(&mut self.stories[younger as usize]);
         self.stories[younger as usize].merged_into = Some(older);
+        self.live[younger as usize] = false;
         self.stories[younger as usize].id = absorbed.id;
         self.merges.push((younger, older));
         let story = &mut self.stories[older as usize];
+        let keep_members = story.members.len() == story.size as usize
+            && absorbed.members.len() == absorbed.size as usize
+            && (story.size + absorbed.size) as usize <= MAX_SPLIT_SIZE;
+        match keep_members {
+            true => {
+                story.members.extend(absorbed.members);
+                story.members.sort_unstable_by_key(|member| member.doc);
+            }
+            false => story.members = Vec::new(),
+        }
         story.size += absorbed.size;
         story.last_arrival = story.last_arrival.max(absorbed.last_arrival);
         story.centroid = add_sorted(&story.centroid, &absorbed.centroid);
@@ -437,6 +632,103 @@ impl Clusterer {
         };
         self.refresh(older);
         older
+    }
+
+    /// Splits a story whose articles fall into two distinct groups, found by two-means over
+    /// the articles' vectors; the group with the story's first article keeps the story (and
+    /// its id), the other becomes a new story. Returns the new story.
+    ///
+    /// Why: an online clusterer decides on the first articles of a story with little to go
+    /// on, and one early article that bridges two similar events (two earthquakes, two
+    /// rehab stays) makes one story of both for good; the later articles show the two
+    /// groups clearly. On ECB+ this raised pairwise F1 by 0.02 to 0.05 in file order and
+    /// three shuffled orders, on AllSides by 0.01 to 0.02.
+    fn split(&mut self, story_idx: u32) -> Option<u32> {
+        let story = &self.stories[story_idx as usize];
+        let members = &story.members;
+        if members.len() != story.size as usize || members.len() < 4 {
+            return None;
+        }
+        let mut whole = Vec::new();
+        for member in members {
+            whole = add_sorted(&whole, &member.vector);
+        }
+        // Members are unit vectors: a cosine with one is a dot product over the other's norm.
+        let farthest = |from: &[(u32, f64)]| {
+            let scores: Vec<f64> = members.iter().map(|member| dot(&member.vector, from)).collect();
+            (0..members.len()).min_by(|&i, &j| scores[i].total_cmp(&scores[j])).unwrap_or(0)
+        };
+        // Seeds: the article farthest from the whole, and the article farthest from it.
+        let a = farthest(&whole);
+        let b = farthest(&members[a].vector);
+        if a == b {
+            return None;
+        }
+        let (mut center_a, mut center_b) = (members[a].vector.clone(), members[b].vector.clone());
+        let mut in_a = vec![false; members.len()];
+        for _ in 0..5 {
+            let (norm_a, norm_b) = (norm(&center_a), norm(&center_b));
+            for (member, side) in members.iter().zip(in_a.iter_mut()) {
+                *side = dot(&member.vector, &center_a) * norm_b
+                    >= dot(&member.vector, &center_b) * norm_a;
+            }
+            if in_a.iter().all(|&side| side) || in_a.iter().all(|&side| !side) {
+                return None;
+            }
+            (center_a, center_b) = (Vec::new(), Vec::new());
+            for (member, &side) in members.iter().zip(&in_a) {
+                let center = if side { &mut center_a } else { &mut center_b };
+                *center = add_sorted(center, &member.vector);
+            }
+        }
+        let separation =
+            dot(&center_a, &center_b) / (norm(&center_a) * norm(&center_b)).max(f64::EPSILON);
+        if separation >= self.config.split_threshold {
+            return None;
+        }
+        // Members are in arrival order: the first one's group keeps the story.
+        let keep_side = in_a[0];
+        let moved = in_a.iter().filter(|&&side| side != keep_side).count();
+        if moved < 2 || members.len() - moved < 2 {
+            return None;
+        }
+
+        let all = std::mem::take(&mut self.stories[story_idx as usize].members);
+        let (mut kept, mut moved) = (Vec::new(), Vec::new());
+        for (member, &side) in all.into_iter().zip(&in_a) {
+            match side == keep_side {
+                true => kept.push(member),
+                false => moved.push(member),
+            }
+        }
+        let new_idx = self.new_story(moved[0].doc);
+        for member in &moved {
+            self.docs[member.doc as usize].1 = new_idx;
+        }
+        if self.config.linkage == Linkage::CentroidOrSeed {
+            self.stories[new_idx as usize].seed = moved[0].vector.clone();
+        }
+        for (idx, members) in [(story_idx, kept), (new_idx, moved)] {
+            let story = &mut self.stories[idx as usize];
+            story.size = members.len() as u32;
+            story.last_arrival =
+                members.iter().map(|member| u64::from(member.doc)).max().unwrap_or(0);
+            story.span =
+                members.iter().filter_map(|member| member.published).fold(None, |span, time| {
+                    Some(match span {
+                        Some((first, last)) => (time.min(first), time.max(last)),
+                        None => (time, time),
+                    })
+                });
+            story.centroid = Vec::new();
+            for member in &members {
+                story.centroid = add_sorted(&story.centroid, &member.vector);
+            }
+            story.members = members;
+            self.refresh(idx);
+        }
+        self.splits.push((story_idx, new_idx));
+        Some(new_idx)
     }
 
     /// Prunes a story's centroid to its strongest terms, recomputes its norm and indexes
@@ -489,7 +781,7 @@ impl Clusterer {
         });
         for story_idx in closed {
             let story = &mut self.stories[story_idx as usize];
-            story.closed = true;
+            self.live[story_idx as usize] = false;
             for term in std::mem::take(&mut story.indexed) {
                 if let Some(list) = self.postings.get_mut(&term) {
                     list.retain(|&other| other != story_idx);
@@ -500,6 +792,7 @@ impl Clusterer {
             }
             story.centroid = Vec::new();
             story.seed = Vec::new();
+            story.members = Vec::new();
         }
     }
 
@@ -526,7 +819,7 @@ impl std::fmt::Debug for Clusterer {
 /// The vocabulary and its document frequencies.
 #[derive(Debug, Default)]
 struct Terms {
-    ids: HashMap<String, u32>,
+    ids: FastMap<Box<str>, u32>,
     document_frequency: Vec<u32>,
     n_docs: u32,
 }
@@ -536,7 +829,6 @@ struct Story {
     id: String,
     size: u32,
     merged_into: Option<u32>,
-    closed: bool,
     /// Sum of the members' unit TF-IDF vectors, pruned to the strongest terms, by term.
     centroid: Vec<(u32, f64)>,
     norm: f64,
@@ -548,12 +840,17 @@ struct Story {
     last_arrival: u64,
     /// Terms under which the story is in the inverted index, sorted.
     indexed: Vec<u32>,
+    /// Its articles in arrival order while it may still be split (up to `MAX_SPLIT_SIZE`
+    /// articles); empty after.
+    members: Vec<Member>,
 }
 
-impl Story {
-    fn is_open(&self) -> bool {
-        self.merged_into.is_none() && !self.closed
-    }
+/// An article of a story that may still be split.
+struct Member {
+    doc: u32,
+    published: Option<i64>,
+    /// Unit TF-IDF vector, by term.
+    vector: Vec<(u32, f64)>,
 }
 
 impl Terms {
@@ -562,7 +859,7 @@ impl Terms {
             return id;
         }
         let id = self.document_frequency.len() as u32;
-        self.ids.insert(term.to_string(), id);
+        self.ids.insert(term.into(), id);
         self.document_frequency.push(0);
         id
     }
@@ -601,6 +898,20 @@ impl Terms {
 
 fn norm(vector: &[(u32, f64)]) -> f64 {
     vector.iter().map(|(_, weight)| weight * weight).sum::<f64>().sqrt()
+}
+
+/// The start of a text up to about `max_bytes`, cut after a sentence end or line break when
+/// one is near, else at a char boundary.
+fn lead(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end].rfind(['\n', '.']).filter(|&at| at > end / 2).map_or(end, |at| at + 1);
+    &text[..cut]
 }
 
 /// Sum of two vectors sorted by term, sorted by term.
@@ -644,6 +955,11 @@ fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
         }
     }
     acc
+}
+
+/// Dot product of a dense vector (by term) and a sparse one.
+fn dot_dense(dense: &[f64], sparse: &[(u32, f64)]) -> f64 {
+    sparse.iter().map(|&(term, weight)| dense.get(term as usize).map_or(0.0, |d| d * weight)).sum()
 }
 
 #[cfg(test)]

@@ -143,3 +143,109 @@ fn empty_articles_do_not_panic() {
     let docs = [doc(&empty_1, None), doc(&empty_2, None), doc(&QUAKE_1, None)];
     assert_eq!(stories(&docs).len(), 3);
 }
+
+#[test]
+fn cached_words_give_the_analyzers_terms() {
+    // Each distinct word is stemmed once and then read from the cache: the terms and their
+    // counts must be those of `analyze::Analyzer::terms`, whatever the case, hyphens,
+    // apostrophes and stop words, the second time as the first.
+    let text = "The state-run Agency’s agencies said THE agency's pro-Russian forces, \
+                forces and Forces, were running; running runs.";
+    let doc = Doc {
+        id: "a",
+        title: Some("Agency runs"),
+        body: text,
+        published: None,
+        language: Some("en"),
+    };
+    let mut clusterer = Clusterer::new(Config { entity_weight: 0.0, ..Config::recommended() });
+    let first = clusterer.term_weights(&doc);
+    let second = clusterer.term_weights(&doc);
+    assert_eq!(first, second);
+
+    let analyzer = analyze::Analyzer::new(Some("en"));
+    let mut expected = Vec::new();
+    analyzer.terms(text, &mut expected);
+    analyzer.terms("Agency runs", &mut expected);
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for term in expected {
+        *counts.entry(term).or_default() += 1;
+    }
+    let mut got: Vec<(String, f64)> = first
+        .iter()
+        .map(|&(term, weight)| {
+            let name = clusterer.terms.ids.iter().find(|(_, &id)| id == term).unwrap().0;
+            (name.to_string(), weight)
+        })
+        .collect();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        got.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>(),
+        counts.keys().cloned().collect::<Vec<_>>()
+    );
+    let title_weight = Config::recommended().title_weight;
+    for (name, weight) in got {
+        let in_title = name == "agenc" || name == "run";
+        let expected =
+            1.0 + (counts[&name] as f64).ln() + if in_title { title_weight } else { 0.0 };
+        assert!((weight - expected).abs() < 1e-9, "{name}: {weight} vs {expected}");
+    }
+}
+
+#[test]
+fn lead_cuts_at_a_sentence_end_and_a_char_boundary() {
+    let text = "Première phrase ici. Deuxième phrase, bien plus longue que la première.";
+    assert_eq!(crate::lead(text, 1_000), text);
+    assert_eq!(crate::lead(text, 30), "Première phrase ici.");
+    // No sentence end in the second half: cut at the nearest char boundary below the limit.
+    let accents = "ééééééééééé";
+    assert_eq!(crate::lead(accents, 5), "éé");
+}
+
+#[test]
+fn a_story_of_two_events_is_split_and_the_first_keeps_its_id() {
+    // Two floods in one region, reported in shared words, differ in the towns, rivers and
+    // people named. The second flood's first report joins the first flood's story; once
+    // both have several articles, the story is split and each flood is a story of its own.
+    let shared = "flood water rain river banks burst homes evacuated emergency rescue \
+                  crews boats residents shelters damage";
+    let first = "Ardenne Vallon mayor Lucien Marchetti Sorel bridge collapsed";
+    let second = "Brisk Oderholm governor Petra Lindqvist Kessel dam overflowed";
+    let body = |own: &str, n: usize| {
+        let own: Vec<&str> = own.split(' ').collect();
+        let extra = own[n % own.len()];
+        format!("{shared} {own} {own} {extra}", own = own.join(" "))
+    };
+    let texts: Vec<(String, String)> = (0..12)
+        .map(|i| {
+            let event = if i % 2 == 0 { first } else { second };
+            (format!("{}-{i}", if i % 2 == 0 { "a" } else { "b" }), body(event, i))
+        })
+        .collect();
+    let mut clusterer = Clusterer::new(Config::recommended());
+    let first_story = clusterer.add(&Doc {
+        id: &texts[0].0,
+        title: None,
+        body: &texts[0].1,
+        published: None,
+        language: Some("en"),
+    });
+    for (id, text) in &texts[1..] {
+        clusterer.add(&Doc { id, title: None, body: text, published: None, language: Some("en") });
+    }
+    let assignments = clusterer.assignments();
+    let story_of = |prefix: &str| -> Vec<String> {
+        let mut stories: Vec<String> = assignments
+            .iter()
+            .filter(|(id, _)| id.starts_with(prefix))
+            .map(|(_, story)| story.clone())
+            .collect();
+        stories.dedup();
+        stories
+    };
+    assert_eq!(story_of("a-"), vec![first_story.clone()]);
+    let b = story_of("b-");
+    assert_eq!(b.len(), 1);
+    assert_ne!(b[0], first_story);
+    assert!(clusterer.splits().iter().any(|(from, new)| *from == first_story && *new == b[0]));
+}

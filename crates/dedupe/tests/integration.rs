@@ -5,6 +5,8 @@
 //! [`dedupe::reprint::reprint`] (seeded by its line number) and streams the originals with
 //! each reprint arriving 50 originals after its own. It prints precision and recall of the
 //! flags, per kind of change, and every flag between two originals.
+//! With `PARALLAX_REPRINTS_OUT=FILE` it also writes the stream as JSONL (`id`, `text`,
+//! `copy_of`: the original's id for a reprint), for `bench/peers/cluster_peers.py`.
 
 #![allow(clippy::print_stdout)]
 
@@ -42,6 +44,16 @@ fn eval() {
             changes.push(copy.change);
             stream.push((format!("reprint-{}", idx - delay), copy.text, Some(idx - delay)));
         }
+    }
+    if let Some(path) = std::env::var_os("PARALLAX_REPRINTS_OUT") {
+        let lines: Vec<String> = stream
+            .iter()
+            .map(|(id, text, copy_of)| {
+                let copy_of = copy_of.map(|source| originals[source].id.clone());
+                serde_json::json!({ "id": id, "text": text, "copy_of": copy_of }).to_string()
+            })
+            .collect();
+        std::fs::write(path, lines.join("\n") + "\n").expect("the reprint stream written");
     }
     let index_of: HashMap<&str, usize> =
         originals.iter().enumerate().map(|(idx, o)| (o.id.as_str(), idx)).collect();
