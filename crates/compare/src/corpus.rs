@@ -42,6 +42,9 @@ pub(crate) struct Corpus<'a> {
     pub(crate) units: Vec<Unit<'a>>,
     /// How many sentences (short ones included) each document has.
     pub(crate) doc_lengths: Vec<usize>,
+    /// Term ids by term (as stemmed and mapped to synonyms), and each id's IDF over the units.
+    term_ids: HashMap<String, u32>,
+    idf: Vec<f32>,
 }
 
 /// Words news reports use for the same thing, each group mapped to its first word's stem, so
@@ -202,13 +205,11 @@ impl<'a> Corpus<'a> {
             }
         }
         let n_units = units.len() as f32;
+        let idf: Vec<f32> = df.iter().map(|&n| (1.0 + n_units / n.max(1) as f32).ln()).collect();
         for (unit, tf) in units.iter_mut().zip(counts) {
             let mut vector: Vec<(u32, f32)> = tf
                 .into_iter()
-                .map(|(id, n)| {
-                    let idf = (1.0 + n_units / df[id as usize] as f32).ln();
-                    (id, (1.0 + (n as f32).ln()) * idf)
-                })
+                .map(|(id, n)| (id, (1.0 + (n as f32).ln()) * idf[id as usize]))
                 .collect();
             let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             if norm > 0.0 {
@@ -216,7 +217,46 @@ impl<'a> Corpus<'a> {
             }
             unit.vector = vector;
         }
-        Corpus { units, doc_lengths }
+        Corpus { units, doc_lengths, term_ids, idf }
+    }
+
+    /// For each unit, the cosine of its TF-IDF vector with that of `queries` (texts with their
+    /// language, such as the articles' headlines) pooled into one text, weighed with the
+    /// story's IDF. Query terms no sentence uses are left out: they cannot tell sentences apart.
+    pub(crate) fn query_scores(&self, queries: &[(Option<&str>, &str)]) -> Vec<f32> {
+        let mut tf: HashMap<u32, u32> = HashMap::new();
+        let mut terms = Vec::new();
+        for &(language, text) in queries {
+            let english = language.is_none_or(|lang| lang.starts_with("en"));
+            if english {
+                ENGLISH.terms(text, &mut terms);
+            } else {
+                analyze::Analyzer::new(language).terms(text, &mut terms);
+            }
+            for term in terms.drain(..) {
+                let term = match NEWS_SYNONYMS.get(term.as_str()) {
+                    Some(canonical) if english => canonical.as_str(),
+                    _ => term.as_str(),
+                };
+                if let Some(&id) = self.term_ids.get(term) {
+                    *tf.entry(id).or_insert(0) += 1;
+                }
+            }
+        }
+        // Sorted, so that sums do not depend on the hash map's order.
+        let mut query: Vec<(u32, f32)> = tf
+            .into_iter()
+            .map(|(id, n)| (id, (1.0 + (n as f32).ln()) * self.idf[id as usize]))
+            .collect();
+        query.sort_unstable_by_key(|(id, _)| *id);
+        let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm == 0.0 {
+            return vec![0.0; self.units.len()];
+        }
+        self.units
+            .iter()
+            .map(|unit| query.iter().map(|(id, w)| w * unit.weight(*id)).sum::<f32>() / norm)
+            .collect()
     }
 
     /// Cosine similarity of two units' TF-IDF vectors.

@@ -145,7 +145,15 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
         config.max_exclusives_per_article,
     );
     let doc_sources = source_numbers(&refs, &independent);
-    let summary = summary::pick(&corpus, &groups, &doc_sources, config.summary_words)
+    let titles: Vec<(Option<&str>, &str)> = independent
+        .iter()
+        .filter_map(|&idx| {
+            let article = articles[idx].article;
+            let title = article.title.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+            Some((article.language.as_deref(), title))
+        })
+        .collect();
+    let summary = summary::pick(&corpus, &groups, &doc_sources, &titles, config.summary_words)
         .into_iter()
         .map(|picked| {
             let fact = facts::to_fact(&corpus, &groups[picked.group], &independent, &refs);

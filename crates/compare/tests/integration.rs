@@ -290,10 +290,10 @@ fn exclusives_are_capped_per_article() {
 
 #[test]
 fn text_summary_cites_documents() {
-    let summary = summarize_texts(&[GAZETTE, TIMES, WIRE], 40);
+    let summary = summarize_texts(&[GAZETTE, TIMES, WIRE], &[], 40);
     assert!(!summary.is_empty());
     assert_eq!(summary[0].documents, [0, 1, 2]);
     let words: usize = summary.iter().map(|s| analyze::words(&s.text).count()).sum();
     assert!(words <= 40);
-    assert!(summarize_texts(&[], 40).is_empty());
+    assert!(summarize_texts(&[], &[], 40).is_empty());
 }

@@ -1,5 +1,6 @@
-//! ROUGE-1/2 F1 of `summarize_texts` on the NeuS validation set, gated by
-//! `PARALLAX_NEUS_DIR` (the directory holding `neus-val.jsonl` and `neus-val-ref.jsonl`).
+//! ROUGE-1/2 F1 of `summarize_texts` (given the articles' texts and headlines) on the NeuS
+//! validation set, gated by `PARALLAX_NEUS_DIR` (the directory holding `neus-val.jsonl` and
+//! `neus-val-ref.jsonl`).
 //!
 //! ROUGE as `rouge-score` computes it with `use_stemmer=True`: lower-cased alphanumeric
 //! tokens, Porter-stemmed when longer than three characters (Snowball English here, which
@@ -76,13 +77,22 @@ fn neus_summary_rouge() {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect()
     };
-    let mut stories: Vec<(String, Vec<String>)> = Vec::new();
+    // Each story's texts and headlines.
+    let mut stories: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     for line in read("neus-val.jsonl") {
         let story = line["story"].as_str().unwrap().to_string();
         let text = line["text"].as_str().unwrap().to_string();
-        match stories.iter_mut().find(|(s, _)| *s == story) {
-            Some((_, texts)) => texts.push(text),
-            None => stories.push((story, vec![text])),
+        let title = line["title"].as_str().unwrap_or_default().trim().to_string();
+        let at = match stories.iter().position(|(s, _, _)| *s == story) {
+            Some(at) => at,
+            None => {
+                stories.push((story, Vec::new(), Vec::new()));
+                stories.len() - 1
+            }
+        };
+        stories[at].1.push(text);
+        if !title.is_empty() {
+            stories[at].2.push(title);
         }
     }
     let references: HashMap<String, String> = read("neus-val-ref.jsonl")
@@ -94,10 +104,11 @@ fn neus_summary_rouge() {
     let stemmer = Stemmer::create(Algorithm::English);
     let (mut r1, mut r2, mut lead1, mut lead2, mut n) = (0.0, 0.0, 0.0, 0.0, 0);
     let mut words_total = 0;
-    for (story, texts) in &stories {
+    for (story, texts, titles) in &stories {
         let Some(reference) = references.get(story) else { continue };
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let summary = compare::summarize_texts(&texts, budget);
+        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let summary = compare::summarize_texts(&texts, &titles, budget);
         let candidate: String =
             summary.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
         words_total += analyze::words(&candidate).count();
