@@ -2,7 +2,8 @@
 //! writes `{id: text}` predictions for WCXB's `evaluate.py --results`, a second file with the
 //! metadata found, and prints title, author and date exact-match accuracy and pages/s.
 //!
-//! Usage: `cargo run -p extract --release --example eval_wcxb -- DIR OUT.json [META_OUT.json]`
+//! Usage: `cargo run -p extract --release --example eval_wcxb -- DIR OUT.json [META_OUT.json]
+//! [--no-url]`
 //!
 //! Exact match: whitespace-normalised string equality for title and author, the same
 //! `YYYY-MM-DD` day for dates. Figures are given over pages whose ground truth has the field,
@@ -20,9 +21,11 @@ use serde_json::Value;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (Some(dir), Some(out)) = (args.next(), args.next()) else {
-        return Err("usage: eval_wcxb DIR OUT.json [META_OUT.json]".into());
+        return Err("usage: eval_wcxb DIR OUT.json [META_OUT.json] [--no-url]".into());
     };
-    let meta_out = args.next();
+    let rest: Vec<String> = args.collect();
+    let with_url = !rest.iter().any(|arg| arg == "--no-url");
+    let meta_out = rest.into_iter().find(|arg| !arg.starts_with("--"));
     let dir = PathBuf::from(dir);
     let mut ids: Vec<String> = fs::read_dir(dir.join("ground-truth"))?
         .filter_map(|entry| entry.ok())
@@ -41,7 +44,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             dir.join("ground-truth").join(format!("{id}.json")),
         )?)?;
         let page = read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
-        let doc = RawDocument::new(Origin::file(format!("{id}.html")), Content::Html(page));
+        let mut doc = RawDocument::new(Origin::file(format!("{id}.html")), Content::Html(page));
+        // The address the page was fetched from, as a crawler knows it (`--no-url` to leave it
+        // out and rely on what the page says about itself).
+        if with_url {
+            doc.url = truth["url"].as_str().map(str::to_string);
+        }
         let start = Instant::now();
         let (article, _) = extract::extract(&doc);
         elapsed += start.elapsed();

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use analyze::calendar;
 use chrono::{DateTime, FixedOffset};
 use regex::Regex;
 
@@ -145,31 +146,14 @@ const ROLES: &[&str] = &[
     "special",
 ];
 
-/// Words that look like names but start sentences or dates.
+/// Words that look like names but start sentences. Weekday and month names (but "May", also a
+/// given name) are refused through [`starts_date`].
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
     "an",
     "this",
     "that",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "then",
     "now",
     "today",
@@ -315,10 +299,7 @@ fn normalize_name(text: &str) -> Option<String> {
     if words.is_empty() || words.len() > 5 || text.len() > 60 {
         return None;
     }
-    if words.len() == 1 && NOT_NAMES.contains(&words[0].to_lowercase().as_str()) {
-        return None;
-    }
-    if NOT_NAMES.contains(&words[0].to_lowercase().as_str()) {
+    if NOT_NAMES.contains(&words[0].to_lowercase().as_str()) || starts_date(words[0]) {
         return None;
     }
     // A name in capitals is shouted ("JANE DOE"); capitals in a mixed name are initials or
@@ -355,6 +336,13 @@ fn normalize_name(text: &str) -> Option<String> {
         out.push(if shouted { title_case_caps(word) } else { word.to_string() });
     }
     Some(out.join(" "))
+}
+
+/// A full weekday or month name, which opens a date or a sentence, not a name ("May" is
+/// also a given name and is let through).
+fn starts_date(word: &str) -> bool {
+    calendar::is_weekday(word)
+        || (calendar::full_month_number(word).is_some() && !word.eq_ignore_ascii_case("may"))
 }
 
 /// "JANE" -> "Jane"; mixed-case words are kept ("McDonald").

@@ -153,18 +153,34 @@ fn strip_repeated_title(paragraph: &mut String, title: &str) {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // A place in capitals ("NEW YORK", "KYIV, Ukraine"), or one in parentheses, then an
-    // optional date and agency, then a dash.
+    // optional date and agency, then a dash. Lengths are checked after matching: bounded
+    // repeats of Unicode classes cost tens of milliseconds to compile.
     Regex::new(
-        r"^(?:\((?:[A-Z][\p{Lu}.'’ -]{1,40})\)|[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:, (?:[A-Z][\p{L}.'’-]+)(?: [A-Z][\p{L}.'’-]+){0,2})?)(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}))?(?: \(([\p{L}. -]{1,40})\))?:? ?[—–-]{1,2} +",
+        r"^(?:\((?:[A-Z][\p{Lu}.'’ -]+)\)|[\p{Lu}][\p{Lu}.'’ -]+(?:, (?:[A-Z][\p{L}.'’-]+)(?: [A-Z][\p{L}.'’-]+){0,2})?)(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}))?(?: \(([\p{L}. -]+)\))?:? ?[—–-]{1,2} +",
     )
     .expect("valid regex")
 });
+
+/// The longest dateline, in bytes: a place of up to 40 characters, a region, a date and an
+/// agency.
+const MAX_DATELINE: usize = 140;
 
 /// Strips "LONDON (Reuters) - " and the like; returns the agency in it (if any) when stripped.
 fn strip_dateline(paragraph: &mut String) -> Option<Option<String>> {
     let caps = DATELINE.captures(paragraph)?;
     let whole = caps.get(0)?;
     let place = whole.as_str();
+    let capitals = place
+        .trim_start_matches('(')
+        .chars()
+        .take_while(|c| c.is_uppercase() || ".'’ -".contains(*c))
+        .count();
+    if place.len() > MAX_DATELINE
+        || capitals > 44
+        || caps.get(1).is_some_and(|agency| agency.as_str().chars().count() > 40)
+    {
+        return None;
+    }
     // The place must have at least two capital letters in a row: "WASHINGTON", "(KYIV)", not "A".
     if !place.chars().zip(place.chars().skip(1)).any(|(a, b)| a.is_uppercase() && b.is_uppercase())
     {
@@ -214,5 +230,8 @@ mod tests {
         );
         assert_eq!(dateline("NATO - the alliance - met.").0, "NATO - the alliance - met.");
         assert_eq!(dateline("I — for one — disagree.").0, "I — for one — disagree.");
+        // A run of capitals longer than any place name is a shouted sentence, not a dateline.
+        let shouted = "THE COUNCIL HAS VOTED TO CLOSE THE OLD BRIDGE AT ONCE — Lawmakers met.";
+        assert_eq!(dateline(shouted).0, shouted);
     }
 }

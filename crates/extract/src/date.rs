@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use analyze::calendar;
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
 };
@@ -41,6 +42,40 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     }
     parse_words(s)
 }
+
+/// The date in a URL's path, as news sites file stories: `/2021/03/04/`, `/2021-03-04-slug`,
+/// `/20210304/`. Only a whole date (year, month and day) counts; it is taken as midnight UTC.
+///
+/// ```
+/// let date = extract::url_date("https://example.com/news/2021/03/04/bridge-closes").unwrap();
+/// assert_eq!(date.to_rfc3339(), "2021-03-04T00:00:00+00:00");
+/// assert!(extract::url_date("https://example.com/2021/03/bridge").is_none());
+/// ```
+pub fn url_date(url: &str) -> Option<DateTime<FixedOffset>> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = rest.split(['?', '#']).next()?;
+    let (_, path) = path.split_once('/')?;
+    let caps = URL_DATE.captures(path)?;
+    let number = |idx: usize| caps.get(idx)?.as_str().parse::<u32>().ok();
+    let year = number(1)?;
+    if !(1990..=2100).contains(&year) {
+        return None;
+    }
+    let (month, day) = [(2, 3), (4, 5), (6, 7)]
+        .into_iter()
+        .find_map(|(month, day)| Some((number(month)?, number(day)?)))?;
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    at_offset(date.and_time(NaiveTime::MIN), FixedOffset::east_opt(0)?)
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // Year, month and day as path segments, joined by dashes, or run together, each bounded
+    // by a slash, a dash, an underscore, a dot or the end.
+    Regex::new(
+        r"(?:^|/)([0-9]{4})(?:/([0-9]{1,2})/([0-9]{1,2})|-([0-9]{2})-([0-9]{2})|([0-9]{2})([0-9]{2}))(?:[/_.+-]|$)",
+    )
+    .expect("valid regex")
+});
 
 /// The labels sites put before a date, longest first so "Last updated" wins over "updated".
 const LABELS: &[&str] = &[
@@ -82,7 +117,7 @@ fn strip_label(s: &str) -> &str {
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$",
+        r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?)?\s*(Z|z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?$",
     )
     .expect("valid regex")
 });
@@ -238,7 +273,7 @@ fn read_token(token: &str, parts: &mut Parts) -> bool {
     if let Some(month) = month_number(bare) {
         return parts.month.replace(month).is_none();
     }
-    if is_weekday(bare) {
+    if calendar::weekday_number(bare).is_some() {
         return true;
     }
     match bare {
@@ -383,43 +418,23 @@ fn build(mut parts: Parts) -> Option<DateTime<FixedOffset>> {
     at_offset(date.and_time(time), offset)
 }
 
+/// The month a name or abbreviation names: English through the shared calendar, then the
+/// common Western European languages.
 fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if word.len() < 3 {
         return None;
     }
-    if word == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|month| *month == word || (word.len() == 3 && month.starts_with(word)))
-        .or_else(|| {
-            // Spanish, Portuguese, French, German, Italian and Dutch names and abbreviations.
-            FOREIGN_MONTHS.iter().position(|names| {
+    calendar::month_number(word).or_else(|| {
+        // Spanish, Portuguese, French, German, Italian and Dutch names and abbreviations.
+        FOREIGN_MONTHS
+            .iter()
+            .position(|names| {
                 names.split(' ').any(|name| {
-                    name == word
-                        || (word.len() >= 3
-                            && name.len() > 4
-                            && name.starts_with(word)
-                            && word.len() == 3)
+                    name == word || (word.len() == 3 && name.len() > 4 && name.starts_with(word))
                 })
             })
-        })
-        .map(|idx| idx as u32 + 1)
+            .map(|idx| idx as u32 + 1)
+    })
 }
 
 /// Month names other than English, one entry per month, names separated by spaces.
@@ -437,15 +452,6 @@ const FOREIGN_MONTHS: [&str; 12] = [
     "noviembre novembro novembre nov",
     "diciembre dezembro décembre decembre dezember dicembre december dic dez déc",
 ];
-
-fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] =
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    word.len() >= 3
-        && (DAYS.contains(&word)
-            || matches!(word, "tues" | "thur" | "thurs" | "weds")
-            || (word.len() == 3 && DAYS.iter().any(|day| day.starts_with(word))))
-}
 
 #[cfg(test)]
 mod tests {

@@ -31,14 +31,16 @@ mod text;
 use chrono::{DateTime, FixedOffset};
 use model::{Article, Content, Diagnostic, RawDocument};
 
-pub use crate::date::parse_date;
+pub use crate::date::{parse_date, url_date};
 
 /// Extracts an article from a raw document; never panics, whatever the input.
 ///
 /// Caller-given fields (`id`, `url`, `source`, `published`, `title`, `author`, `language`)
 /// override what extraction finds. `source` falls back to the publisher named in the text or
 /// page, then the URL's host, then a news agency named in the byline or dateline, then the
-/// file name, then `unknown`. The id, when not given, hashes the raw content, so two outlets
+/// file name, then `unknown`. `published` falls back to the date shown with the headline, then
+/// page metadata, then a date in the URL's path (`/2021/03/04/`), then the first date shown
+/// anywhere on the page. The id, when not given, hashes the raw content, so two outlets
 /// that run the same wire copy in different pages keep different ids.
 pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -70,6 +72,9 @@ pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
         None => found.published,
     };
     let url = given(doc.url.as_deref()).map(str::to_string).or(found.url);
+    // A story filed under /2021/03/04/ was published that day; failing that, the first date
+    // shown anywhere on the page.
+    let published = published.or_else(|| url.as_deref().and_then(url_date)).or(found.shown_date);
     let source = given(doc.source.as_deref())
         .map(str::to_string)
         .or(found.publisher)
@@ -102,6 +107,8 @@ struct Found {
     title: Option<String>,
     author: Option<String>,
     published: Option<DateTime<FixedOffset>>,
+    /// A date shown somewhere on the page, away from the headline: the date of last resort.
+    shown_date: Option<DateTime<FixedOffset>>,
     /// The outlet named by the content itself (copyright line, page metadata).
     publisher: Option<String>,
     /// A news agency named in a byline or dateline: the outlet of last resort.

@@ -12,6 +12,7 @@ pub(crate) fn extract_text(text: &str) -> Found {
         title: cleaned.title,
         author: cleaned.author,
         published: cleaned.published,
+        shown_date: None,
         publisher,
         agency: cleaned.agency,
         paragraphs: cleaned.paragraphs,

@@ -6,13 +6,44 @@
 //! of the page.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
+use super::{attr, contains_ignore_case};
 use crate::text::normalize_space;
+
+/// Maps and sets keyed by node. Node ids are distinct small integers, so one multiply hashes
+/// them well enough; SipHash, the default, took a tenth of the extraction time.
+type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
+type IdSet = HashSet<NodeId, BuildHasherDefault<IdHasher>>;
+
+/// A multiplicative hash of the integers in a key (Fibonacci hashing).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 /// The text blocks of the page's main content, in order.
 pub(super) fn paragraphs(document: &Html) -> Vec<String> {
@@ -41,7 +72,7 @@ pub(super) fn paragraphs(document: &Html) -> Vec<String> {
 const SHORT_ARTICLE: usize = 500;
 
 /// The main content's text blocks, with or without dropping chrome by class and id words.
-fn select(document: &Html, totals: &HashMap<NodeId, usize>, by_class: bool) -> Vec<String> {
+fn select(document: &Html, totals: &IdMap<usize>, by_class: bool) -> Vec<String> {
     let page = walk(document, totals, by_class);
     let Some(top) = best_candidate(&page) else {
         return Vec::new();
@@ -69,18 +100,20 @@ struct Block {
     lead_link_chars: usize,
     /// The innermost block element holding the text.
     owner: NodeId,
+    /// The owner's pre-order number, for subtree tests without a map lookup.
+    owner_pre: u32,
 }
 
 /// What the walk learns about the kept part of the page.
 struct Page<'a> {
     blocks: Vec<Block>,
     /// Pre-order and post-order numbers of each kept element, for subtree tests.
-    order: HashMap<NodeId, (u32, u32)>,
+    order: IdMap<(u32, u32)>,
     /// Text and link characters below each kept element.
-    chars: HashMap<NodeId, (usize, usize)>,
+    chars: IdMap<(usize, usize)>,
     /// Readability scores of candidate containers.
-    scores: HashMap<NodeId, f32>,
-    nodes: HashMap<NodeId, NodeRef<'a, Node>>,
+    scores: IdMap<f32>,
+    nodes: IdMap<NodeRef<'a, Node>>,
 }
 
 impl Page<'_> {
@@ -238,8 +271,8 @@ const CONTENT_WORDS: &[&str] =
 
 /// Total text characters below every element, so chrome-looking wrappers that hold most of
 /// the page are not dropped.
-fn text_totals(document: &Html) -> HashMap<NodeId, usize> {
-    let mut totals = HashMap::new();
+fn text_totals(document: &Html) -> IdMap<usize> {
+    let mut totals = IdMap::default();
     let mut stack: Vec<(NodeId, usize)> = Vec::new();
     for edge in document.tree.root().traverse() {
         match edge {
@@ -275,20 +308,21 @@ fn text_totals(document: &Html) -> HashMap<NodeId, usize> {
 
 /// Walks the page once: skips chrome, cuts text into blocks, counts characters and scores
 /// the ancestors of each paragraph.
-fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>, by_class: bool) -> Page<'a> {
+fn walk<'a>(document: &'a Html, totals: &IdMap<usize>, by_class: bool) -> Page<'a> {
     let page_chars = totals.get(&document.root_element().id()).copied().unwrap_or(0);
     let mut page = Page {
         blocks: Vec::new(),
-        order: HashMap::new(),
-        chars: HashMap::new(),
-        scores: HashMap::new(),
-        nodes: HashMap::new(),
+        order: IdMap::default(),
+        chars: IdMap::default(),
+        scores: IdMap::default(),
+        nodes: IdMap::default(),
     };
     let mut skipping: Option<NodeId> = None;
     let mut counter = 0u32;
     // Open kept elements: id, text chars, link chars.
     let mut stack: Vec<(NodeId, usize, usize)> = Vec::new();
-    let mut owners: Vec<NodeId> = Vec::new();
+    // Open block elements: id and pre-order number.
+    let mut owners: Vec<(NodeId, u32)> = Vec::new();
     let mut link_depth = 0usize;
     let mut pending = Pending::default();
     for edge in document.tree.root().traverse() {
@@ -312,7 +346,8 @@ fn walk<'a>(document: &'a Html, totals: &HashMap<NodeId, usize>, by_class: bool)
                         if BLOCK_TAGS.contains(&name) {
                             pending.flush(owners.last().copied(), &mut page.blocks);
                             if name != "br" && name != "hr" {
-                                owners.push(node.id());
+                                // The number this element gets just below.
+                                owners.push((node.id(), counter + 1));
                             }
                         }
                         if name == "a" {
@@ -396,9 +431,9 @@ impl Pending {
     }
 
     /// Ends the current text block.
-    fn flush(&mut self, owner: Option<NodeId>, blocks: &mut Vec<Block>) {
+    fn flush(&mut self, owner: Option<(NodeId, u32)>, blocks: &mut Vec<Block>) {
         let pending = std::mem::take(self);
-        let Some(owner) = owner else { return };
+        let Some((owner, owner_pre)) = owner else { return };
         let text = normalize_space(&pending.text);
         if !text.is_empty() {
             blocks.push(Block {
@@ -407,6 +442,7 @@ impl Pending {
                 link_chars: pending.link_chars,
                 lead_link_chars: pending.lead_link_chars,
                 owner,
+                owner_pre,
             });
         }
     }
@@ -427,9 +463,13 @@ fn is_chrome(element: &Element, n_chars: usize, page_chars: usize, by_class: boo
         return !(structural && (holds_most || big_header));
     }
     // Streaming renderers park the whole page in a hidden wrapper and reveal it by script.
-    let hidden = element.attr("hidden").is_some()
-        || element.attr("aria-hidden") == Some("true")
-        || element.attr("style").is_some_and(|style| {
+    let hidden = attr(element, "hidden").is_some()
+        || attr(element, "aria-hidden") == Some("true")
+        || attr(element, "style").is_some_and(|style| {
+            // Most inline styles hide nothing: look closer only when one might.
+            if !contains_ignore_case(style, "none") && !contains_ignore_case(style, "hidden") {
+                return false;
+            }
             let style = style.replace(' ', "").to_lowercase();
             style.contains("display:none") || style.contains("visibility:hidden")
         });
@@ -443,18 +483,20 @@ fn is_chrome(element: &Element, n_chars: usize, page_chars: usize, by_class: boo
     // The lenient reading still drops what is never the article (comments, related links,
     // share bars); it only trusts layout words such as "sidebar" or "ad" no more.
     let chrome_words = if by_class { CHROME_WORDS } else { NEVER_ARTICLE_WORDS };
-    if !words.iter().any(|word| chrome_words.contains(&word.as_str())) {
+    if !words.iter().any(|word| in_set(word, chrome_words)) {
         return false;
     }
-    let names_content = words.iter().any(|word| CONTENT_WORDS.contains(&word.as_str()));
+    let names_content = words.iter().any(|word| in_set(word, CONTENT_WORDS));
     !(holds_most || (names_content && n_chars * 4 >= page_chars))
 }
 
-/// The words of an element's class and id: `article-body share_bar` -> article, body, share, bar.
-fn class_words(element: &Element) -> Vec<String> {
+/// The words of an element's class, id and role, as written: `article-body share_bar` ->
+/// article, body, share, bar; `relatedLinks` -> related, Links. Compare them with
+/// [`in_set`], which ignores case.
+fn class_words(element: &Element) -> Vec<&str> {
     let mut words = Vec::new();
     for attr in
-        [element.attr("class"), element.attr("id"), element.attr("role")].into_iter().flatten()
+        [attr(element, "class"), attr(element, "id"), attr(element, "role")].into_iter().flatten()
     {
         for word in attr.split(|c: char| !c.is_alphanumeric()) {
             split_camel(word, &mut words);
@@ -463,24 +505,33 @@ fn class_words(element: &Element) -> Vec<String> {
     words
 }
 
-/// "relatedLinks" -> related, links.
-fn split_camel(word: &str, acc: &mut Vec<String>) {
-    let mut current = String::new();
-    for c in word.chars() {
-        if c.is_uppercase() && !current.is_empty() && !current.chars().all(char::is_uppercase) {
-            acc.push(std::mem::take(&mut current));
+/// "relatedLinks" -> related, Links; "HTMLParser" and "NEWS" stay whole.
+fn split_camel<'a>(word: &'a str, acc: &mut Vec<&'a str>) {
+    let mut start = 0;
+    // Whether the current part so far is all capitals.
+    let mut all_upper = true;
+    for (idx, c) in word.char_indices() {
+        if c.is_uppercase() && idx > start && !all_upper {
+            acc.push(&word[start..idx]);
+            start = idx;
+            all_upper = true;
         }
-        current.extend(c.to_lowercase());
+        all_upper &= c.is_uppercase();
     }
-    if !current.is_empty() {
-        acc.push(current);
+    if start < word.len() {
+        acc.push(&word[start..]);
     }
+}
+
+/// Whether a class word is one of a set of lower-case words.
+fn in_set(word: &str, set: &[&str]) -> bool {
+    set.iter().any(|member| member.eq_ignore_ascii_case(word))
 }
 
 /// Readability scoring: each paragraph gives points to its parent, grandparent and
 /// great-grandparent; a container's score then shrinks with its link density.
 fn score(page: &mut Page<'_>) {
-    let mut raw: HashMap<NodeId, f32> = HashMap::new();
+    let mut raw: IdMap<f32> = IdMap::default();
     for block in &page.blocks {
         let n_chars = block.n_chars;
         if n_chars < 25 {
@@ -516,8 +567,7 @@ fn initial_score(node: NodeRef<'_, Node>) -> f32 {
         _ => 0.0,
     };
     let words = class_words(element);
-    let class =
-        if words.iter().any(|word| CONTENT_WORDS.contains(&word.as_str())) { 25.0 } else { 0.0 };
+    let class = if words.iter().any(|word| in_set(word, CONTENT_WORDS)) { 25.0 } else { 0.0 };
     tag + class
 }
 
@@ -543,8 +593,9 @@ fn best_candidate(page: &Page<'_>) -> Option<NodeId> {
 /// characters.
 fn text_kinds(page: &Page<'_>, root: NodeId) -> (usize, usize, usize) {
     let (mut good, mut junk, mut other) = (0, 0, 0);
+    let Some(&(root_pre, root_post)) = page.order.get(&root) else { return (0, 0, 0) };
     for block in &page.blocks {
-        if !page.contains(root, block.owner) {
+        if !(root_pre <= block.owner_pre && block.owner_pre <= root_post) {
             continue;
         }
         let n_chars = block.n_chars;
@@ -618,12 +669,12 @@ fn widen(page: &Page<'_>, top: NodeId) -> NodeId {
 /// No other kept element of the page has the same class: one of several `article-body`
 /// chunks is not the article.
 fn is_unique_class(page: &Page<'_>, node: NodeRef<'_, Node>) -> bool {
-    let Some(class) = node.value().as_element().and_then(|e| e.attr("class")) else {
+    let Some(class) = node.value().as_element().and_then(|e| attr(e, "class")) else {
         return true;
     };
     !page.nodes.values().any(|other| {
         other.id() != node.id()
-            && other.value().as_element().and_then(|e| e.attr("class")) == Some(class)
+            && other.value().as_element().and_then(|e| attr(e, "class")) == Some(class)
     })
 }
 
@@ -632,12 +683,12 @@ fn is_unique_class(page: &Page<'_>, node: NodeRef<'_, Node>) -> bool {
 fn is_article_root(node: NodeRef<'_, Node>) -> bool {
     let Node::Element(element) = node.value() else { return false };
     if matches!(element.name(), "article" | "main")
-        || element.attr("itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody"))
+        || attr(element, "itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody"))
     {
         return true;
     }
     let words = class_words(element);
-    let has = |set: &[&str]| words.iter().any(|word| set.contains(&word.as_str()));
+    let has = |set: &[&str]| words.iter().any(|word| in_set(word, set));
     has(&["article", "story", "entry", "post", "blog"]) && has(&["body", "content", "text"])
 }
 
@@ -649,7 +700,7 @@ fn with_siblings(page: &Page<'_>, top: NodeId, candidate_score: f32) -> Vec<Node
         return vec![top];
     };
     let mut chosen = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = IdSet::default();
     for sibling in parent.children() {
         let id = sibling.id();
         if id == top {
@@ -673,4 +724,31 @@ fn with_siblings(page: &Page<'_>, top: NodeId, candidate_score: f32) -> Vec<Node
         }
     }
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(class: &str) -> Vec<String> {
+        let page = Html::parse_fragment(&format!("<div class=\"{class}\">text</div>"));
+        let element = page
+            .tree
+            .root()
+            .descendants()
+            .find_map(|node| node.value().as_element().filter(|e| e.name() == "div").cloned())
+            .expect("a div");
+        class_words(&element).into_iter().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn class_words_split_on_punctuation_and_camel_case() {
+        assert_eq!(words("article-body share_bar"), ["article", "body", "share", "bar"]);
+        assert_eq!(
+            words("relatedLinks NEWS HTMLParser"),
+            ["related", "Links", "NEWS", "HTMLParser"]
+        );
+        assert!(in_set("Links", &["links"]));
+        assert!(!in_set("link", &["links"]));
+    }
 }

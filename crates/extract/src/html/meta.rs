@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use scraper::{Html, Node};
 use serde_json::Value;
 
+use super::{attr, contains_ignore_case};
 use crate::byline::parse_author_field;
 use crate::date::parse_date;
 use crate::publisher::copyright_publisher;
@@ -18,6 +19,8 @@ pub(super) struct Meta {
     pub(super) title: Option<String>,
     pub(super) author: Option<String>,
     pub(super) published: Option<DateTime<FixedOffset>>,
+    /// The first date shown anywhere on the page.
+    pub(super) shown_date: Option<DateTime<FixedOffset>>,
     pub(super) publisher: Option<String>,
     pub(super) url: Option<String>,
     pub(super) language: Option<String>,
@@ -62,31 +65,58 @@ pub(super) fn read(document: &Html) -> Meta {
     for node in document.tree.root().descendants() {
         match node.value() {
             Node::Element(element) => read_element(element, node, &mut found),
-            Node::Text(text) if text.len() < 300 => {
+            Node::Text(text) => {
                 let in_code = node
                     .parent()
                     .and_then(|parent| parent.value().as_element())
                     .is_some_and(|element| {
                         matches!(element.name(), "script" | "style" | "title" | "noscript")
                     });
-                if in_code {
+                if in_code || text.trim().is_empty() {
+                    continue;
+                }
+                found.n_texts += 1;
+                if found.h1_at.is_some() && text.len() >= PROSE {
+                    found.seen_prose(text.len() >= 300);
+                }
+                if text.len() >= 300 {
+                    continue;
+                }
+                // Most text nodes are none of what is looked for below: tell so from the raw
+                // text before copying it with its spaces collapsed.
+                let raw = text.trim();
+                let wanted = (found.copyright.is_none()
+                    && (raw.contains('©') || contains_ignore_case(raw, "copyright")))
+                    || (found.text_dates.len() < 12 && raw.bytes().any(|b| b.is_ascii_digit()))
+                    || (found.bylines.len() < 20 && may_open_byline(raw))
+                    || (20 < raw.len() && raw.len() <= 64 && is_update_label(raw));
+                if !wanted {
+                    found.after_update_label = raw.len() <= 20 && is_update_label(raw);
                     continue;
                 }
                 let text = normalize_space(text);
                 if found.copyright.is_none()
-                    && (text.contains('©') || text.to_lowercase().contains("copyright"))
+                    && (text.contains('©') || contains_ignore_case(&text, "copyright"))
                 {
                     found.copyright = copyright_publisher(&text);
                 }
-                if found.text_dates.len() < 3
+                if found.text_dates.len() < 12
                     && (6..80).contains(&text.len())
                     && text.contains(|c: char| c.is_ascii_digit())
                 {
-                    if let Some(date) = visible_date(&text) {
-                        found.text_dates.push(date);
+                    if let Some((date, updated)) = visible_date(&text) {
+                        // "Updated <time>Jul 24, 2018</time>": the label is the text before.
+                        let updated = updated || found.after_update_label;
+                        found.text_dates.push((found.n_texts, date, updated));
                     }
                 }
-                if found.bylines.len() < 20 && text.len() < 100 && BYLINE_LABEL.is_match(&text) {
+                found.after_update_label =
+                    text.len() <= 20 && raw.len() <= 64 && is_update_label(&text);
+                if found.bylines.len() < 20
+                    && text.len() < 100
+                    && may_open_byline(&text)
+                    && BYLINE_LABEL.is_match(&text)
+                {
                     if let Some(line) = label_byline(node, &text) {
                         found.bylines.push(line);
                     }
@@ -107,7 +137,10 @@ pub(super) fn read(document: &Html) -> Meta {
         .chain(url.as_deref().and_then(crate::publisher::url_host))
         .collect();
     let author = pick_author(&found, &outlets);
-    let published = pick_date(&found);
+    let published = match (head_date(&found), pick_date(&found)) {
+        (Some(shown), metadata) => Some(precise(shown, metadata, &found.times)),
+        (None, metadata) => metadata,
+    };
     let language = found
         .lang
         .clone()
@@ -118,6 +151,7 @@ pub(super) fn read(document: &Html) -> Meta {
         title: title.filter(|title| !title.is_empty()).map(|title| plain_quotes(&title)),
         author: author.map(|author| plain_quotes(&author)),
         published,
+        shown_date: found.text_dates.first().map(|(_, date, _)| *date),
         publisher: site_name.or(found.ld.publisher).or(found.copyright),
         url,
         language,
@@ -201,7 +235,57 @@ fn pick_author(found: &Found, outlets: &[String]) -> Option<String> {
     if person.as_deref().is_some_and(|name| !name.contains(' ')) && byline.is_some() {
         return byline;
     }
-    person.or(byline).or(outlet_named)
+    let linked = found.author_links.iter().find(|name| !is_outlet(name)).cloned();
+    // The author's photo, named in its alt text, in an author box.
+    let pictured = found
+        .author_images
+        .iter()
+        .filter_map(|alt| parse_author_field(alt))
+        .find(|name| name.contains(' ') && !is_outlet(name) && !is_placeholder_name(name));
+    person.or(byline).or(linked).or(pictured).or(outlet_named)
+}
+
+/// The name in a link to an author's page, when the address spells it: "/authors/jane-doe"
+/// and "Jane Doe". The spelling check keeps out "More by this author" and topic links.
+fn author_link(href: &str, node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    const AUTHOR_DIRS: &[&str] = &[
+        "author",
+        "authors",
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "people",
+        "staff",
+    ];
+    let path = href.split(['?', '#']).next()?.trim_end_matches('/');
+    let mut segments = path.rsplit('/');
+    let slug = segments.next()?;
+    if !segments.next().is_some_and(|dir| AUTHOR_DIRS.iter().any(|d| dir.eq_ignore_ascii_case(d))) {
+        return None;
+    }
+    let text = node_text(node);
+    let n_words = text.split_whitespace().count();
+    if !(2..=4).contains(&n_words)
+        || !text.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let key = |text: &str| -> String {
+        text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    };
+    let (name_key, slug_key) = (key(&text), key(slug));
+    (name_key.len() >= 5 && slug_key.starts_with(&name_key) && !in_aside(node)).then_some(text)
+}
+
+/// Whether an element sits in an author box: an element up to three levels above it whose
+/// class or id names the author or byline.
+fn in_author_box(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors().take(3).filter_map(|ancestor| ancestor.value().as_element()).any(|element| {
+        [attr(element, "class"), attr(element, "id")].into_iter().flatten().any(|value| {
+            contains_ignore_case(value, "author") || contains_ignore_case(value, "byline")
+        })
+    })
 }
 
 /// "Jane Jane" -> "Jane": an author element that holds its name twice (a screen-reader copy).
@@ -231,7 +315,7 @@ fn names_outlet(name: &str, outlet: &str) -> bool {
     key(outlet) == name
 }
 
-/// The publication date: from metadata, else the first date shown on the page. A page's
+/// The publication date from metadata, `<time>` elements included. A page's
 /// last-modified date is not its publication date, so it is never used in its place.
 fn pick_date(found: &Found) -> Option<DateTime<FixedOffset>> {
     // Less common keys: "published", "w-published-date", "publication-date".
@@ -252,18 +336,75 @@ fn pick_date(found: &Found) -> Option<DateTime<FixedOffset>> {
         .chain(found.ld.any_date.iter())
         .chain(found.times.iter())
         .find_map(|text| parse_date(text))
-        .or_else(|| found.text_dates.first().copied())
+}
+
+/// A date shown as a day ("April 11, 2023") with the time and zone of a machine-readable
+/// date of the same day, when the page has one. A timestamp that falls on the shown day in
+/// some time zone ("2021-12-10T02:17Z" for "December 9, 2021" shown in New York) is the same
+/// moment.
+fn precise(
+    shown: DateTime<FixedOffset>,
+    metadata: Option<DateTime<FixedOffset>>,
+    times: &[String],
+) -> DateTime<FixedOffset> {
+    let same_day = |date: &DateTime<FixedOffset>| date.date_naive() == shown.date_naive();
+    let in_some_zone = |date: &DateTime<FixedOffset>| {
+        // Zones run from UTC-12 to UTC+14.
+        let day_start = shown.date_naive().and_time(chrono::NaiveTime::MIN).and_utc();
+        let instant = date.to_utc();
+        instant + chrono::Duration::hours(14) >= day_start
+            && instant - chrono::Duration::hours(12) < day_start + chrono::Duration::days(1)
+    };
+    metadata
+        .filter(same_day)
+        .or_else(|| times.iter().filter_map(|time| parse_date(time)).find(same_day))
+        .or_else(|| metadata.filter(in_some_zone))
+        .unwrap_or(shown)
+}
+
+/// Text nodes at least this long (in bytes) read as prose.
+const PROSE: usize = 120;
+
+/// How far around the headline (in text nodes) a shown date belongs to the article head.
+const HEAD_BEFORE: usize = 5;
+const HEAD_AFTER: usize = 40;
+
+/// The date shown with the headline: the first date in the text nodes just before the first
+/// `<h1>` or after it, up to the article's first prose; not when it is labelled as an update.
+/// What readers are shown beats metadata, which CMSs often fill with the date a page was
+/// created or imported.
+fn head_date(found: &Found) -> Option<DateTime<FixedOffset>> {
+    let h1 = found.h1_at?;
+    let end = found.prose_at.unwrap_or(usize::MAX).min(h1 + HEAD_AFTER);
+    // "Updated May 4" tells when the page last changed, not when it was published.
+    found
+        .text_dates
+        .iter()
+        .find(|(at, _, updated)| *at + HEAD_BEFORE > h1 && *at <= end && !updated)
+        .map(|(_, date, _)| *date)
 }
 
 /// A date as pages show it, maybe with a label and other notes: "Updated Dec 18, 2025 ·
 /// 12 min read" gives Dec 18.
-fn visible_date(text: &str) -> Option<DateTime<FixedOffset>> {
-    parse_date(text).or_else(|| {
-        text.split(['|', '•', '·', '—', '–'])
-            .map(str::trim)
-            .filter(|part| part.len() >= 6)
-            .find_map(parse_date)
-    })
+fn visible_date(text: &str) -> Option<(DateTime<FixedOffset>, bool)> {
+    // Every date we read has a four-digit year: most short texts with digits ("Page 2",
+    // "$4.99") are turned away before the parser looks at them.
+    if !text.as_bytes().windows(4).any(|window| window.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    if let Some(date) = parse_date(text) {
+        return Some((date, is_update_label(text)));
+    }
+    text.split(['|', '•', '·', '—', '–'])
+        .map(str::trim)
+        .filter(|part| part.len() >= 6)
+        .find_map(|part| parse_date(part).map(|date| (date, is_update_label(part))))
+}
+
+/// Whether a text says that what follows is when the page changed: "Updated", "Last
+/// modified:", "Reviewed on".
+fn is_update_label(text: &str) -> bool {
+    ["updat", "modif", "revis", "reviewed"].iter().any(|label| contains_ignore_case(text, label))
 }
 
 static BYLINE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -272,6 +413,14 @@ static BYLINE_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     )
     .expect("valid regex")
 });
+
+/// Whether a text starts with a letter that a byline label starts with: a cheap test that
+/// spares most text nodes the label pattern.
+fn may_open_byline(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|first| {
+        matches!(first.to_ascii_lowercase(), b'a' | b'b' | b'p' | b'r' | b's' | b'w')
+    })
+}
 
 /// A byline from a text that opens with a label: "By Jane Doe", or a bare "Written by" whose
 /// name is in the next element ("<p>Written by</p><p>Jane Doe</p>").
@@ -282,7 +431,7 @@ fn label_byline(node: ego_tree::NodeRef<'_, Node>, text: &str) -> Option<String>
     let mut line = text.to_string();
     let mut holder = node.parent();
     // Climb while the text is only the label, to the element that also holds the name.
-    for _ in 0..3 {
+    for step in 0..3 {
         let Some(element) = holder else { break };
         let whole = node_text(element);
         if whole.len() > 120 {
@@ -296,6 +445,14 @@ fn label_byline(node: ego_tree::NodeRef<'_, Node>, text: &str) -> Option<String>
         line = whole;
         if BYLINE_LABEL.replace(&line, "").trim().chars().any(char::is_alphabetic) {
             break;
+        }
+        // A label alone in its element ("<h3>Author</h3><p>Jane Doe</p>"): the name is the
+        // next element's text, when that is short; the parent may also hold share buttons.
+        if step == 0 {
+            if let Some(name) = element_children_after(node).filter(|name| name.len() < 60) {
+                line = format!("{line} {name}");
+                break;
+            }
         }
         holder = element.parent();
     }
@@ -324,7 +481,7 @@ fn in_aside(node: ego_tree::NodeRef<'_, Node>) -> bool {
             return false;
         }
         let aside = matches!(element.name(), "aside" | "nav")
-            || [element.attr("class"), element.attr("id")].into_iter().flatten().any(|attr| {
+            || [attr(element, "class"), attr(element, "id")].into_iter().flatten().any(|attr| {
                 attr.split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|word| ASIDE_WORDS.iter().any(|aside| word.eq_ignore_ascii_case(aside)))
             });
@@ -338,10 +495,17 @@ fn in_aside(node: ego_tree::NodeRef<'_, Node>) -> bool {
 /// An element whose class, id, `rel` or `itemprop` says it holds the author's name (not the
 /// author's photo or bio).
 fn is_byline_element(element: &scraper::node::Element) -> bool {
-    if element.attr("rel") == Some("author") || element.attr("itemprop") == Some("author") {
-        return true;
+    // One pass over the attributes: this runs on every element of the page.
+    let (mut class, mut id) = (None, None);
+    for (key, value) in element.attrs() {
+        match key {
+            "rel" | "itemprop" if value == "author" => return true,
+            "class" => class = Some(value),
+            "id" => id = Some(value),
+            _ => (),
+        }
     }
-    let attrs = [element.attr("class"), element.attr("id")];
+    let attrs = [class, id];
     let has = |words: &[&str]| {
         attrs.iter().flatten().any(|attr| words.iter().any(|word| contains_ignore_case(attr, word)))
     };
@@ -350,14 +514,6 @@ fn is_byline_element(element: &scraper::node::Element) -> bool {
             "bio", "avatar", "image", "img", "photo", "picture", "desc", "about", "social",
             "follow",
         ])
-}
-
-/// ASCII case-insensitive substring test, without allocating.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Raw findings of the walk.
@@ -369,16 +525,44 @@ struct Found {
     title: Option<String>,
     /// The first few `<h1>`s.
     h1s: Vec<String>,
-    /// Short text nodes that read as a date, in page order (visible "Published May 3" lines).
-    text_dates: Vec<DateTime<FixedOffset>>,
+    /// Short text nodes that read as a date, in page order (visible "Published May 3" lines):
+    /// their place among the page's text nodes, the date, and whether it is labelled as an
+    /// update.
+    text_dates: Vec<(usize, DateTime<FixedOffset>, bool)>,
+    /// Visible text nodes seen so far.
+    n_texts: usize,
+    /// The last text node was an update label alone ("Updated").
+    after_update_label: bool,
+    /// How many text nodes came before the first `<h1>` with text.
+    h1_at: Option<usize>,
+    /// Prose-length text nodes after that `<h1>`.
+    n_prose: usize,
+    /// Where the article text has begun (see [`Found::seen_prose`]).
+    prose_at: Option<usize>,
     canonical: Option<String>,
     lang: Option<String>,
     times: Vec<String>,
     /// Byline texts: author elements (their text nodes joined with " | ") and labelled lines.
     bylines: Vec<String>,
     copyright: Option<String>,
+    /// Names in links to the page of an author whose address spells the name
+    /// (`<a href="/authors/jane-doe">Jane Doe</a>`).
+    author_links: Vec<String>,
+    /// Alt texts of images in author boxes (the author's photo, named).
+    author_images: Vec<String>,
     /// All values of the meta tags that name one author each (papers list every author).
     people: HashMap<String, Vec<String>>,
+}
+
+impl Found {
+    /// Notes a prose-length text node after the headline: one may be the standfirst, two
+    /// (or one long one) mean the article text has begun.
+    fn seen_prose(&mut self, long: bool) {
+        self.n_prose += if long { 2 } else { 1 };
+        if self.n_prose >= 2 && self.prose_at.is_none() {
+            self.prose_at = Some(self.n_texts);
+        }
+    }
 }
 
 /// The fields we use from an article's JSON-LD.
@@ -408,15 +592,14 @@ fn read_element(
     match name {
         "html" => {
             found.lang =
-                element.attr("lang").or_else(|| element.attr("xml:lang")).map(str::to_string)
+                attr(element, "lang").or_else(|| attr(element, "xml:lang")).map(str::to_string)
         }
         "meta" => {
-            let key = element
-                .attr("property")
-                .or_else(|| element.attr("name"))
-                .or_else(|| element.attr("itemprop"));
-            let key = key.or_else(|| element.attr("http-equiv"));
-            let value = element.attr("content").or_else(|| element.attr("datetime"));
+            let key = attr(element, "property")
+                .or_else(|| attr(element, "name"))
+                .or_else(|| attr(element, "itemprop"));
+            let key = key.or_else(|| attr(element, "http-equiv"));
+            let value = attr(element, "content").or_else(|| attr(element, "datetime"));
             if let (Some(key), Some(value)) = (key, value) {
                 let value = normalize_space(value);
                 let key = key.to_lowercase();
@@ -431,10 +614,21 @@ fn read_element(
                 }
             }
         }
+        "a" if found.author_links.len() < 5 => {
+            if let Some(name) = attr(element, "href").and_then(|href| author_link(href, node)) {
+                found.author_links.push(name);
+            }
+        }
+        "img" if found.author_images.len() < 5 => {
+            let alt = attr(element, "alt").map(normalize_space).unwrap_or_default();
+            if (5..60).contains(&alt.len()) && in_author_box(node) && !in_aside(node) {
+                found.author_images.push(alt);
+            }
+        }
         "link" => {
-            let rel = element.attr("rel").unwrap_or("");
+            let rel = attr(element, "rel").unwrap_or("");
             if rel.eq_ignore_ascii_case("canonical") && found.canonical.is_none() {
-                found.canonical = element.attr("href").map(str::to_string);
+                found.canonical = attr(element, "href").map(str::to_string);
             }
         }
         "title" if found.title.is_none() => {
@@ -443,23 +637,24 @@ fn read_element(
         "h1" if found.h1s.len() < 5 => {
             let text = node_text(node);
             if !text.is_empty() {
+                found.h1_at.get_or_insert(found.n_texts);
                 found.h1s.push(text);
             }
         }
         "time" => {
-            if let Some(datetime) = element.attr("datetime") {
+            if let Some(datetime) = attr(element, "datetime") {
                 found.times.push(datetime.to_string());
             }
         }
-        "script" if element.attr("type").is_some_and(|kind| kind.contains("ld+json")) => {
+        "script" if attr(element, "type").is_some_and(|kind| kind.contains("ld+json")) => {
             if let Ok(value) = serde_json::from_str::<Value>(&node_text(node)) {
                 read_linked_data(&value, &mut found.ld, 0);
             }
         }
         _ => (),
     }
-    if element.attr("itemprop").is_some_and(|prop| prop == "datePublished") {
-        if let Some(date) = element.attr("datetime").or_else(|| element.attr("content")) {
+    if attr(element, "itemprop").is_some_and(|prop| prop == "datePublished") {
+        if let Some(date) = attr(element, "datetime").or_else(|| attr(element, "content")) {
             found.times.insert(0, date.to_string());
         }
     }

@@ -217,3 +217,110 @@ fn a_login_in_metadata_gives_way_to_the_byline() {
     );
     assert_eq!(extract_page(&html).author.as_deref(), Some("Marta Kowalczyk"));
 }
+
+/// A page with a headline, a head (what comes between the headline and the text) and
+/// metadata, for the date and author tests below.
+fn headed_page(head_meta: &str, head: &str) -> String {
+    format!(
+        "<html><head>{head_meta}</head><body><article><h1>Council delays vote on bridge</h1>\
+         {head}{}{}</article><footer><p>Posted March 3, 2019</p></footer></body></html>",
+        para("bridge"),
+        para("library")
+    )
+}
+
+fn day(article: &Article) -> Option<String> {
+    article.published.map(|date| date.format("%Y-%m-%d").to_string())
+}
+
+#[test]
+fn the_date_shown_with_the_headline_beats_metadata() {
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-01T09:00:00Z\">";
+    // The CMS date is when the page was created; readers are shown another.
+    let page = headed_page(meta, "<div class=\"meta\"><span>March 4, 2021</span></div>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-04"));
+    // A date labelled as an update is when the page changed, not when it was published.
+    let page = headed_page(meta, "<div class=\"meta\"><span>Updated March 4, 2021</span></div>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-01"));
+    let page = headed_page(meta, "<p>Updated <time>March 4, 2021</time></p>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-01"));
+    // The same day as the metadata: the metadata's time and zone are kept.
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-04T08:30:00-05:00\">";
+    let page = headed_page(meta, "<p class=\"date\">Mar 4, 2021</p>");
+    let published = extract_page(&page).published.map(|date| date.to_rfc3339());
+    assert_eq!(published.as_deref(), Some("2021-03-04T08:30:00-05:00"));
+    // Shown in the site's zone, stored in UTC: one moment, so the timestamp is kept.
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-05T02:17:00Z\">";
+    let page = headed_page(meta, "<p class=\"date\">March 4, 2021</p>");
+    let published = extract_page(&page).published.map(|date| date.to_rfc3339());
+    assert_eq!(published.as_deref(), Some("2021-03-05T02:17:00+00:00"));
+    // Two days apart is not one moment.
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-06T02:17:00Z\">";
+    let page = headed_page(meta, "<p class=\"date\">March 4, 2021</p>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-04"));
+}
+
+#[test]
+fn dates_far_from_the_headline_are_a_last_resort() {
+    // Only the footer has a date: it is used when nothing better is known...
+    let page = headed_page("", "");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2019-03-03"));
+    // ...but a date in the page's address comes first.
+    let mut doc = RawDocument::new(Origin::file("page.html"), Content::Html(page));
+    doc.url = Some("https://news.example/2021/03/04/council-delays-vote".to_string());
+    assert_eq!(day(&extract::extract(&doc).0).as_deref(), Some("2021-03-04"));
+}
+
+#[test]
+fn url_dates() {
+    let day = |url: &str| extract::url_date(url).map(|date| date.format("%Y-%m-%d").to_string());
+    assert_eq!(day("https://a.example/2021/3/4/slug").as_deref(), Some("2021-03-04"));
+    assert_eq!(day("https://a.example/blog/2021-03-04-slug").as_deref(), Some("2021-03-04"));
+    assert_eq!(day("https://a.example/news/20210304/slug.html").as_deref(), Some("2021-03-04"));
+    // A month alone, an impossible day, a number that is not a year, or a date outside the
+    // path: no date.
+    assert_eq!(day("https://a.example/2021/03/slug"), None);
+    assert_eq!(day("https://a.example/2021/02/30/slug"), None);
+    assert_eq!(day("https://a.example/item/12345678/slug"), None);
+    assert_eq!(day("https://a.example/slug?from=2021-03-04"), None);
+}
+
+#[test]
+fn author_from_a_link_to_the_author_page() {
+    let page = |link: &str| {
+        headed_page("", &format!("<div class=\"meta\"><span>Story: {link}</span></div>"))
+    };
+    let linked = page("<a href=\"https://news.example/authors/jane-doe/\">Jane Doe</a>");
+    assert_eq!(extract_page(&linked).author.as_deref(), Some("Jane Doe"));
+    // The address must spell the name: "More from our team" is not an author.
+    let other = page("<a href=\"/authors/jane-doe\">More From Our Team</a>");
+    assert_eq!(extract_page(&other).author, None);
+    let topic = page("<a href=\"/topics/jane-doe\">Jane Doe</a>");
+    assert_eq!(extract_page(&topic).author, None);
+}
+
+#[test]
+fn a_label_alone_takes_the_name_from_the_next_element() {
+    let page = headed_page(
+        "",
+        "<div class=\"credit\"><h3>Written by</h3><p>Jane Doe</p>\
+         <div><button>Share on Facebook</button><button>Copy the link</button></div></div>",
+    );
+    assert_eq!(extract_page(&page).author.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn author_from_the_photo_in_an_author_box() {
+    let page = |box_class: &str| {
+        headed_page(
+            "",
+            &format!(
+                "<div class=\"{box_class}\"><div class=\"avatar\"><img src=\"/a.jpg\" \
+                 alt=\"Jane Doe\"></div></div>"
+            ),
+        )
+    };
+    assert_eq!(extract_page(&page("post-author")).author.as_deref(), Some("Jane Doe"));
+    // A photo anywhere else names whoever is in it, not the writer.
+    assert_eq!(extract_page(&page("gallery-item")).author, None);
+}
