@@ -33,7 +33,6 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, Value, FAST, INDEXED, STORED,
     STRING, TEXT,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// One article to index.
@@ -264,18 +263,11 @@ impl Index {
         let limit = query.limit.max(1);
         let (top, total) =
             searcher.search(&*combined, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
-        let snippets = match &words {
-            Some(words) => {
-                let mut generator = SnippetGenerator::create(&searcher, &**words, fields.body)?;
-                generator.set_max_num_chars(SNIPPET_CHARS);
-                Some((generator, body_words(&**words, fields.body)))
-            }
-            None => None,
-        };
+        let body_words = words.as_ref().map_or(Vec::new(), |it| body_words(&**it, fields.body));
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(&doc, score, snippets.as_ref()));
+            hits.push(self.hit(&doc, score, &body_words));
         }
         Ok(Hits { total, hits })
     }
@@ -301,7 +293,7 @@ impl Index {
         acc
     }
 
-    fn hit(&self, doc: &TantivyDocument, score: f32, snippets: Option<&Snippets>) -> Hit {
+    fn hit(&self, doc: &TantivyDocument, score: f32, words: &[String]) -> Hit {
         let fields = &self.fields;
         let text =
             |field: Field| doc.get_first(field).and_then(|it| it.as_str()).map(str::to_string);
@@ -309,13 +301,8 @@ impl Index {
             .get_first(fields.published)
             .and_then(|it| it.as_datetime())
             .and_then(|it| DateTime::from_timestamp(it.into_timestamp_secs(), 0));
-        let snippet = match snippets {
-            Some((generator, words)) => {
-                let body = text(fields.body).unwrap_or_default();
-                fragments(&snippet(generator, words, &body))
-            }
-            None => Vec::new(),
-        };
+        let body = doc.get_first(fields.body).and_then(|it| it.as_str()).unwrap_or_default();
+        let snippet = snippet(body, words);
         Hit {
             article: text(fields.article).unwrap_or_default(),
             story: text(fields.story),
@@ -328,11 +315,8 @@ impl Index {
     }
 }
 
-/// The snippet generator of a search, and the query's words in the body field.
-type Snippets = (SnippetGenerator, Vec<String>);
-
-/// The longest snippet, in characters.
-const SNIPPET_CHARS: usize = 240;
+/// The longest snippet, in bytes.
+const SNIPPET_BYTES: usize = 240;
 
 /// The query's words as indexed in `field` (lowercased tokens).
 fn body_words(query: &dyn tantivy::query::Query, field: Field) -> Vec<String> {
@@ -347,48 +331,96 @@ fn body_words(query: &dyn tantivy::query::Query, field: Field) -> Vec<String> {
     words
 }
 
-/// A snippet of `body` around the query's words. Cutting a snippet tokenizes all the text it
-/// is given, which made it most of the cost of a search; so it is cut from a window around the
-/// first place a query word appears, and from the whole body only when the window has no match
-/// (a word found inside a longer word, or one that differs from the body in non-ASCII case).
-fn snippet(
-    generator: &SnippetGenerator,
-    words: &[String],
-    body: &str,
-) -> tantivy::snippet::Snippet {
-    let window = snippet_window(body, words);
-    let snippet = generator.snippet(window);
-    if snippet.highlighted().is_empty() && window.len() < body.len() {
-        return generator.snippet(body);
+/// The passage of `body` that best matches the query's `words`, in pieces: the body is cut
+/// into passages of at most [`SNIPPET_BYTES`] at word boundaries, and the first passage with the
+/// most distinct query words (then the most matches) wins. Words are split and lower-cased as
+/// the index's tokenizer does. Empty when no word of the body matches (a title-only match).
+///
+/// Written here rather than taken from tantivy's `SnippetGenerator`, which allocates for every
+/// token and made up two thirds of a search's instructions.
+fn snippet(body: &str, words: &[String]) -> Vec<Fragment> {
+    let mut best: Option<Passage> = None;
+    let mut current: Option<Passage> = None;
+    for (start, token) in tokens(body) {
+        let end = start + token.len();
+        let passage = match current.as_mut() {
+            Some(passage) if end - passage.start <= SNIPPET_BYTES => passage,
+            _ => {
+                keep_better(&mut best, current.take());
+                current.insert(Passage { start, end, hits: Vec::new() })
+            }
+        };
+        passage.end = end;
+        if let Some(word) = words.iter().position(|word| is_same_word(token, word)) {
+            passage.hits.push((start, end, word));
+        }
     }
-    snippet
+    keep_better(&mut best, current);
+    best.map_or(Vec::new(), |passage| passage.fragments(body))
 }
 
-/// The part of `body` from a little before the first query word to two snippets after it.
-fn snippet_window<'a>(body: &'a str, words: &[String]) -> &'a str {
-    let folded = body.to_ascii_lowercase();
-    let Some(first) = words.iter().filter_map(|word| find_word(&folded, word)).min() else {
-        return body;
-    };
-    let mut start = first.saturating_sub(SNIPPET_CHARS / 2);
-    let mut end = (first + 2 * SNIPPET_CHARS).min(body.len());
-    while !body.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !body.is_char_boundary(end) {
-        end += 1;
-    }
-    &body[start..end]
+/// A stretch of a body and the query words in it.
+struct Passage {
+    start: usize,
+    end: usize,
+    /// Byte range and index of the query word of each match.
+    hits: Vec<(usize, usize, usize)>,
 }
 
-/// Where `word` first stands as a whole word in `text` (not inside a longer word).
-fn find_word(text: &str, word: &str) -> Option<usize> {
-    let is_word_byte = |byte: u8| byte.is_ascii_alphanumeric() || !byte.is_ascii();
-    text.match_indices(word).map(|(at, _)| at).find(|&at| {
-        let before = at.checked_sub(1).map(|i| text.as_bytes()[i]);
-        let after = text.as_bytes().get(at + word.len()).copied();
-        !before.is_some_and(is_word_byte) && !after.is_some_and(is_word_byte)
-    })
+impl Passage {
+    /// Distinct query words, then matches: higher is better.
+    fn rank(&self) -> (usize, usize) {
+        let mut distinct: Vec<usize> = self.hits.iter().map(|hit| hit.2).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (distinct.len(), self.hits.len())
+    }
+
+    fn fragments(&self, body: &str) -> Vec<Fragment> {
+        let piece = |from: usize, to: usize, highlighted: bool| Fragment {
+            text: body[from..to].to_string(),
+            highlighted,
+        };
+        let mut acc = Vec::new();
+        let mut at = self.start;
+        for &(from, to, _) in &self.hits {
+            if from > at {
+                acc.push(piece(at, from, false));
+            }
+            acc.push(piece(from, to, true));
+            at = to;
+        }
+        if self.end > at {
+            acc.push(piece(at, self.end, false));
+        }
+        acc
+    }
+}
+
+/// Keeps `candidate` in `best` when it has matches and ranks higher (the first wins ties).
+fn keep_better(best: &mut Option<Passage>, candidate: Option<Passage>) {
+    let Some(candidate) = candidate else { return };
+    let rank = candidate.rank();
+    if rank.0 > 0 && best.as_ref().is_none_or(|best| rank > best.rank()) {
+        *best = Some(candidate);
+    }
+}
+
+/// The words of `text` with their byte offsets: runs of alphanumeric characters, as tantivy's
+/// simple tokenizer cuts them.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|it| !it.is_empty())
+        .map(move |it| (it.as_ptr() as usize - text.as_ptr() as usize, it))
+}
+
+/// Whether a token of the text is the indexed (lower-cased) `word`.
+fn is_same_word(token: &str, word: &str) -> bool {
+    if token.is_ascii() {
+        token.eq_ignore_ascii_case(word)
+    } else {
+        token.to_lowercase() == word
+    }
 }
 
 /// Groups hits by story, stories in the order of their best hit, hits best first.
@@ -427,30 +459,6 @@ fn schema() -> (Schema, Fields) {
         published: builder.add_date_field("published", dates),
     };
     (builder.build(), fields)
-}
-
-fn fragments(snippet: &tantivy::snippet::Snippet) -> Vec<Fragment> {
-    let text = snippet.fragment();
-    let mut acc = Vec::new();
-    let mut at = 0;
-    for range in snippet.highlighted() {
-        // Ranges are byte ranges on char boundaries, sorted and disjoint; guard anyway.
-        let (Some(before), Some(word)) = (text.get(at..range.start), text.get(range.clone()))
-        else {
-            continue;
-        };
-        if !before.is_empty() {
-            acc.push(Fragment { text: before.to_string(), highlighted: false });
-        }
-        acc.push(Fragment { text: word.to_string(), highlighted: true });
-        at = range.end;
-    }
-    if let Some(rest) = text.get(at..) {
-        if !rest.is_empty() {
-            acc.push(Fragment { text: rest.to_string(), highlighted: false });
-        }
-    }
-    acc
 }
 
 fn is_empty_dir(dir: &Path) -> bool {

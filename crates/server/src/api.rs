@@ -93,7 +93,7 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
             Ok(Health {
                 status: "ok",
                 articles: store.article_count()?,
-                stories: store.stories()?.len(),
+                stories: inner.listings().len(),
                 indexed: inner.index.len(),
                 writes_enabled: inner.token.is_some(),
             })
@@ -144,12 +144,7 @@ async fn list_stories(
 ) -> Result<Json<StoryPage>, ApiError> {
     let Query(filter) =
         filter.map_err(|err| ApiError::bad_request("invalid_query", err.body_text()))?;
-    let page = state
-        .blocking(move |inner| {
-            let listings = inner.store().stories()?;
-            filters::page(listings, &filter)
-        })
-        .await?;
+    let page = filters::page(state.inner().listings().to_vec(), &filter)?;
     let stories = page.items.into_iter().map(StorySummary::from).collect();
     Ok(Json(StoryPage { stories, next_cursor: page.next_cursor }))
 }

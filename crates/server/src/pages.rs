@@ -1,8 +1,6 @@
 //! The web UI: server-rendered HTML pages (askama templates, escaped by default) that work
 //! without JavaScript, and the stylesheet they share.
 
-use std::collections::BTreeSet;
-
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, Uri};
@@ -110,15 +108,8 @@ async fn story_list(
     let Query(filter) =
         filter.map_err(|err| ApiError::bad_request("invalid_query", err.body_text()))?;
     let filter = StoryFilter { source: filter.source.filter(|it| !it.is_empty()), ..filter };
-    let query = filter.clone();
-    let (page, outlets) = state
-        .blocking(move |inner| {
-            let listings = inner.store().stories()?;
-            let outlets: BTreeSet<String> =
-                listings.iter().flat_map(|it| it.sources.iter().cloned()).collect();
-            Ok((filters::page(listings, &query)?, outlets))
-        })
-        .await?;
+    let page = filters::page(state.inner().listings().to_vec(), &filter)?;
+    let outlets = state.inner().outlets();
     let stories = page
         .items
         .into_iter()
@@ -148,7 +139,7 @@ async fn story_list(
     });
     let page = StoryListPage {
         stories,
-        outlets: outlets.into_iter().collect(),
+        outlets: outlets.to_vec(),
         source: text(&filter.source),
         from: text(&filter.from),
         to: text(&filter.to),
@@ -253,14 +244,7 @@ async fn search_page(
     let Query(params) =
         params.map_err(|err| ApiError::bad_request("invalid_query", err.body_text()))?;
     let text = |it: &Option<String>| it.clone().unwrap_or_default();
-    let outlets = state
-        .blocking(|inner| {
-            let listings = inner.store().stories()?;
-            let outlets: BTreeSet<String> =
-                listings.into_iter().flat_map(|it| it.sources).collect();
-            Ok(outlets.into_iter().collect())
-        })
-        .await?;
+    let outlets = state.inner().outlets().to_vec();
     let asked = [&params.q, &params.source, &params.from, &params.to]
         .iter()
         .any(|it| it.as_deref().is_some_and(|it| !it.trim().is_empty()));

@@ -1,6 +1,6 @@
 //! Shared state: the store behind a lock, the search index, and the settings requests need.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use anyhow::Context;
@@ -26,12 +26,15 @@ pub(crate) struct Inner {
     pub(crate) derived: RwLock<Derived>,
 }
 
-/// Story titles (search results name their stories) and rendered stories. A story is costly
-/// to render (read from the store, every article re-split into sentences for the page) and
-/// changes only on ingest.
+/// What requests read of the store between ingests: the story listings (lists, filters and
+/// search results name their stories), the outlets, and rendered stories. A story is costly to
+/// render (read from the store, every article re-split into sentences for the page).
 #[derive(Default)]
 pub(crate) struct Derived {
+    pub(crate) listings: Arc<Vec<store::StoryListing>>,
     pub(crate) titles: HashMap<String, String>,
+    /// Every outlet of a story, sorted.
+    pub(crate) outlets: Arc<Vec<String>>,
     pub(crate) rendered: HashMap<(Rendering, String), axum::body::Bytes>,
 }
 
@@ -139,16 +142,31 @@ impl Inner {
         let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
         derived.titles.get(id).cloned()
     }
+
+    /// Every story's listing, as of the last ingest.
+    pub(crate) fn listings(&self) -> Arc<Vec<store::StoryListing>> {
+        let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        derived.listings.clone()
+    }
+
+    /// Every outlet of a story, sorted, as of the last ingest.
+    pub(crate) fn outlets(&self) -> Arc<Vec<String>> {
+        let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        derived.outlets.clone()
+    }
 }
 
 fn derive(store: &dyn store::Store) -> anyhow::Result<Derived> {
-    let titles = store
-        .stories()
-        .context("cannot list the stories")?
-        .into_iter()
-        .map(|it| (it.id, it.title))
-        .collect();
-    Ok(Derived { titles, rendered: HashMap::new() })
+    let listings = store.stories().context("cannot list the stories")?;
+    let titles = listings.iter().map(|it| (it.id.clone(), it.title.clone())).collect();
+    let outlets: BTreeSet<&String> = listings.iter().flat_map(|it| &it.sources).collect();
+    let outlets = outlets.into_iter().cloned().collect();
+    Ok(Derived {
+        listings: Arc::new(listings),
+        titles,
+        outlets: Arc::new(outlets),
+        rendered: HashMap::new(),
+    })
 }
 
 /// Replaces the index content with every stored article and its story.

@@ -173,6 +173,7 @@ async fn posting_articles_ingests_indexes_and_returns_stories_touched() {
     assert!(!page.contains("West Courier"));
     let (_, json) = server.get_json(&format!("/api/stories/{flood}")).await;
     assert!(!json["sources"].as_array().unwrap().iter().any(|it| it == "West Courier"));
+    let (_, before) = server.get_json("/api/stories?limit=100").await;
     let (status, json) = server.post(Some(TOKEN), NEW_ARTICLES).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(json["articles"], serde_json::json!(["flood-west", "lonely"]));
@@ -187,6 +188,12 @@ async fn posting_articles_ingests_indexes_and_returns_stories_touched() {
     assert_eq!(touched.len(), 2, "{json}");
     assert!(touched.contains(&flood.as_str()), "{json}");
     assert_eq!(story_of(&server, "flood-west").await, flood);
+    // The lists know the new story and outlet at once.
+    let (_, after) = server.get_json("/api/stories?limit=100").await;
+    let count = |it: &serde_json::Value| it["stories"].as_array().unwrap().len();
+    assert_eq!(count(&after), count(&before) + 1, "{after}");
+    let (_, page) = server.get("/search").await;
+    assert!(page.contains(">West Courier</option>"), "{page}");
 
     // Stored, analysed and searchable at once.
     let (_, json) = server.get_json(&format!("/api/stories/{flood}")).await;
