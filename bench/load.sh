@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of `parallax serve` on the example corpus: 200 concurrent clients on the largest
-# story's page and on the search API, with wrk (installed from Debian's packages when missing).
+# story's page, the search API and page, the story API and the story list, with wrk
+# (installed from Debian's packages when missing).
 #
 #   bench/load.sh [SECONDS] [CONNECTIONS]
 #
@@ -43,4 +44,6 @@ run() {
 }
 run "story page $story" "http://$addr/stories/$story"
 run "search API (q=rehab)" "http://$addr/api/search?q=rehab"
+run "search page (q=rehab)" "http://$addr/search?q=rehab"
 run "story API $story" "http://$addr/api/stories/$story"
+run "story list page" "http://$addr/"
