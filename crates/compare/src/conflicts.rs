@@ -2,6 +2,7 @@
 //! same thing ("3,000 troops" and "5,000 soldiers"), a vote tally ("88 votes to 61" and
 //! "84 to 61"), a percentage, an amount of money, a date.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use analyze::calendar::Date;
@@ -282,6 +283,48 @@ fn vote_tallies(sentence: &str) -> Vec<(f64, String)> {
         .collect()
 }
 
+/// Which articles report each claim's value: in its unit, and among counts of people. Looked
+/// up for every pair of claims, so it is built once (scanning all claims for each pair was
+/// cubic: stories with hundreds of articles took seconds).
+struct Reporters<'a> {
+    claims: &'a [NumberClaim],
+    /// Each claim's value as a key: equal values have equal keys.
+    keys: Vec<u64>,
+    by_unit: HashMap<(&'a str, u64), Vec<usize>>,
+    people: HashMap<u64, Vec<usize>>,
+}
+
+impl<'a> Reporters<'a> {
+    fn new(claims: &'a [NumberClaim]) -> Reporters<'a> {
+        // Rounded to 12 significant digits, so one value parsed along two paths agrees.
+        let keys: Vec<u64> = claims
+            .iter()
+            .map(|c| format!("{:.11e}", c.value).parse().unwrap_or(c.value).to_bits())
+            .collect();
+        let mut by_unit: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
+        let mut people: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (claim, &key) in claims.iter().zip(&keys) {
+            by_unit.entry((claim.unit.as_str(), key)).or_default().push(claim.article);
+            if PEOPLE.contains(&claim.label.as_str()) {
+                people.entry(key).or_default().push(claim.article);
+            }
+        }
+        Reporters { claims, keys, by_unit, people }
+    }
+
+    /// The articles reporting claim `idx`'s value in its unit, or, for `people`, as any
+    /// count of people.
+    fn of(&self, idx: usize, people: bool) -> Vec<usize> {
+        let key = self.keys[idx];
+        let unit = self.claims[idx].unit.as_str();
+        let mut acc = self.by_unit.get(&(unit, key)).cloned().unwrap_or_default();
+        if people {
+            acc.extend(self.people.get(&key).into_iter().flatten());
+        }
+        acc
+    }
+}
+
 /// Finds conflicts among claims. Two claims conflict when they come from different outlets,
 /// measure the same thing with different values, their contexts are related, and no article
 /// of the story reports both values (an article giving both is counting two different things,
@@ -295,13 +338,7 @@ pub(crate) fn find_conflicts(
     claims: &[NumberClaim],
     relation: &dyn Fn(usize, usize) -> Relation,
 ) -> Vec<Conflict> {
-    let reports = |article: usize, value: f64, unit: &str, people: bool| {
-        claims.iter().any(|c| {
-            c.article == article
-                && same_value(c.value, value)
-                && (c.unit == unit || (people && PEOPLE.contains(&c.label.as_str())))
-        })
-    };
+    let reporters = Reporters::new(claims);
     let mut component: Vec<usize> = (0..claims.len()).collect();
     let mut in_conflict = vec![false; claims.len()];
     for a in 0..claims.len() {
@@ -325,10 +362,8 @@ pub(crate) fn find_conflicts(
             };
             // An article giving both values counts two different things (troops at two
             // borders, doses for two countries and their total).
-            let both_somewhere = (0..refs.len()).any(|article| {
-                reports(article, ca.value, &ca.unit, people)
-                    && reports(article, cb.value, &cb.unit, people)
-            });
+            let (a_by, b_by) = (reporters.of(a, people), reporters.of(b, people));
+            let both_somewhere = a_by.iter().any(|article| b_by.contains(article));
             let disagree =
                 !both_somewhere && !roughly_the_same(ca, cb) && !same_weekday_named(ca, cb);
             if disagree && relation(a, b) >= needed {
