@@ -93,16 +93,13 @@ fn poll_once(
             };
             eprintln!("{}: {status}", feed.url);
         }
-        eprintln!(
-            "{} feeds polled, {} articles read: {} new, {} updated, {} unchanged; {} stories in {}",
-            outcome.feeds.len(),
+        let stored = crate::stored_summary(
             outcome.load.articles,
-            outcome.inserted,
-            outcome.updated,
-            outcome.unchanged,
+            [outcome.inserted, outcome.updated, outcome.unchanged],
             outcome.stories,
-            args.db
+            &args.db,
         );
+        eprintln!("{} feeds polled, {stored}", outcome.feeds.len());
     }
     Ok(crate::exit_code(&outcome.load))
 }

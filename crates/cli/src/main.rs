@@ -164,16 +164,31 @@ fn ingest(
     report_diagnostics(args, &outcome.load.diagnostics);
     if !args.quiet {
         eprintln!(
-            "{} articles read: {} new, {} updated, {} unchanged; {} stories in {}",
-            outcome.load.articles,
-            outcome.inserted,
-            outcome.updated,
-            outcome.unchanged,
-            outcome.stories,
-            args.db
+            "{}",
+            stored_summary(
+                outcome.load.articles,
+                [outcome.inserted, outcome.updated, outcome.unchanged],
+                outcome.stories,
+                &args.db
+            )
         );
     }
     Ok(exit_code(&outcome.load))
+}
+
+/// What an ingest did to the store, in one line: articles read, `[new, updated, unchanged]`,
+/// and the stories there are now.
+pub(crate) fn stored_summary(
+    articles: usize,
+    changes: [usize; 3],
+    stories: usize,
+    db: &str,
+) -> String {
+    let [new, updated, unchanged] = changes;
+    format!(
+        "{articles} articles read: {new} new, {updated} updated, {unchanged} unchanged; \
+         {stories} stories in {db}"
+    )
 }
 
 fn stories(
