@@ -124,11 +124,7 @@ impl Ctx<'_> {
                     Ok(Some(Line::Text(line))) => line,
                     Ok(Some(Line::TooLong)) => Vec::new(),
                     Err(err) => {
-                        let message = format!(
-                            "cannot read: {}",
-                            io_message(&err, self.gzip_members.is_some())
-                        );
-                        self.report(emit, self.offset, self.member(), &message);
+                        self.report(emit, self.offset, self.member(), &self.read_error(&err));
                         break;
                     }
                 },
@@ -165,11 +161,7 @@ impl Ctx<'_> {
                         Ok(Some(line)) => pending_version_line = Some(line),
                         Ok(None) => break,
                         Err(err) => {
-                            let message = format!(
-                                "cannot read: {}",
-                                io_message(&err, self.gzip_members.is_some())
-                            );
-                            self.report(emit, self.offset, self.member(), &message);
+                            self.report(emit, self.offset, self.member(), &self.read_error(&err));
                             break;
                         }
                     }
@@ -230,12 +222,7 @@ impl Ctx<'_> {
                         "truncated record: the file ends inside a header".to_string(),
                     ))
                 }
-                Err(err) => {
-                    return Err(Failure::Fatal(format!(
-                        "cannot read: {}",
-                        io_message(&err, self.gzip_members.is_some())
-                    )))
-                }
+                Err(err) => return Err(Failure::Fatal(self.read_error(&err))),
             };
             if line.is_empty() {
                 return Ok(Header { fields });
@@ -335,6 +322,11 @@ impl Ctx<'_> {
             origin,
             format!("record at {}: {message}", position(start, member)),
         )));
+    }
+
+    /// What a failed read means, worded for the user (a truncated gzip member, say).
+    fn read_error(&self, err: &std::io::Error) -> String {
+        format!("cannot read: {}", io_message(err, self.gzip_members.is_some()))
     }
 
     fn report(&self, emit: Emit<'_>, at: u64, member: Option<u64>, message: &str) {
