@@ -5,21 +5,11 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn parallax(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("PARALLAX_DB")
-        .output()
-        .expect("the parallax binary runs")
-}
+mod support;
+use support::{parallax, stderr};
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ecbplus")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn json_report(output: &Output) -> Value {

@@ -2,10 +2,12 @@
 //! polled into the store, and the faults users meet (a 404, a feed that is not XML).
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use testkit::{fixed, respond, Handler, Server};
+
+mod support;
+use support::{parallax, stderr};
 
 /// An HTML article page with our own text.
 fn page(title: &str, body: &str) -> Box<Handler> {
@@ -98,19 +100,6 @@ fn server() -> Server {
             fixed(200, &[("Content-Type", "text/plain")], b"Service unavailable".to_vec()),
         ),
     ])
-}
-
-fn parallax(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("PARALLAX_DB")
-        .output()
-        .expect("the parallax binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// The URLs of the stored articles, sorted.
