@@ -337,7 +337,7 @@ fn body_words(query: &dyn tantivy::query::Query, field: Field) -> Vec<String> {
 /// the index's tokenizer does. Empty when no word of the body matches (a title-only match).
 ///
 /// Written here rather than taken from tantivy's `SnippetGenerator`, which allocates for every
-/// token and made up two thirds of a search's instructions.
+/// token and dominated a search's cost under load.
 fn snippet(body: &str, words: &[String]) -> Vec<Fragment> {
     let mut best: Option<Passage> = None;
     let mut current: Option<Passage> = None;
