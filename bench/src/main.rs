@@ -7,11 +7,9 @@
 #![allow(clippy::print_stdout)]
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
-
-use anyhow::Context;
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -71,13 +69,12 @@ fn main() -> anyhow::Result<()> {
 /// data, then the same texts again as variants (other id and outlet, a paragraph dropped),
 /// as a stream with wire copies would look.
 fn build_corpus(data: &Path, n: usize, out: &Path) -> anyhow::Result<usize> {
-    let originals = read_texts(data)?;
-    anyhow::ensure!(!originals.is_empty(), "no texts found under {}", data.display());
+    let originals = parallax_bench::read_texts(data)?;
     let mut writer = BufWriter::new(File::create(out)?);
     for i in 0..n {
         let round = i / originals.len();
         let (title, text) = &originals[i % originals.len()];
-        let text = variant(text, round);
+        let text = parallax_bench::trimmed(text, round);
         let line = serde_json::json!({
             "id": format!("a{i}"),
             "source": format!("Outlet {}", (i * 7 + round) % 53),
@@ -88,57 +85,6 @@ fn build_corpus(data: &Path, n: usize, out: &Path) -> anyhow::Result<usize> {
     }
     writer.flush()?;
     Ok(n)
-}
-
-/// Round 0 is the text itself; later rounds drop one paragraph, as reprints trim.
-fn variant(text: &str, round: usize) -> String {
-    if round == 0 {
-        return text.to_string();
-    }
-    let paragraphs: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
-    if paragraphs.len() < 3 {
-        return text.to_string();
-    }
-    let drop = round % paragraphs.len();
-    paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != drop)
-        .map(|(_, p)| *p)
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-fn read_texts(data: &Path) -> anyhow::Result<Vec<(Option<String>, String)>> {
-    let mut texts = Vec::new();
-    for file in [
-        "clustering/allsides-stories.jsonl",
-        "clustering/ecbplus-dev.jsonl",
-        "summarization/neus-val.jsonl",
-    ] {
-        let path = data.join(file);
-        let reader = BufReader::new(
-            File::open(&path).with_context(|| format!("cannot open {}", path.display()))?,
-        );
-        for line in reader.lines() {
-            let value: serde_json::Value = serde_json::from_str(&line?)?;
-            if let Some(text) = value["text"].as_str() {
-                texts.push((value["title"].as_str().map(str::to_string), text.to_string()));
-            }
-        }
-    }
-    for split in ["train", "dev"] {
-        let dir = data.join("quotes/polnear").join(split).join("text");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
-        for path in paths {
-            texts.push((None, std::fs::read_to_string(&path)?));
-        }
-    }
-    Ok(texts)
 }
 
 fn file_mb(path: &Path) -> anyhow::Result<u64> {
