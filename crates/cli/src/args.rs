@@ -164,7 +164,8 @@ Examples:
         #[arg(value_parser = parse_web_url)]
         url: String,
     },
-    /// List the followed feeds with when each was last polled and its last error.
+    /// List the followed feeds: when each was last polled, its last error, and how many of its
+    /// entries are stored, waiting for a retry, or given up.
     #[command(after_help = "\
 Examples:
   parallax feeds list
@@ -184,9 +185,11 @@ Examples:
     /// Poll every followed feed once and store the articles not stored yet.
     #[command(after_help = "\
 Each feed is fetched with a conditional GET (the ETag and Last-Modified of its last poll), and \
-the pages of its entries whose address is not stored yet are fetched, extracted and stored; the \
-stories are then updated. A feed or page that fails is named on stderr with the reason and \
-recorded (see `feeds list`); the other feeds go on, and the exit code is 3.
+the pages of its entries not tried before are fetched, extracted and stored; the stories are then \
+updated. A feed or page that fails is named on stderr with the reason and recorded (see `feeds \
+list`); the other feeds go on, and the exit code is 3. A page that failed in a way that may pass \
+(a timeout, a 5xx) is tried again on the next polls, up to five times; one that failed for good \
+(a 404, not HTML) is not.
 
 Examples:
   parallax feeds poll

@@ -41,7 +41,15 @@ pub(crate) fn run(
         }
         Feeds::List { output } => {
             let feeds = match std::path::Path::new(&args.db).exists() {
-                true => crate::open_store(&args.db)?.feeds()?,
+                true => {
+                    let store = crate::open_store(&args.db)?;
+                    let mut listed = Vec::new();
+                    for feed in store.feeds()? {
+                        let entries = EntryCounts::of(&store.feed_entries(&feed.url)?);
+                        listed.push((feed, entries));
+                    }
+                    listed
+                }
                 false => Vec::new(),
             };
             let text = match output.format() {
@@ -104,19 +112,56 @@ fn poll_once(
     Ok(crate::exit_code(&outcome.load))
 }
 
-fn feed_json(feed: &store::Feed) -> serde_json::Value {
+/// How many of a feed's entries are stored, waiting for a retry, and given up.
+#[derive(Debug, Default, Clone, Copy)]
+struct EntryCounts {
+    stored: usize,
+    retry: usize,
+    failed: usize,
+}
+
+impl EntryCounts {
+    fn of(records: &[store::FeedEntryRecord]) -> EntryCounts {
+        let mut counts = EntryCounts::default();
+        for record in records {
+            *match record.status {
+                store::EntryStatus::Stored => &mut counts.stored,
+                store::EntryStatus::Retry => &mut counts.retry,
+                store::EntryStatus::Failed => &mut counts.failed,
+            } += 1;
+        }
+        counts
+    }
+
+    /// "12 entries stored, 1 to retry, 2 given up", leaving out what is zero.
+    fn describe(self) -> String {
+        let mut parts = vec![format!("{} entries stored", self.stored)];
+        if self.retry > 0 {
+            parts.push(format!("{} to retry", self.retry));
+        }
+        if self.failed > 0 {
+            parts.push(format!("{} given up", self.failed));
+        }
+        parts.join(", ")
+    }
+}
+
+type Listed = (store::Feed, EntryCounts);
+
+fn feed_json((feed, entries): &Listed) -> serde_json::Value {
     serde_json::json!({
         "url": feed.url,
         "etag": feed.etag,
         "last_modified": feed.last_modified,
         "last_polled": feed.last_polled,
         "last_error": feed.last_error,
+        "entries": {"stored": entries.stored, "retry": entries.retry, "failed": entries.failed},
     })
 }
 
-fn feeds_text(feeds: &[store::Feed]) -> String {
+fn feeds_text(feeds: &[Listed]) -> String {
     let mut out = String::new();
-    for feed in feeds {
+    for (feed, entries) in feeds {
         let polled = match &feed.last_polled {
             Some(when) => format!("polled {when}"),
             None => "never polled".to_string(),
@@ -127,6 +172,9 @@ fn feeds_text(feeds: &[store::Feed]) -> String {
             None => String::new(),
         };
         let _ = writeln!(out, "{}\n    {polled}  {status}", feed.url);
+        if feed.last_polled.is_some() {
+            let _ = writeln!(out, "    {}", entries.describe());
+        }
     }
     if feeds.is_empty() {
         out.push_str("no feeds followed: add one with `parallax feeds add URL`\n");
@@ -134,15 +182,21 @@ fn feeds_text(feeds: &[store::Feed]) -> String {
     out
 }
 
-fn feeds_markdown(feeds: &[store::Feed]) -> String {
-    let mut out = String::from("| Feed | Last polled | Last error |\n|---|---|---|\n");
-    for feed in feeds {
+fn feeds_markdown(feeds: &[Listed]) -> String {
+    let mut out = String::from(
+        "| Feed | Last polled | Last error | Entries stored | To retry | Given up |\n\
+         |---|---|---|---:|---:|---:|\n",
+    );
+    for (feed, entries) in feeds {
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             render::md_cell(&feed.url),
             feed.last_polled.as_deref().unwrap_or("never"),
             render::md_cell(feed.last_error.as_deref().unwrap_or("")),
+            entries.stored,
+            entries.retry,
+            entries.failed,
         );
     }
     out

@@ -207,6 +207,9 @@ fn feeds_are_followed_and_polled_once_per_new_entry() {
     assert!(row(&plain)["last_error"].is_null());
     assert!(row(&broken)["last_error"].as_str().unwrap().contains("not a feed"));
     assert!(row(&gone)["last_error"].as_str().unwrap().contains("404"));
+    // What became of each entry: the 404 page is given up, not retried.
+    assert_eq!(row(&feed)["entries"], serde_json::json!({"stored": 2, "retry": 0, "failed": 1}));
+    assert_eq!(row(&plain)["entries"], serde_json::json!({"stored": 2, "retry": 0, "failed": 0}));
 
     // Second poll, a new process: nothing is fetched again (a 304, or pages already stored).
     let second = parallax(dir.path(), &poll);
@@ -228,6 +231,7 @@ fn feeds_are_followed_and_polled_once_per_new_entry() {
     let list = parallax(dir.path(), &["feeds", "list", "--db", "news.db"]);
     let list = String::from_utf8(list.stdout).unwrap();
     assert!(list.contains(&feed) && !list.contains(&broken), "{list}");
+    assert!(list.contains("2 entries stored, 1 given up"), "{list}");
 }
 
 #[test]

@@ -4,13 +4,11 @@
 use chrono::{DateTime, FixedOffset};
 use reqwest::Url;
 
-use crate::web::Validators;
-
 /// One entry of a feed: an article to fetch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedEntry {
     /// The entry's id (`guid`, Atom `id`, JSON Feed `id`; derived from its link and title when
-    /// the feed gives none). Stable across polls: what [`FeedState`] remembers.
+    /// the feed gives none). Stable across polls: what the store's feed entry records are keyed by.
     pub id: String,
     /// The article's address, made absolute against the feed's URL.
     pub url: Option<String>,
@@ -32,35 +30,6 @@ pub enum FeedError {
     /// XML or JSON that is not a well-formed feed.
     #[error("malformed feed: {0}")]
     Malformed(String),
-}
-
-/// What a poller remembers about one feed between polls.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FeedState {
-    /// The validators of the last full answer, for a conditional GET.
-    pub validators: Validators,
-    /// Ids of entries already seen, oldest first, at most [`FeedState::MAX_SEEN`].
-    pub seen: Vec<String>,
-}
-
-impl FeedState {
-    /// How many entry ids are remembered: far more than a feed lists at once.
-    pub const MAX_SEEN: usize = 5000;
-
-    /// The entries not seen before, in feed order; remembers them as seen.
-    pub fn take_new(&mut self, entries: Vec<FeedEntry>) -> Vec<FeedEntry> {
-        let seen: std::collections::HashSet<&str> = self.seen.iter().map(String::as_str).collect();
-        let mut fresh: Vec<FeedEntry> = Vec::new();
-        for entry in entries {
-            if !seen.contains(entry.id.as_str()) && !fresh.iter().any(|it| it.id == entry.id) {
-                fresh.push(entry);
-            }
-        }
-        self.seen.extend(fresh.iter().map(|it| it.id.clone()));
-        let excess = self.seen.len().saturating_sub(FeedState::MAX_SEEN);
-        self.seen.drain(..excess);
-        fresh
-    }
 }
 
 /// Parses an RSS, Atom or JSON feed fetched from `url` (used to resolve relative links).
@@ -171,14 +140,5 @@ mod tests {
         assert!(err.to_string().contains("HTML page"), "{err}");
         let err = parse_feed(b"<rss><channel><item><title>cut", "https://x.example/f").unwrap_err();
         assert!(matches!(err, FeedError::Malformed(_)), "{err}");
-    }
-
-    #[test]
-    fn take_new_returns_each_entry_once() {
-        let mut state = FeedState::default();
-        let entries = parse_feed(RSS.as_bytes(), "https://news.example/feed.xml").unwrap();
-        assert_eq!(state.take_new(entries.clone()).len(), 2);
-        assert!(state.take_new(entries).is_empty());
-        assert_eq!(state.seen, vec!["h-1", "b-2"]);
     }
 }

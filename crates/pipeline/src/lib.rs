@@ -21,7 +21,7 @@ use model::{Article, Diagnostic, RawDocument, Severity};
 use rayon::prelude::*;
 
 pub use progress::{NoProgress, Progress, Step};
-pub use web::{is_url, poll_feeds, FeedPoll, FeedStatus, PollOutcome};
+pub use web::{is_url, poll_feeds, FeedPoll, FeedStatus, PollOutcome, MAX_ENTRY_ATTEMPTS};
 
 /// The web client for URL inputs and feeds (re-exported so callers need not name `ingest`).
 pub use ingest::web::{FetchConfig, Fetcher};

@@ -1,19 +1,24 @@
 //! Web inputs: pages given by URL and followed feeds, fetched with one shared
 //! [`ingest::web::Fetcher`] and then extracted and stored like files.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use ingest::feed::FeedEntry;
 use ingest::web::{FeedFetch, FetchError, Fetcher, Page, Validators};
 use model::{Diagnostic, Origin, RawDocument};
+use store::{EntryStatus, FeedEntryRecord};
 
 use crate::{extract_all, reanalyze, store_is_stale, Config, LoadOutcome, Progress, Result, Step};
 
 /// Pages fetched at once; the fetcher still keeps its per-host delay and concurrency limit,
 /// so this only lets different hosts proceed side by side.
 const FETCH_WORKERS: usize = 8;
+
+/// A feed entry whose page keeps failing in ways that may pass is tried this many times, on
+/// successive polls, then given up.
+pub const MAX_ENTRY_ATTEMPTS: u32 = 5;
 
 /// Whether a command-line argument is a web address (`http://` or `https://`) rather than a
 /// path.
@@ -97,9 +102,10 @@ pub enum FeedStatus {
     Fetched {
         /// Entries the feed lists.
         entries: usize,
-        /// Entries whose page is not stored yet (and that have a link).
+        /// Entries whose page was tried this poll: new ones and retries of failures that may
+        /// pass.
         new: usize,
-        /// New entries whose page was fetched and extracted.
+        /// Of those, the pages fetched and extracted.
         fetched: usize,
     },
     /// The feed could not be fetched or read; the reason.
@@ -121,13 +127,15 @@ pub struct PollOutcome {
 }
 
 /// Polls every followed feed once, in URL order: a conditional GET with the stored
-/// validators, then the pages of entries whose URL is not stored yet, extracted and stored
-/// one committed transaction per feed. Each feed row records when it was polled, why it
-/// failed (if it did), and the validators for next time.
+/// validators, then the pages of entries never tried (and whose URL is not stored yet) or due
+/// a retry, extracted and stored in batches. Each feed row records when it was polled, why it
+/// failed (if it did), and the validators for next time; each entry tried is recorded with
+/// what became of it (`store::FeedEntryRecord`).
 ///
 /// A feed that fails does not stop the others; it becomes an error diagnostic. An entry page
-/// that cannot be fetched is not stored, so the next poll that reads the feed tries it again;
-/// when the failure may pass (a timeout, a 5xx), the old validators are kept so that the next
+/// that fails for good (gone, not HTML, refused) is not tried again. One that fails in a way
+/// that may pass (a timeout, a 5xx) is tried on the next polls, up to
+/// [`MAX_ENTRY_ATTEMPTS`] times; the feed's old validators are kept meanwhile so that the next
 /// poll does read the feed.
 pub fn poll_feeds(
     store: &mut dyn store::Store,
@@ -158,9 +166,20 @@ pub fn poll_feeds(
             Ok(FeedFetch::NotModified) => FeedStatus::NotModified,
             Ok(FeedFetch::Fetched { entries, validators: fresh, .. }) => {
                 let n_entries = entries.len();
-                let fresh_entries = unseen(store, entries)?;
-                let (fetched, failed, transient) =
-                    ingest_entries(store, fetcher, &fresh_entries, config, progress, &mut outcome)?;
+                let now = row.last_polled.clone().unwrap_or_default();
+                let fresh_entries = pending(store, &feed.url, entries, &now)?;
+                let tried = ingest_entries(
+                    store,
+                    fetcher,
+                    &row,
+                    &fresh_entries,
+                    config,
+                    progress,
+                    &mut outcome,
+                )?;
+                let count = |status| tried.iter().filter(|r| r.status == status).count();
+                let (fetched, transient) = (count(EntryStatus::Stored), count(EntryStatus::Retry));
+                let failed = tried.len() - fetched;
                 if failed > 0 {
                     row.last_error = Some(format!(
                         "{failed} of {} new entries could not be fetched",
@@ -187,17 +206,69 @@ pub fn poll_feeds(
     Ok(outcome)
 }
 
-/// The entries with a link whose page is not stored yet, each link once, in feed order.
-fn unseen(store: &dyn store::Store, entries: Vec<FeedEntry>) -> Result<Vec<FeedEntry>> {
-    let mut links: HashSet<String> = HashSet::new();
-    let mut fresh = Vec::new();
+/// The entries to fetch now, in feed order, each id and link once, with the attempts made so
+/// far: entries with a link never tried, and those due a retry. An entry not tried before
+/// whose page is stored already (ingested by URL, or polled before entries were recorded) is
+/// recorded as stored without a fetch.
+fn pending(
+    store: &mut dyn store::Store,
+    feed_url: &str,
+    entries: Vec<FeedEntry>,
+    now: &str,
+) -> Result<Vec<(FeedEntry, u32)>> {
+    let known: HashMap<String, FeedEntryRecord> = store
+        .feed_entries(feed_url)?
+        .into_iter()
+        .map(|record| (record.entry_id.clone(), record))
+        .collect();
+    let (mut ids, mut links) = (HashSet::new(), HashSet::new());
+    let (mut fresh, mut stored) = (Vec::new(), Vec::new());
     for entry in entries {
         let Some(url) = entry.url.clone() else { continue };
-        if links.insert(url.clone()) && !store.has_article_url(&url)? {
-            fresh.push(entry);
+        if !ids.insert(entry.id.clone()) || !links.insert(url.clone()) {
+            continue;
+        }
+        match known.get(&entry.id) {
+            Some(record) if record.status == EntryStatus::Retry => {
+                let attempts = record.attempts;
+                fresh.push((entry, attempts));
+            }
+            Some(_) => {}
+            None if store.has_article_url(&url)? => stored.push(FeedEntryRecord {
+                entry_id: entry.id,
+                url: Some(url),
+                status: EntryStatus::Stored,
+                attempts: 0,
+                last_error: None,
+                last_tried: now.to_string(),
+            }),
+            None => fresh.push((entry, 0)),
         }
     }
+    store.record_feed_entries(feed_url, &stored)?;
     Ok(fresh)
+}
+
+/// What became of an entry tried for the `attempts`-th time.
+fn entry_record(
+    entry: &FeedEntry,
+    attempts: u32,
+    failure: Option<&FetchError>,
+    now: &str,
+) -> FeedEntryRecord {
+    let status = match failure {
+        None => EntryStatus::Stored,
+        Some(err) if is_transient(err) && attempts < MAX_ENTRY_ATTEMPTS => EntryStatus::Retry,
+        Some(_) => EntryStatus::Failed,
+    };
+    FeedEntryRecord {
+        entry_id: entry.id.clone(),
+        url: entry.url.clone(),
+        status,
+        attempts,
+        last_error: failure.map(ToString::to_string),
+        last_tried: now.to_string(),
+    }
 }
 
 /// Whether a failed fetch may succeed if tried again later.
@@ -217,23 +288,29 @@ fn is_transient(err: &FetchError) -> bool {
     }
 }
 
-/// Fetches, extracts and stores the pages of `entries`; returns how many were fetched, how
-/// many failed, and how many of the failures may pass.
+/// Fetches, extracts and stores the pages of `feed`'s `entries` (with the attempts made
+/// before), a batch at a time, and records what became of each as of the feed's poll time;
+/// returns the records.
 fn ingest_entries(
     store: &mut dyn store::Store,
     fetcher: &Fetcher,
-    entries: &[FeedEntry],
+    feed: &store::Feed,
+    entries: &[(FeedEntry, u32)],
     config: &Config,
     progress: &dyn Progress,
     outcome: &mut PollOutcome,
-) -> Result<(usize, usize, usize)> {
-    let (mut fetched, mut failed, mut transient) = (0, 0, 0);
+) -> Result<Vec<FeedEntryRecord>> {
+    let now = feed.last_polled.as_deref().unwrap_or_default();
+    let mut tried = Vec::with_capacity(entries.len());
     for chunk in entries.chunks(config.batch_size.max(1)) {
         progress.start(Step::Fetching, Some(chunk.len() as u64));
-        let pages = fetch_all(chunk, progress, |entry| fetcher.fetch_entry(entry));
+        let pages = fetch_all(chunk, progress, |(entry, _)| fetcher.fetch_entry(entry));
         progress.finish();
         let mut docs = Vec::with_capacity(chunk.len());
-        for (entry, res) in chunk.iter().zip(pages) {
+        let mut records = Vec::with_capacity(chunk.len());
+        for ((entry, attempts), res) in chunk.iter().zip(pages) {
+            let failure = res.as_ref().err();
+            records.push(entry_record(entry, attempts + 1, failure, now));
             match res {
                 Ok(page) => {
                     let (mut doc, diagnostics) = page_document(page);
@@ -245,13 +322,10 @@ fn ingest_entries(
                     }
                     outcome.load.diagnostics.extend(diagnostics);
                     docs.push(doc);
-                    fetched += 1;
                 }
                 Err(err) => {
                     let url = entry.url.as_deref().unwrap_or(&entry.id);
                     outcome.load.diagnostics.push(fetch_diagnostic(url, &err));
-                    failed += 1;
-                    transient += usize::from(is_transient(&err));
                 }
             }
         }
@@ -268,8 +342,12 @@ fn ingest_entries(
                 store::PutOutcome::Unchanged => outcome.unchanged += 1,
             }
         }
+        // After the pages: a crash in between leaves pages stored without a record, which the
+        // next poll finds by URL.
+        store.record_feed_entries(&feed.url, &records)?;
+        tried.extend(records);
     }
-    Ok((fetched, failed, transient))
+    Ok(tried)
 }
 
 #[cfg(test)]

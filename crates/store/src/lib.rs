@@ -89,6 +89,13 @@ pub trait Store: Send {
 
     /// Records what a poll of a followed feed learned; unknown feeds are an error.
     fn update_feed(&mut self, feed: &Feed) -> Result<()>;
+
+    /// What became of the entries of a followed feed, by entry id.
+    fn feed_entries(&self, feed_url: &str) -> Result<Vec<FeedEntryRecord>>;
+
+    /// Records what became of entries of a followed feed, in one transaction, replacing
+    /// earlier records of the same entries; unknown feeds are an error.
+    fn record_feed_entries(&mut self, feed_url: &str, entries: &[FeedEntryRecord]) -> Result<()>;
 }
 
 /// A followed feed and what its last poll learned.
@@ -104,6 +111,51 @@ pub struct Feed {
     pub last_polled: Option<String>,
     /// Why the last poll failed, if it did.
     pub last_error: Option<String>,
+}
+
+/// What became of one entry of a followed feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedEntryRecord {
+    /// The entry's id in the feed (its guid or id), stable across polls.
+    pub entry_id: String,
+    /// The entry's link.
+    pub url: Option<String>,
+    /// Whether its page is stored, will be tried again, or was given up.
+    pub status: EntryStatus,
+    /// Fetches tried so far.
+    pub attempts: u32,
+    /// Why the last fetch failed, if it did.
+    pub last_error: Option<String>,
+    /// When it was last tried, RFC 3339.
+    pub last_tried: String,
+}
+
+/// Where a feed entry stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryStatus {
+    /// Its page is stored.
+    Stored,
+    /// Its page failed in a way that may pass (a timeout, a 5xx): the next poll tries again.
+    Retry,
+    /// Its page failed for good (gone, not HTML, refused), or too many times: not tried again.
+    Failed,
+}
+
+impl EntryStatus {
+    /// The name stored in the `status` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryStatus::Stored => "stored",
+            EntryStatus::Retry => "retry",
+            EntryStatus::Failed => "failed",
+        }
+    }
+
+    fn parse(name: &str) -> Option<EntryStatus> {
+        [EntryStatus::Stored, EntryStatus::Retry, EntryStatus::Failed]
+            .into_iter()
+            .find(|status| status.as_str() == name)
+    }
 }
 
 /// What [`Store::put_articles`] did with one article.

@@ -58,6 +58,20 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX articles_url ON articles(url);
     ",
+    // Version 3: what became of each feed entry, so that a poll neither fetches a stored
+    // entry again nor retries a dead link forever.
+    "
+    CREATE TABLE feed_entries (
+        feed_url   TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+        entry_id   TEXT NOT NULL,   -- the feed's guid or id, stable across polls
+        url        TEXT,            -- the entry's link
+        status     TEXT NOT NULL CHECK (status IN ('stored', 'retry', 'failed')),
+        attempts   INTEGER NOT NULL,
+        last_error TEXT,
+        last_tried TEXT NOT NULL,   -- RFC 3339
+        PRIMARY KEY (feed_url, entry_id)
+    );
+    ",
 ];
 
 /// The schema version this build writes.

@@ -11,7 +11,10 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, Transactio
 use serde_json::Value;
 
 use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
-use crate::{Assignment, Error, Feed, PutOutcome, Result, Store, StoredArticle, StoryListing};
+use crate::{
+    Assignment, EntryStatus, Error, Feed, FeedEntryRecord, PutOutcome, Result, Store,
+    StoredArticle, StoryListing,
+};
 
 /// How long a writer waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -292,6 +295,68 @@ impl Store for SqliteStore {
         if updated == 0 {
             return Err(Error::UnknownFeed(feed.url.clone()));
         }
+        Ok(())
+    }
+
+    fn feed_entries(&self, feed_url: &str) -> Result<Vec<FeedEntryRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT entry_id, url, status, attempts, last_error, last_tried FROM feed_entries \
+             WHERE feed_url = ?1 ORDER BY entry_id",
+        )?;
+        let rows = stmt.query_map([feed_url], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get(1)?,
+                row.get::<_, String>(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ))
+        })?;
+        let mut records = Vec::new();
+        for row in rows {
+            let (entry_id, url, status, attempts, last_error, last_tried) = row?;
+            let status = EntryStatus::parse(&status).ok_or_else(|| {
+                Error::Corrupt(format!("feed entry {entry_id:?}: unknown status {status:?}"))
+            })?;
+            records.push(FeedEntryRecord {
+                entry_id,
+                url,
+                status,
+                attempts,
+                last_error,
+                last_tried,
+            });
+        }
+        Ok(records)
+    }
+
+    fn record_feed_entries(&mut self, feed_url: &str, entries: &[FeedEntryRecord]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let followed =
+            tx.prepare_cached("SELECT 1 FROM feeds WHERE url = ?1")?.exists(params![feed_url])?;
+        if !followed {
+            return Err(Error::UnknownFeed(feed_url.to_string()));
+        }
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO feed_entries \
+                 (feed_url, entry_id, url, status, attempts, last_error, last_tried) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for entry in entries {
+                stmt.execute(params![
+                    feed_url,
+                    entry.entry_id,
+                    entry.url,
+                    entry.status.as_str(),
+                    entry.attempts,
+                    entry.last_error,
+                    entry.last_tried
+                ])?;
+            }
+        }
+        tx.commit()?;
         Ok(())
     }
 }

@@ -26,5 +26,43 @@ fn a_version_1_store_opens_and_is_migrated() {
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
+}
+
+/// `tests/data/v2.sql` is the dump of `v1.sql` migrated to schema version 2 by `parallax`, then
+/// following a feed we wrote (served on loopback) and polling it once: one more article and a
+/// feed row with its validators.
+#[test]
+fn a_version_2_store_opens_and_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    let dump = include_str!("../data/v2.sql");
+    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.article_count().unwrap(), 3);
+    let feed = "http://127.0.0.1:8765/feed.xml";
+    assert!(store.has_article_url("http://127.0.0.1:8765/pumps.html").unwrap());
+    let feeds = store.feeds().unwrap();
+    assert_eq!(feeds.len(), 1);
+    assert_eq!(feeds[0].url, feed);
+    assert_eq!(feeds[0].last_modified.as_deref(), Some("Mon, 23 Nov 2026 14:42:58 GMT"));
+    assert_eq!(store.stories().unwrap().len(), 1);
+    // The version 3 table works on the migrated store, and starts empty.
+    assert!(store.feed_entries(feed).unwrap().is_empty());
+    let record = store::FeedEntryRecord {
+        entry_id: "hg-2026-03-03-pumps".to_string(),
+        url: Some("http://127.0.0.1:8765/pumps.html".to_string()),
+        status: store::EntryStatus::Stored,
+        attempts: 1,
+        last_error: None,
+        last_tried: "2026-11-23T15:00:00Z".to_string(),
+    };
+    store.record_feed_entries(feed, std::slice::from_ref(&record)).unwrap();
+    assert_eq!(store.feed_entries(feed).unwrap(), [record]);
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+    assert_eq!(version, 3);
 }

@@ -1,6 +1,6 @@
 //! Followed feeds and finding articles by URL.
 
-use store::{Error, Feed, SqliteStore, Store};
+use store::{EntryStatus, Error, Feed, FeedEntryRecord, SqliteStore, Store};
 
 use crate::article;
 
@@ -42,4 +42,42 @@ fn articles_are_found_by_url() {
     store.put_articles(&[article("a", "Body a.")]).unwrap();
     assert!(store.has_article_url("https://example.org/a").unwrap());
     assert!(!store.has_article_url("https://example.org/b").unwrap());
+}
+
+fn record(entry_id: &str, status: EntryStatus, attempts: u32) -> FeedEntryRecord {
+    FeedEntryRecord {
+        entry_id: entry_id.to_string(),
+        url: Some(format!("https://example.org/{entry_id}")),
+        status,
+        attempts,
+        last_error: (status != EntryStatus::Stored).then(|| "HTTP 503".to_string()),
+        last_tried: "2026-11-23T08:00:05Z".to_string(),
+    }
+}
+
+#[test]
+fn feed_entries_are_recorded_replaced_and_dropped_with_their_feed() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let feed = "https://example.org/feed.xml";
+    store.add_feed(feed).unwrap();
+    store.add_feed("https://example.com/atom").unwrap();
+    let first = [record("b", EntryStatus::Retry, 1), record("a", EntryStatus::Stored, 1)];
+    store.record_feed_entries(feed, &first).unwrap();
+    store
+        .record_feed_entries("https://example.com/atom", &[record("a", EntryStatus::Failed, 5)])
+        .unwrap();
+    assert_eq!(store.feed_entries(feed).unwrap(), [first[1].clone(), first[0].clone()]);
+
+    // The retried entry's new record replaces the old one; the other is kept.
+    let retried = record("b", EntryStatus::Stored, 2);
+    store.record_feed_entries(feed, std::slice::from_ref(&retried)).unwrap();
+    assert_eq!(store.feed_entries(feed).unwrap(), [first[1].clone(), retried]);
+
+    assert!(store.remove_feed(feed).unwrap());
+    assert!(store.feed_entries(feed).unwrap().is_empty());
+    assert_eq!(store.feed_entries("https://example.com/atom").unwrap().len(), 1);
+    assert!(matches!(
+        store.record_feed_entries(feed, &first),
+        Err(Error::UnknownFeed(url)) if url == feed
+    ));
 }
