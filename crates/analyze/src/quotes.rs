@@ -449,6 +449,11 @@ fn ends_with_abbreviation(before: &str) -> bool {
 fn speaker_after_verb(span: &str) -> Option<RawSpeaker<'_>> {
     let span = span.trim();
     let first_word = span.split_whitespace().next()?;
+    // "said her father": a possessive and a noun describe someone else than the pronoun's
+    // antecedent.
+    if is_possessive(first_word) {
+        return possessive_description(span).map(RawSpeaker::Description);
+    }
     if let Some(gender) = pronoun_gender(first_word) {
         return Some(RawSpeaker::Pronoun(gender));
     }
@@ -488,14 +493,52 @@ fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
     if matches!(last, "who" | "that" | "which" | "and" | "but" | "or" | "then" | "when" | "as") {
         return None;
     }
-    // A description is a determiner phrase ending in a common noun.
+    // A description is a determiner phrase ending in a common noun: "a senior official",
+    // "her father".
     if last.chars().next().is_some_and(char::is_lowercase) {
-        let &(from, _) = tail.iter().rev().find(|(_, w)| {
+        let &(from, word) = tail.iter().rev().find(|(_, w)| {
             matches!(*w, "a" | "an" | "the" | "A" | "An" | "The" | "one" | "another")
+                || is_possessive(w)
         })?;
-        return Some(RawSpeaker::Description(span[from..].trim_end()));
+        let description = span[from..].trim_end();
+        // A possessive phrase must be the whole subject: "her father", not "her view and
+        // dismissed those".
+        if is_possessive(word) && possessive_description(description) != Some(description) {
+            return None;
+        }
+        return Some(RawSpeaker::Description(description));
     }
     name_at_end(span).map(RawSpeaker::Name)
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "his" | "her" | "their" | "its" | "His" | "Her" | "Their" | "Its")
+}
+
+/// "her father, a retired judge" -> "her father": a possessive and the lowercase words after
+/// it, up to a comma; `None` when no noun follows.
+fn possessive_description(span: &str) -> Option<&str> {
+    let phrase = span.split(',').next()?.trim_end().trim_end_matches(['.', ';', ':']);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let nouns = words
+        .iter()
+        .skip(1)
+        .take_while(|w| w.chars().all(char::is_lowercase) && !is_function_word(w))
+        .count();
+    if nouns == 0 || nouns > 3 {
+        return None;
+    }
+    let last = words[nouns];
+    let end = last.as_ptr() as usize - phrase.as_ptr() as usize + last.len();
+    Some(&phrase[..end])
+}
+
+/// Words that end a noun phrase: "her view and dismissed", "his lawyer who".
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and" | "or" | "but" | "who" | "that" | "which" | "to" | "of" | "in" | "on" | "at" | "for"
+    )
 }
 
 /// The name a span ends with: "Republican nominee Donald Trump" -> "Donald Trump".
@@ -544,6 +587,9 @@ fn capitalised_runs(span: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A title or office before a name ("Sen.", "Prosecutor"), or a party adjective. Narrower
+/// than the entity finder's titles: "King" or "Prince" as the last word of a run is more
+/// often a surname.
 fn is_title_word(word: &str) -> bool {
     matches!(
         word,
@@ -577,6 +623,12 @@ fn is_title_word(word: &str) -> bool {
             | "Attorney"
             | "General"
             | "Leader"
+            | "Prosecutor"
+            | "Detective"
+            | "Sheriff"
+            | "Commissioner"
+            | "Councilman"
+            | "Councilwoman"
     )
 }
 
@@ -1064,6 +1116,15 @@ mod tests {
             &[
                 ("The talks have stalled for now,", Some("Maria Chen")),
                 ("We expect a deal by Friday,", Some("a senior State Department official")),
+            ],
+        );
+        // A possessive description is someone else than the person the pronoun names.
+        check(
+            "Maria Chen left the clinic on Monday because “she was not happy with the place,” her father said.\n“She will rest at home for now,” said his lawyer, a former judge.\n“It is over,” said her sister.",
+            &[
+                ("she was not happy with the place,", Some("her father")),
+                ("She will rest at home for now,", Some("his lawyer")),
+                ("It is over,", Some("her sister")),
             ],
         );
     }
