@@ -80,9 +80,9 @@ impl Config {
     /// * 8 shared shingles at least.
     /// * 10 words for an exact body match under a new headline.
     /// * A window of 200,000 originals: days of a large news stream. An original costs
-    ///   about 4 kB while remembered (its 32-bit shingle fingerprints and 64 LSH bucket
-    ///   entries; measured on the benchmark's texts, 275 words on average), so a full window
-    ///   holds about 0.8 GB; lower it where memory is tight.
+    ///   about 2.5 kB while remembered (a sample of at least 128 of its 32-bit shingle
+    ///   fingerprints and 64 LSH bucket entries; measured on the benchmark's texts, 282 words
+    ///   on average), so a full window holds about 0.5 GB; lower it where memory is tight.
     pub fn recommended() -> Config {
         Config {
             shingle_words: 5,
@@ -167,7 +167,10 @@ impl Deduper {
             self.lsh.insert(signature, original_idx);
         }
         let shingles = fingerprints(&shingles);
-        self.originals.push_back(Original { id: id.to_string(), shingles });
+        let rate_bits = rate_bits(shingles.len());
+        let mut shingles = sample(&shingles, rate_bits);
+        shingles.shrink_to_fit();
+        self.originals.push_back(Original { id: id.to_string(), shingles, rate_bits });
         self.forget_old();
         None
     }
@@ -209,12 +212,18 @@ impl Deduper {
     /// The best-matching earlier original for a text that is not an exact copy.
     fn near_copy_of(&self, shingles: &[u32], signature: &Signature) -> Option<u32> {
         let mut best: Option<(f64, u32)> = None;
+        // The text's fingerprints at each sampling rate, made when a candidate needs it.
+        let mut sampled: [Option<Vec<u32>>; MAX_RATE_BITS as usize + 1] = Default::default();
         for original_idx in self.lsh.candidates(signature, self.first_live) {
             let original = self.original(original_idx);
-            let shared = count_shared(shingles, &original.shingles);
-            let shorter = shingles.len().min(original.shingles.len());
+            // Both sides sampled alike: the original's rate applied to the text.
+            let ours = sampled[original.rate_bits as usize]
+                .get_or_insert_with(|| sample(shingles, original.rate_bits));
+            let shared = count_shared(ours, &original.shingles);
+            let shorter = ours.len().min(original.shingles.len()).max(1);
             let containment = shared as f64 / shorter as f64;
-            if shared < self.config.min_shared_shingles || containment < self.config.min_containment
+            if (shared << original.rate_bits) < self.config.min_shared_shingles
+                || containment < self.config.min_containment
             {
                 continue;
             }
@@ -231,8 +240,32 @@ impl Deduper {
 #[derive(Debug)]
 struct Original {
     id: String,
-    /// Sorted, distinct shingle hashes; empty for texts too short to near-match.
+    /// Sorted, distinct shingle fingerprints, those whose low `rate_bits` bits are zero;
+    /// empty for texts too short to near-match.
     shingles: Vec<u32>,
+    rate_bits: u32,
+}
+
+/// A long text keeps one in 2, 4 or 8 of its shingle fingerprints (those with zero low bits,
+/// so that two texts sample the same shingles), never fewer than `MIN_SAMPLE`: containment
+/// over the sample estimates containment over all shingles, and an original costs less than
+/// half as much.
+const MIN_SAMPLE: usize = 128;
+const MAX_RATE_BITS: u32 = 3;
+
+/// The sampling rate (as a shift) for a text with `n` distinct shingles.
+fn rate_bits(n: usize) -> u32 {
+    let mut bits = 0;
+    while bits < MAX_RATE_BITS && n >> (bits + 1) >= MIN_SAMPLE {
+        bits += 1;
+    }
+    bits
+}
+
+/// The fingerprints whose low `rate_bits` bits are zero, in order.
+fn sample(fingerprints: &[u32], rate_bits: u32) -> Vec<u32> {
+    let mask = (1u32 << rate_bits) - 1;
+    fingerprints.iter().copied().filter(|fp| fp & mask == 0).collect()
 }
 
 /// A text as hashes of its lower-cased words, with the title's words counted apart.
