@@ -134,3 +134,28 @@ fn same_input_gives_same_output() {
     );
     assert_eq!(run(), first);
 }
+
+/// A long article (here the wire text three times over, every word marked with its round so
+/// that the shingles are distinct) keeps only a sample of its shingles; a copy with its last
+/// third cut is still found, and an article sharing one paragraph with it is not a copy.
+#[test]
+fn long_originals_are_matched_on_a_sample_of_shingles() {
+    let paragraphs: Vec<String> = (0..3)
+        .flat_map(|round| {
+            body(WIRE).lines().map(move |line| {
+                line.split(' ').map(|word| format!("{word}{round}")).collect::<Vec<_>>().join(" ")
+            })
+        })
+        .collect();
+    let long = format!("Carinthia floods, a long report\n\n{}", paragraphs.join("\n"));
+    let mut deduper = deduper();
+    assert_eq!(deduper.add("long", &long), None);
+    let original = deduper.original(0);
+    assert!(original.rate_bits > 0, "a long text is sampled");
+    assert!(original.shingles.len() >= super::MIN_SAMPLE);
+
+    let cut = format!("New headline\n\n{}", paragraphs[..12].join("\n"));
+    assert_eq!(deduper.add("cut", &cut), Some("long".to_string()));
+    let quoting = format!("{}\n\n{}\n{}", "Own report", paragraphs[2], body(OWN_WRITTEN));
+    assert_eq!(deduper.add("quoting", &quoting), None);
+}
