@@ -78,7 +78,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         if crate::words(inner).nth(2).is_none() {
             continue;
         }
-        acc.push(QuoteMention { text: inner.to_string(), speaker, start: span.open });
+        // A quote broken over lines reads as one passage.
+        let text = match inner.contains('\n') {
+            true => inner.split_whitespace().collect::<Vec<_>>().join(" "),
+            false => inner.to_string(),
+        };
+        acc.push(QuoteMention { text, speaker, start: span.open });
     }
     acc
 }
@@ -136,36 +141,71 @@ fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”')
 }
 
-/// Pairs quotation marks paragraph by paragraph.
+/// Pairs quotation marks paragraph by paragraph. A quote left open at the end of a
+/// paragraph runs to its end, unless a following line closes it before any mark opens a new
+/// one: text written one sentence per line breaks a quote of several sentences over lines.
 fn quote_spans(text: &str) -> Vec<Span> {
-    let mut acc = Vec::new();
+    let mut lines = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
+        lines.push((line_start, line));
+        line_start += line.len();
+    }
+    let mut acc = Vec::new();
+    // An open quote carried over from an earlier line: its mark and that line's start.
+    let mut carried: Option<(usize, usize)> = None;
+    for (idx, &(line_start, line)) in lines.iter().enumerate() {
         let line_end = line_start + line.trim_end().len();
-        let mut open: Option<usize> = None;
+        let (mut open, mut opened_line) = match carried.take() {
+            Some((open, opened_line)) => (Some(open), opened_line),
+            None => (None, line_start),
+        };
         let mut line_spans = Vec::new();
-        for (idx, c) in line.char_indices() {
-            let pos = line_start + idx;
+        for (at, c) in line.char_indices() {
+            let pos = line_start + at;
             match (c, open) {
-                ('“', _) | ('"', None) => open = Some(pos),
+                ('“', _) | ('"', None) => (open, opened_line) = (Some(pos), line_start),
                 ('”' | '"', Some(start)) => {
-                    line_spans.push((start, pos + c.len_utf8()));
-                    open = None;
+                    line_spans.push((start, pos + c.len_utf8(), opened_line));
+                    (open, opened_line) = (None, line_start);
                 }
                 _ => (),
             }
         }
         if let Some(start) = open.filter(|&start| start < line_end) {
-            line_spans.push((start, line_end));
+            match closed_on_a_later_line(&lines[idx + 1..]) {
+                true => carried = Some((start, opened_line)),
+                false => line_spans.push((start, line_end, opened_line)),
+            }
         }
-        for &(open, close) in &line_spans {
-            let whole_paragraph = text[line_start..open].trim().is_empty()
+        for (open, close, opened_line) in line_spans {
+            let whole_paragraph = text[opened_line..open].trim().is_empty()
                 && text[close..line_end].chars().all(|c| !c.is_alphanumeric());
-            acc.push(Span { open, close, line_start, line_end, whole_paragraph });
+            acc.push(Span { open, close, line_start: opened_line, line_end, whole_paragraph });
         }
-        line_start += line.len();
     }
     acc
+}
+
+/// Whether one of the next few lines closes a quote left open: its first quotation mark is a
+/// closing one (`”`, or `"` after a word or punctuation), and the line does not open with a
+/// mark (which starts a new paragraph of a quote that runs over paragraphs).
+fn closed_on_a_later_line(next: &[(usize, &str)]) -> bool {
+    const LOOKAHEAD: usize = 3;
+    for (_, line) in next.iter().filter(|(_, line)| !line.trim().is_empty()).take(LOOKAHEAD) {
+        let line = line.trim();
+        let Some((at, mark)) = line.char_indices().find(|&(_, c)| is_quote_mark(c)) else {
+            continue;
+        };
+        if at == 0 {
+            return false;
+        }
+        let before = line[..at].trim_end();
+        let attached = !line[..at].ends_with(char::is_whitespace);
+        return mark == '”'
+            || (mark == '"' && (attached || before.ends_with([',', '.', '?', '!'])));
+    }
+    false
 }
 
 /// The attribution right after a quote, up to the next quote or the paragraph's end.
@@ -1138,6 +1178,28 @@ mod tests {
                 ("Nobody will be left behind.", Some("Ruiz")),
                 ("Not one family will lose a home.", Some("Ruiz")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_quote_broken_over_lines_is_one_quote() {
+        check(
+            "Lohan returned to the clinic on Friday.\n\"Lindsay is back at Betty Ford.\nThe challenge now is to keep her there,\" the source told us.\nHer lawyer declined to comment.",
+            &[("Lindsay is back at Betty Ford. The challenge now is to keep her there,", Some("the source"))],
+        );
+        // A paragraph that reopens the quote continues it the usual way.
+        check(
+            "“We built this town together,” Ruiz said.\n“Nobody will be left behind.\n“Not one family will lose a home,” she added.",
+            &[
+                ("We built this town together,", Some("Ruiz")),
+                ("Nobody will be left behind.", Some("Ruiz")),
+                ("Not one family will lose a home,", Some("Ruiz")),
+            ],
+        );
+        // A stray mark that nothing closes stays in its line.
+        check(
+            "The mayor called it \"a disgrace and a scandal for the city.\nCouncil members said they would vote on Monday.",
+            &[("a disgrace and a scandal for the city.", None)],
         );
     }
 
