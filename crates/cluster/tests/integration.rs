@@ -18,6 +18,8 @@
 
 use std::path::PathBuf;
 
+use testkit::corpus::trimmed;
+
 use cluster::{metrics, Clusterer, Config, Doc};
 
 /// Counts the bytes allocated and not yet freed, to tell what the clusterer holds per article.
@@ -536,32 +538,7 @@ fn eval_scale() {
 /// timed, at 10,000 and 100,000 articles (the cost per article must stay flat).
 fn speed_dedupe_and_cluster() {
     let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    let mut texts: Vec<(Option<String>, String)> = Vec::new();
-    for file in [
-        "clustering/allsides-stories.jsonl",
-        "clustering/ecbplus-dev.jsonl",
-        "summarization/neus-val.jsonl",
-    ] {
-        let Ok(text) = std::fs::read_to_string(base.join(file)) else { continue };
-        for line in text.lines() {
-            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-            if let Some(body) = value["text"].as_str() {
-                texts.push((value["title"].as_str().map(str::to_string), body.to_string()));
-            }
-        }
-    }
-    for split in ["train", "dev"] {
-        let Ok(dir) = std::fs::read_dir(base.join("quotes/polnear").join(split).join("text"))
-        else {
-            continue;
-        };
-        let mut paths: Vec<PathBuf> =
-            dir.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths {
-            texts.push((None, std::fs::read_to_string(&path).expect("a text")));
-        }
-    }
+    let texts = testkit::corpus::read_texts(&base).expect("the shared data");
     let articles: Vec<model::Article> = texts
         .iter()
         .enumerate()
@@ -579,7 +556,7 @@ fn speed_dedupe_and_cluster() {
             .map(|i| {
                 let round = i / articles.len();
                 let article = &articles[i % articles.len()];
-                (format!("a{i}"), article.title.clone(), variant(&article.body, round))
+                (format!("a{i}"), article.title.clone(), trimmed(&article.body, round))
             })
             .collect();
         let started = std::time::Instant::now();
@@ -644,20 +621,4 @@ fn thread_cpu_seconds() -> Option<f64> {
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let nanos: f64 = text.split_whitespace().next()?.parse().ok()?;
     Some(nanos / 1e9)
-}
-
-/// Round 0 is the text itself; later rounds drop one paragraph, as reprints trim (the
-/// benchmark's variation).
-fn variant(text: &str, round: usize) -> String {
-    if round == 0 {
-        return text.to_string();
-    }
-    let paragraphs: Vec<&str> = text.split('\n').filter(|p| !p.trim().is_empty()).collect();
-    if paragraphs.len() < 3 {
-        return text.to_string();
-    }
-    let drop = round % paragraphs.len();
-    let kept: Vec<&str> =
-        paragraphs.iter().enumerate().filter(|(i, _)| *i != drop).map(|(_, p)| *p).collect();
-    kept.join("\n\n")
 }

@@ -1,7 +1,10 @@
-//! Support shared by the tests of several crates: an HTTP/1.1 server on loopback with one
-//! handler per path, so that fetching, feed polling and the CLI are tested hermetically.
+//! Support shared by the tests of several crates and by the benchmarks: an HTTP/1.1 server on
+//! loopback with one handler per path, so that fetching, feed polling and the CLI are tested
+//! hermetically; and [`corpus`], the real texts of the shared data.
 //!
-//! Only ever a dev-dependency.
+//! Only ever a dev-dependency, or a dependency of the benchmarks.
+
+pub mod corpus;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
