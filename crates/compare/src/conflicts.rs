@@ -1,6 +1,12 @@
 //! Conflicts: outlets that report different values for the same quantity: a count of the
 //! same thing ("3,000 troops" and "5,000 soldiers"), a vote tally ("88 votes to 61" and
-//! "84 to 61"), a percentage, an amount of money, a date.
+//! "84 to 61"), a percentage, an amount of money, a date. (Different agents for the same act
+//! are in `agents`.)
+//!
+//! Two counts of the same thing are about the same quantity when their sentences are similar,
+//! or somewhat similar and naming a common entity or giving the counts the same predicate
+//! ("two soldiers were wounded", "four soldiers were hurt"). Two dates are compared only in
+//! closely matching sentences, or in two articles' first sentences that date one event.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -27,6 +33,9 @@ pub(crate) struct NumberClaim {
     pub(crate) lone_people_count: bool,
     /// The phrase as written.
     pub(crate) text: String,
+    /// What the counted thing does or undergoes: the content terms around the phrase in its
+    /// clause ([`count_context`]); empty for tallies.
+    pub(crate) context: Vec<String>,
 }
 
 /// How closely the sentences of two claims report the same thing.
@@ -34,21 +43,26 @@ pub(crate) struct NumberClaim {
 pub(crate) enum Relation {
     /// About different things.
     Unrelated,
-    /// Similar, or somewhat similar and naming a common entity.
+    /// Similar, or somewhat similar and naming a common entity or a common predicate.
     Related,
     /// Very similar, or aligned as one fact and nearly as similar.
     Close,
 }
 
 /// Sentence contexts of two numbers are related when the sentences are similar, or somewhat
-/// similar and name a common entity; close when this similar, or aligned as one fact and
-/// nearly so.
+/// similar and name a common entity (or give two counts of things the same predicate); close
+/// when this similar, or aligned as one fact and nearly so.
 const RELATED_COSINE: f32 = 0.5;
 const RELATED_COSINE_WITH_ENTITY: f32 = 0.3;
 const CLOSE_COSINE: f32 = 0.5;
 /// Sentences aligned as one fact are close from this similarity (alignment groups long
 /// stories loosely, so alignment alone is not enough).
 const ALIGNED_CLOSE_COSINE: f32 = 0.45;
+/// Two articles' first sentences that each name one day and share a count's value report
+/// the same event from this similarity, however differently worded ("The bridge collapsed on
+/// Tuesday, cutting 40 villages off", "The old crossing fell into the river on Monday and
+/// left 40 villages without a road"), so their days are compared.
+const LEAD_DATE_COSINE: f32 = 0.15;
 /// Two tallies are related at a lower bar: a story rarely reports two votes.
 const TALLY_COSINE: f32 = 0.2;
 
@@ -77,10 +91,11 @@ pub(crate) fn story_conflicts(
         };
         let Some(unit) = unit_of(*article, mention.start) else { continue };
         let label = label.to_lowercase();
-        let canonical = if label.chars().all(char::is_alphabetic) {
-            canonical_term(&label).unwrap_or_else(|| label.clone())
-        } else {
-            label.clone()
+        let canonical = canonical_unit(&label);
+        let context = {
+            let u = &corpus.units[unit];
+            let at = mention.start - u.start;
+            count_context(u.text, at, at + mention.text.len(), &canonical)
         };
         claims.push(NumberClaim {
             article: *article,
@@ -89,6 +104,7 @@ pub(crate) fn story_conflicts(
             label,
             lone_people_count: false,
             text: mention.text.clone(),
+            context,
         });
         claim_units.push(unit);
     }
@@ -101,6 +117,7 @@ pub(crate) fn story_conflicts(
                 label: TALLY.to_string(),
                 lone_people_count: false,
                 text,
+                context: Vec::new(),
             });
             claim_units.push(idx);
         }
@@ -131,6 +148,27 @@ pub(crate) fn story_conflicts(
             .map(|(_, m)| m.name.to_lowercase())
             .collect()
     };
+    // Two articles' first sentences, each naming one day and sharing the value of a count,
+    // open with the same event: they date it.
+    let mut lead_claims: HashMap<usize, (usize, Vec<f64>)> = HashMap::new();
+    for (claim, &u) in claims.iter().zip(&claim_units) {
+        if corpus.units[u].position != 0 || claim.unit == TALLY {
+            continue;
+        }
+        let (dates, values) = lead_claims.entry(u).or_default();
+        if claim.label == crate::DATE_UNIT {
+            *dates += 1;
+        } else {
+            values.push(claim.value);
+        }
+    }
+    let leads_dating_one_event = |ua: usize, ub: usize| {
+        let (Some((dates_a, a)), Some((dates_b, b))) = (lead_claims.get(&ua), lead_claims.get(&ub))
+        else {
+            return false;
+        };
+        *dates_a == 1 && *dates_b == 1 && a.iter().any(|x| b.iter().any(|y| same_value(*x, *y)))
+    };
     let relation = |a: usize, b: usize| {
         let (ua, ub) = (claim_units[a], claim_units[b]);
         let cosine = corpus.cosine(ua, ub);
@@ -139,12 +177,19 @@ pub(crate) fn story_conflicts(
         {
             return Relation::Close;
         }
+        let dates = claims[a].label == crate::DATE_UNIT && claims[b].label == crate::DATE_UNIT;
+        if dates && cosine >= LEAD_DATE_COSINE && leads_dating_one_event(ua, ub) {
+            return Relation::Close;
+        }
         let tallies = claims[a].unit == TALLY && claims[b].unit == TALLY;
         if cosine >= RELATED_COSINE || (tallies && cosine >= TALLY_COSINE) {
             return Relation::Related;
         }
         if cosine < RELATED_COSINE_WITH_ENTITY {
             return Relation::Unrelated;
+        }
+        if same_predicate(&claims[a], &claims[b]) {
+            return Relation::Related;
         }
         let (ea, eb) = (entities_in(ua), entities_in(ub));
         if ea.iter().any(|e| eb.contains(e)) {
@@ -156,19 +201,165 @@ pub(crate) fn story_conflicts(
     find_conflicts(refs, &claims, &relation)
 }
 
+/// A unit as claims compare it: a word's stem with news synonyms mapped ("troop" for
+/// "troops" and "soldiers"); other units (`%`, currencies) as they are.
+fn canonical_unit(label: &str) -> String {
+    if label.chars().all(char::is_alphabetic) {
+        canonical_term(label).unwrap_or_else(|| label.to_string())
+    } else {
+        label.to_string()
+    }
+}
+
+/// The counts of people or things in a text with their predicates, each as its byte offset
+/// and a key naming what is counted and what it does or undergoes ("troop injur" for "two
+/// soldiers were wounded" and "four soldiers were hurt"): two sentences holding the same key
+/// report the same count, whatever its value.
+pub(crate) fn count_keys(
+    text: &str,
+    numbers: &[analyze::numbers::NumberMention],
+) -> Vec<(usize, String)> {
+    let mut res = Vec::new();
+    for number in numbers {
+        let Some(label) = number.unit.as_deref().map(|u| u.trim().to_lowercase()) else {
+            continue;
+        };
+        if !is_count_of_things(&label) {
+            continue;
+        }
+        let unit = canonical_unit(&label);
+        let end = number.start + number.text.len();
+        for predicate in count_context(text, number.start, end, &unit) {
+            res.push((number.start, format!("{unit} {predicate}")));
+        }
+    }
+    res
+}
+
+/// Whether two counts are said to do or undergo the same thing: their contexts share a term
+/// ("two soldiers were wounded", "four soldiers were hurt").
+/// Only counts of people or things (plural nouns, not spans of time) are read this way:
+/// "12 weeks ago" and "six weeks ago" tell of two different moments.
+fn same_predicate(a: &NumberClaim, b: &NumberClaim) -> bool {
+    is_count_of_things(&a.label)
+        && is_count_of_things(&b.label)
+        && a.context.iter().any(|t| b.context.contains(t))
+}
+
+/// Units that are spans of time.
+const DURATIONS: &[&str] = &[
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "seasons",
+    "decades",
+    "centuries",
+    "nights",
+];
+
+/// Whether a count's unit names people or things counted: a plural noun ("soldiers",
+/// "homes") or a word for people ("crew"), not a span of time nor a word the number
+/// finder took for a unit by mistake ("two undersea cables" gives "undersea").
+fn is_count_of_things(label: &str) -> bool {
+    PEOPLE.contains(&label)
+        || (label.len() > 3
+            && label.ends_with('s')
+            && !label.ends_with("ss")
+            && label.chars().all(char::is_alphabetic)
+            && !DURATIONS.contains(&label))
+}
+
+/// Words that may stand between a count and its verb: "two miners *are still* missing",
+/// "5,000 soldiers *had been* deployed".
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "still",
+    "also",
+    "reportedly",
+    "all",
+    "now",
+    "later",
+];
+
+/// The predicate of the count written at `start..end` of `sentence`, as canonical terms (as
+/// alignment counts them): the word right before it ("*killing* at least 12 people", "has
+/// *sent* 3,000 troops") and the first word after it past auxiliaries ("two soldiers were
+/// *wounded*"), when they are content words. It tells two counts of the same thing apart
+/// ("two soldiers were killed", "four soldiers were wounded").
+pub(crate) fn count_context(sentence: &str, start: usize, end: usize, unit: &str) -> Vec<String> {
+    let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
+        return Vec::new();
+    };
+    let term = |word: &str| {
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        canonical_term(word).filter(|t| t != unit)
+    };
+    let mut res = Vec::new();
+    // Right before, in the same clause.
+    if !before.trim_end().ends_with(|c: char| c.is_ascii_punctuation() || "“”—–".contains(c))
+    {
+        if let Some(t) = analyze::words(before).last().and_then(term) {
+            res.push(t);
+        }
+    }
+    // Right after, past auxiliaries, in the same clause.
+    let clause = after.split(|c: char| c.is_ascii_punctuation() || "“”—–".contains(c)).next();
+    for word in analyze::words(clause.unwrap_or_default()) {
+        if AUXILIARIES.iter().any(|a| word.eq_ignore_ascii_case(a)) {
+            continue;
+        }
+        res.extend(term(word));
+        break;
+    }
+    res.sort_unstable();
+    res.dedup();
+    res
+}
+
 /// Qualifiers that make a number approximate ("nearly $500 billion").
 const APPROXIMATE: &[&str] =
     &["about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to"];
 
-/// Whether one of two values is given as approximate and the other is within a tenth of it:
-/// "nearly $500 billion" and "$484 billion" agree.
+/// Qualifiers that make a number a lower bound ("more than 1.6 million").
+const AT_LEAST: &[&str] = &["more than", "over", "at least", "upwards of"];
+/// Qualifiers that make a number an upper bound ("up to 120").
+const AT_MOST: &[&str] = &["up to", "under", "fewer than", "less than", "at most"];
+
+/// Whether one of two values is given as approximate, or as a bound the other keeps, and the
+/// other is within a tenth of it: "nearly $500 billion" and "$484 billion" agree, and so do
+/// "more than 1.6 million" and "1,626,042".
 fn roughly_the_same(a: &NumberClaim, b: &NumberClaim) -> bool {
-    let approximate = |c: &NumberClaim| {
+    let qualified = |c: &NumberClaim, qualifiers: &[&str]| {
         let lower = c.text.to_lowercase();
-        APPROXIMATE.iter().any(|q| lower.starts_with(&format!("{q} ")))
+        qualifiers.iter().any(|q| lower.starts_with(&format!("{q} ")))
     };
-    (approximate(a) || approximate(b))
-        && (a.value - b.value).abs() <= 0.1 * a.value.abs().max(b.value.abs())
+    let within_bound = |bound: &NumberClaim, other: &NumberClaim| {
+        (qualified(bound, AT_LEAST) && other.value >= bound.value)
+            || (qualified(bound, AT_MOST) && other.value <= bound.value)
+    };
+    let close = (a.value - b.value).abs() <= 0.1 * a.value.abs().max(b.value.abs());
+    close
+        && (qualified(a, APPROXIMATE)
+            || qualified(b, APPROXIMATE)
+            || within_bound(a, b)
+            || within_bound(b, a))
 }
 
 /// Whether two dates fall on the same weekday and one is written as a weekday: "Monday" in
@@ -330,8 +521,8 @@ impl<'a> Reporters<'a> {
 /// of the story reports both values (an article giving both is counting two different things,
 /// e.g. troops at two borders, or doses for one country and for two). The same thing is the
 /// same canonical unit, or two lone counts of people in closely matching sentences; dates too
-/// must be in closely matching sentences. Values agree when one is approximate and within a
-/// tenth of the other, and two dates on the same weekday agree when one is written as a
+/// must be in closely matching sentences. Values agree when one is approximate, or a bound
+/// ("more than") the other keeps, and within a tenth of the other, and two dates on the same weekday agree when one is written as a
 /// weekday. Connected conflicting claims form one conflict, whose claims are grouped by value.
 pub(crate) fn find_conflicts(
     refs: &[ArticleRef<'_>],
@@ -427,6 +618,7 @@ mod tests {
             lone_people_count: PEOPLE.contains(&label.as_str()),
             label,
             text: text.to_string(),
+            context: Vec::new(),
         }
     }
 
@@ -510,6 +702,22 @@ mod tests {
             claim(1, 4.84e11, "USD", "$484 billion"),
         ];
         assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close).len(), 1);
+        // A bound the other value keeps; two lower bounds a fifth apart still conflict.
+        let claims = vec![
+            claim(0, 1.6e6, "signatures", "more than 1.6 million signatures"),
+            claim(1, 1_626_042.0, "signatures", "1,626,042 signatures"),
+        ];
+        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close), []);
+        let claims = vec![
+            claim(0, 1.7e6, "signatures", "more than 1.7 million signatures"),
+            claim(1, 1_626_042.0, "signatures", "1,626,042 signatures"),
+        ];
+        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close).len(), 1);
+        let claims = vec![
+            claim(0, 12.0, "people", "at least 12 people"),
+            claim(1, 15.0, "people", "at least 15 people"),
+        ];
+        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close).len(), 1);
         // Two Mondays a week apart: the tense around one of them was misread.
         let claims = vec![
             claim(0, 20_240_311.0, crate::DATE_UNIT, "Monday"),
@@ -542,6 +750,40 @@ mod tests {
         ];
         let conflicts = find_conflicts(&REFS, &claims, &|_, _| Relation::Related);
         assert_eq!(conflicts, []);
+    }
+
+    #[test]
+    fn a_count_s_predicate_is_the_verb_next_to_it() {
+        let context = |sentence: &str, phrase: &str, unit: &str| {
+            let start = sentence.find(phrase).unwrap();
+            count_context(sentence, start, start + phrase.len(), &canonical_term(unit).unwrap())
+        };
+        // Past auxiliaries, with synonyms mapped: wounded and hurt are one predicate.
+        let wounded =
+            context("Two soldiers were wounded in the attack.", "Two soldiers", "soldiers");
+        assert_eq!(wounded, context("Four soldiers had been hurt.", "Four soldiers", "soldiers"));
+        assert_ne!(wounded, context("Two soldiers were killed.", "Two soldiers", "soldiers"));
+        // The act before the count, in its clause.
+        assert_eq!(
+            context("A quake hit, killing at least 12 people.", "at least 12 people", "people"),
+            context("At least 15 people died.", "At least 15 people", "people")
+        );
+        // Nothing across a clause boundary, and no preposition or number.
+        assert_eq!(
+            context("After the storm, 40 homes in the valley flooded.", "40 homes", "homes"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn count_keys_name_counts_of_things_and_their_predicates() {
+        let text = "Two miners are still missing. Rescuers worked for 12 hours.";
+        let keys: Vec<String> = count_keys(text, &analyze::numbers::find_numbers(text))
+            .into_iter()
+            .map(|(_, key)| key)
+            .collect();
+        // Spans of time are not counts of things.
+        assert_eq!(keys, [format!("miner {}", canonical_term("missing").unwrap())]);
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub(crate) struct DocInput<'a> {
     pub(crate) numbers: Vec<(usize, f64)>,
     /// Entities found in `text`: byte offset and lower-cased name.
     pub(crate) entities: Vec<(usize, String)>,
+    /// Counts of people or things with their predicates: byte offset and key
+    /// (`conflicts::count_keys`).
+    pub(crate) counts: Vec<(usize, String)>,
 }
 
 /// One content-bearing sentence of one document.
@@ -35,6 +38,7 @@ pub(crate) struct Unit<'a> {
     vector: Vec<(u32, f32)>,
     numbers: Vec<f64>,
     entities: Vec<String>,
+    counts: Vec<String>,
 }
 
 /// The content-bearing sentences of all documents, in document then sentence order.
@@ -184,6 +188,8 @@ impl<'a> Corpus<'a> {
                     .iter()
                     .filter(|(at, _)| range.contains(at))
                     .map(|(_, e)| e.clone());
+                let count_keys =
+                    doc.counts.iter().filter(|(at, _)| range.contains(at)).map(|(_, k)| k.clone());
                 units.push(Unit {
                     doc: doc_idx,
                     position,
@@ -194,6 +200,7 @@ impl<'a> Corpus<'a> {
                     vector: Vec::new(),
                     numbers: numbers.collect(),
                     entities: entities.collect(),
+                    counts: count_keys.collect(),
                 });
                 counts.push(tf);
             }
@@ -351,7 +358,10 @@ impl<'a> Corpus<'a> {
         let shared_number =
             ua.numbers.iter().any(|x| ub.numbers.iter().any(|y| same_value(*x, *y)));
         let shared_entities = ua.entities.iter().filter(|e| ub.entities.contains(e)).count();
-        let anchored = shared_number || shared_entities >= 2;
+        // The same count of the same thing doing the same, though the values differ (which
+        // is a conflict to report, not a reason to keep the sentences apart).
+        let shared_count = ua.counts.iter().any(|k| ub.counts.contains(k));
+        let anchored = shared_number || shared_count || shared_entities >= 2;
         let bonus = if shared_number { 0.1 } else { 0.0 } + 0.05 * shared_entities.min(2) as f32;
         if cosine >= ALIGN_COSINE || (anchored && cosine >= ALIGN_COSINE_WITH_ANCHOR) {
             return Some(cosine + bonus);
@@ -467,7 +477,13 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> DocInput<'_> {
-        DocInput { text, language: None, numbers: Vec::new(), entities: Vec::new() }
+        DocInput {
+            text,
+            language: None,
+            numbers: Vec::new(),
+            entities: Vec::new(),
+            counts: Vec::new(),
+        }
     }
 
     fn render(corpus: &Corpus<'_>, groups: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {

@@ -32,6 +32,7 @@
 
 #![warn(missing_docs)]
 
+mod agents;
 mod conflicts;
 mod corpus;
 mod entities;
@@ -129,6 +130,7 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
             language: articles[idx].article.language.as_deref(),
             numbers: numbers.iter().map(|n| (n.start, n.value)).collect(),
             entities,
+            counts: conflicts::count_keys(body, &numbers),
         });
         let mut mentions = numbers;
         mentions.extend(date_mentions(articles[idx].article));
@@ -163,7 +165,7 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
             }
         })
         .collect();
-    let conflicts = conflicts::story_conflicts(
+    let mut conflicts = conflicts::story_conflicts(
         &refs,
         &corpus,
         &groups,
@@ -171,6 +173,7 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
         &number_mentions,
         &entity_mentions,
     );
+    conflicts.extend(agents::agent_conflicts(&refs, &corpus, &independent, &entity_mentions));
 
     let (first_published, last_published) = publication_range(articles);
     Story {

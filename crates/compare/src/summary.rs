@@ -40,17 +40,18 @@ pub fn summarize_texts(
 ) -> Vec<TextSummarySentence> {
     let docs: Vec<DocInput<'_>> = texts
         .iter()
-        .map(|text| DocInput {
-            text,
-            language: None,
-            numbers: analyze::numbers::find_numbers(text)
-                .into_iter()
-                .map(|n| (n.start, n.value))
-                .collect(),
-            entities: analyze::entities::find_entities(text)
-                .into_iter()
-                .map(|e| (e.start, e.name.to_lowercase()))
-                .collect(),
+        .map(|text| {
+            let numbers = analyze::numbers::find_numbers(text);
+            DocInput {
+                text,
+                language: None,
+                counts: crate::conflicts::count_keys(text, &numbers),
+                numbers: numbers.into_iter().map(|n| (n.start, n.value)).collect(),
+                entities: analyze::entities::find_entities(text)
+                    .into_iter()
+                    .map(|e| (e.start, e.name.to_lowercase()))
+                    .collect(),
+            }
         })
         .collect();
     let corpus = Corpus::build(&docs);

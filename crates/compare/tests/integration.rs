@@ -297,3 +297,115 @@ fn text_summary_cites_documents() {
     assert!(words <= 40);
     assert!(summarize_texts(&[], &[], 40).is_empty());
 }
+
+/// Two articles of one story by different outlets, published on 2026-05-13 (a Wednesday).
+fn two_outlets(a: &str, b: &str) -> Story {
+    let articles = [
+        article("a", "Harbor Gazette", "", "2026-05-13T18:00:00+02:00", a),
+        article("b", "Valley Times", "", "2026-05-13T19:00:00+02:00", b),
+    ];
+    let items: Vec<StoryArticle<'_>> =
+        articles.iter().map(|article| StoryArticle { article, duplicate_of: None }).collect();
+    compare_story("two", &items, &Config::recommended())
+}
+
+/// A conflict as (about, [(claim text, articles)]).
+type Rendered = (String, Vec<(String, Vec<String>)>);
+
+fn conflict_claims(story: &Story) -> Vec<Rendered> {
+    story
+        .conflicts
+        .iter()
+        .map(|c| {
+            let claims = c.claims.iter().map(|cl| (cl.text.clone(), cl.articles.clone())).collect();
+            (c.about.clone(), claims)
+        })
+        .collect()
+}
+
+#[test]
+fn counts_of_one_act_in_other_words_align_and_conflict() {
+    // Too unlike to align on words alone (cosine about 0.37), but both count firefighters
+    // hurt.
+    let story = two_outlets(
+        "Fire swept through the Tarrow paper mill for six hours on Wednesday.\n\n\
+         Three firefighters were injured when a wall collapsed inside the old mill.\n\n\
+         The mill's owner said production would stop for a month.",
+        "A fire at the Tarrow paper mill burned for six hours on Wednesday.\n\n\
+         Five firefighters were hurt when the roof of the mill collapsed.\n\n\
+         Smoke closed the coast road until the evening.",
+    );
+    let hurt = fact_with(&story, "Three firefighters");
+    assert_eq!(hurt.articles, ["a", "b"]);
+    let firefighters: Vec<_> =
+        conflict_claims(&story).into_iter().filter(|(about, _)| about == "firefighters").collect();
+    assert_eq!(
+        firefighters,
+        [(
+            "firefighters".to_string(),
+            vec![
+                ("Three firefighters".to_string(), vec!["a".to_string()]),
+                ("Five firefighters".to_string(), vec!["b".to_string()]),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn counts_of_different_acts_do_not_conflict() {
+    let story = two_outlets(
+        "Fire swept through the Tarrow paper mill for six hours on Wednesday.\n\n\
+         Two firefighters were killed when a wall fell inside the burning mill.",
+        "A fire at the Tarrow paper mill burned for six hours on Wednesday.\n\n\
+         Four firefighters were injured as part of the roof came down on the mill.",
+    );
+    assert!(story.conflicts.iter().all(|c| c.about != "firefighters"), "{:?}", story.conflicts);
+}
+
+#[test]
+fn different_agents_of_one_act_conflict() {
+    let a = "The new harbor crane of Portmere lifted its first load on Wednesday.\n\n\
+             Engineers from Velsen designed the crane over two years.";
+    let b = "Portmere's new harbor crane went into service on Wednesday.\n\n\
+             The crane was designed by a studio from Dorne, the port authority said.";
+    let story = two_outlets(a, b);
+    assert_eq!(
+        conflict_claims(&story),
+        [(
+            "who designed".to_string(),
+            vec![
+                ("Engineers from Velsen".to_string(), vec!["a".to_string()]),
+                ("a studio from Dorne".to_string(), vec!["b".to_string()]),
+            ]
+        )]
+    );
+    // An article that names both agents may tell of a joint work: no conflict.
+    let both = format!("{a}\n\nSteel for the crane was shipped from Dorne in March.");
+    assert_eq!(two_outlets(&both, b).conflicts, []);
+}
+
+#[test]
+fn leads_sharing_a_count_date_one_event() {
+    let lead_a = "The Kerrin bridge collapsed on Tuesday, cutting 40 villages off from the coast.";
+    let lead_b = "The old Kerrin crossing fell into the river on Monday and left 40 villages without a road.";
+    let story = two_outlets(
+        &format!("{lead_a}\n\nDivers searched the river for cars until dark."),
+        &format!("{lead_b}\n\nThe regional council promised a ferry within a week."),
+    );
+    assert_eq!(
+        conflict_claims(&story),
+        [(
+            "date".to_string(),
+            vec![
+                ("Tuesday".to_string(), vec!["a".to_string()]),
+                ("Monday".to_string(), vec!["b".to_string()]),
+            ]
+        )]
+    );
+    // The same sentences further down an article may tell of different events.
+    let story = two_outlets(
+        &format!("Divers searched the river for cars until dark.\n\n{lead_a}"),
+        &format!("The regional council promised a ferry within a week.\n\n{lead_b}"),
+    );
+    assert_eq!(story.conflicts, []);
+}

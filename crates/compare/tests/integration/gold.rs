@@ -16,7 +16,7 @@ use serde_json::Value;
 /// figures reached.
 const MIN_FACT_F1: f64 = 0.85;
 const MIN_FACT_PRECISION: f64 = 0.90;
-const MIN_CONFLICT_RECALL: f64 = 0.6;
+const MIN_CONFLICT_RECALL: f64 = 0.85;
 const MIN_CONFLICT_PRECISION: f64 = 0.9;
 const MIN_QUOTE_F1: f64 = 0.97;
 const MIN_SPEAKER_ACCURACY: f64 = 0.92;
