@@ -5,7 +5,7 @@
 //! anchored and apply to short paragraphs only, so a real sentence that merely mentions
 //! Twitter or a photo is kept.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -29,17 +29,20 @@ pub(crate) fn filter(paragraphs: Vec<String>) -> Vec<String> {
 /// Whether a paragraph is boilerplate wherever it stands.
 pub(crate) fn is_boilerplate(paragraph: &str) -> bool {
     paragraph.len() <= MAX_BOILERPLATE_LEN
-        && ANYWHERE.iter().any(|pattern| pattern.is_match(paragraph))
+        && (ANYWHERE.iter().any(|pattern| pattern.is_match(paragraph))
+            || ANYWHERE_GUARDED.iter().any(|pattern| pattern.is_match(paragraph)))
 }
 
 /// Whether a paragraph is a bio or footer, which is only boilerplate at the end of an article.
 fn is_tail_boilerplate(paragraph: &str) -> bool {
-    paragraph.len() <= MAX_BOILERPLATE_LEN && TAIL.iter().any(|pattern| pattern.is_match(paragraph))
+    paragraph.len() <= MAX_BOILERPLATE_LEN
+        && TAIL_GUARDED.iter().any(|pattern| pattern.is_match(paragraph))
 }
 
 /// Removes "(Photo by X/AFP via Getty Images)" and the like from inside a paragraph.
 pub(crate) fn strip_inline_credits(paragraph: String) -> String {
-    if !INLINE_CREDIT.is_match(&paragraph) {
+    // Every credit is in brackets: most paragraphs have none and skip the pattern.
+    if !paragraph.contains(['(', '[']) || !INLINE_CREDIT.is_match(&paragraph) {
         return paragraph;
     }
     INLINE_CREDIT.replace_all(&paragraph, "").trim().to_string()
@@ -47,11 +50,173 @@ pub(crate) fn strip_inline_credits(paragraph: String) -> String {
 
 /// The patterns, kept apart: most are anchored and fail at once, which a `RegexSet` (one
 /// automaton for all) cannot do; on real pages a set is three times slower.
-fn regexes(patterns: &[&str]) -> Vec<Regex> {
-    patterns.iter().map(|pattern| Regex::new(pattern).expect("valid regex")).collect()
+fn regexes(patterns: &[&str]) -> Vec<Anchored> {
+    patterns.iter().map(|pattern| Anchored::new(pattern)).collect()
 }
 
-static ANYWHERE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// A pattern and, when it is anchored at the start of the text, the bytes a match can start
+/// with: most paragraphs start with a byte most patterns cannot, and are turned away without
+/// running the pattern (each run costs a few hundred instructions, however soon it fails).
+struct Anchored {
+    regex: Regex,
+    /// Whether a match can start with each byte; `None` when it can start anywhere.
+    first: Option<[bool; 256]>,
+}
+
+impl Anchored {
+    fn new(pattern: &str) -> Anchored {
+        let regex = Regex::new(pattern).expect("valid regex");
+        Anchored { regex, first: first_bytes(pattern) }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        let possible = match (&self.first, text.as_bytes().first()) {
+            (Some(first), Some(&byte)) => first[usize::from(byte)],
+            _ => true,
+        };
+        possible && self.regex.is_match(text)
+    }
+}
+
+/// The bytes a match of a pattern anchored at the start can begin with, from the literal
+/// prefixes of its matches; `None` for a pattern that is not anchored, or whose matches
+/// may begin with anything (or with an empty prefix).
+fn first_bytes(pattern: &str) -> Option<[bool; 256]> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::Look;
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).limit_literal_len(1).extract(&hir);
+    let mut first = [false; 256];
+    for literal in prefixes.literals()? {
+        first[usize::from(*literal.as_bytes().first()?)] = true;
+    }
+    Some(first)
+}
+
+/// A costly pattern behind cheap tests it cannot match without: the bytes a match can start
+/// with (for a pattern anchored at the start) and words the text must hold.
+///
+/// The regex crate runs a pattern anchored only at the end backwards from the end of the
+/// text, without its literal prefilter, and its lazy automaton for the bounded repeats in
+/// such patterns grows large: on real pages these few patterns cost more than all the
+/// others. Others here take milliseconds to compile (Unicode classes in bounded repeats), so
+/// each pattern is compiled when a paragraph first passes its tests.
+struct Guarded {
+    /// Words the text must hold one of (ignoring ASCII case); none for no such test.
+    needs: &'static [&'static str],
+    pattern: &'static str,
+    /// The bytes a match can start with, as for [`Anchored`].
+    first: OnceLock<Option<[bool; 256]>>,
+    regex: OnceLock<Regex>,
+}
+
+impl Guarded {
+    const fn new(needs: &'static [&'static str], pattern: &'static str) -> Guarded {
+        Guarded { needs, pattern, first: OnceLock::new(), regex: OnceLock::new() }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        let first = self.first.get_or_init(|| first_bytes(self.pattern));
+        if let (Some(first), Some(&byte)) = (first, text.as_bytes().first()) {
+            if !first[usize::from(byte)] {
+                return false;
+            }
+        }
+        if !self.needs.is_empty()
+            && !self.needs.iter().any(|word| crate::html::contains_ignore_case(text, word))
+        {
+            return false;
+        }
+        self.regex.get_or_init(|| Regex::new(self.pattern).expect("valid regex")).is_match(text)
+    }
+}
+
+static ANYWHERE_GUARDED: [Guarded; 5] = [
+    // Newsletter pitches.
+    Guarded::new(
+        &["newsletter"],
+        r"(?i)\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b.{0,80}$",
+    ),
+    // Photo credits at the end of a caption.
+    Guarded::new(
+        &["/", "via getty images"],
+        r"(?:\bREUTERS/|\bAP Photo/|/AFP\b|/Getty Images\b|\bvia Getty Images\b|/EPA\b|/Shutterstock\b|/Bloomberg\b|/Reuters\b)[^.]{0,120}\)?\.?$",
+    ),
+    // Corrections and standards notes.
+    Guarded::new(
+        &["correction", "clarification", "editor"],
+        r"(?i)^(?:correction|clarification|editor's note|editor’s note)\s*:.{0,300}\b(?:earlier|previous|incorrectly|misstated|version)\b",
+    ),
+    // Contact and social prompts.
+    Guarded::new(
+        &["follow"],
+        r"(?i)^follow (?:him|her|them|us|the author|@\w+|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok)\b.{0,80}$",
+    ),
+    Guarded::new(
+        &["follow", "reach", "contact", "email"],
+        r"(?i)^(?:you can )?(?:follow|reach|contact|email) [A-Z]?\w*(?: [A-Z]\w*)? (?:at|on|via) .{0,60}(?:@|twitter|\.com)",
+    ),
+];
+
+/// A name of one to four capitalised words, as bios start.
+macro_rules! name {
+    () => {
+        r"(?:[A-Z][\p{L}.'’-]+)(?: (?:[A-Z][\p{L}.'’-]+|de|van|von|der|da|del|bin|al)){0,4}"
+    };
+}
+
+/// Bios and footers, boilerplate only at the end of an article.
+static TAIL_GUARDED: [Guarded; 6] = [
+    Guarded::new(
+        &[
+            "editor",
+            "reporter",
+            "correspondent",
+            "writer",
+            "columnist",
+            "journalist",
+            "contributor",
+            "producer",
+            "analyst",
+            "critic",
+            "fellow",
+            "staff",
+            "freelancer",
+            "photographer",
+            "anchor",
+            "host",
+        ],
+        concat!(
+            "^",
+            name!(),
+            r",? (?:is|was|has been|serves as) (?:a |an |the )?[^.]{0,80}\b",
+            r"(?:editor|reporter|correspondent|writer|columnist|journalist|contributor|producer|analyst|critic|fellow|staff|freelancer|photographer|anchor|host)s?\b"
+        ),
+    ),
+    Guarded::new(
+        &["covers", "reports on", "writes about", "writes on"],
+        concat!("^", name!(), r" (?:covers|reports on|writes about|writes on)\b"),
+    ),
+    Guarded::new(
+        &["contributed"],
+        concat!("^", name!(), r" contributed (?:reporting|to this report|to this story)\b"),
+    ),
+    Guarded::new(
+        &["contributed"],
+        r"(?i)^(?:associated press|ap|reuters|afp|staff) (?:writers?|reporters?|correspondents?) .{0,120} contributed\b",
+    ),
+    Guarded::new(
+        &["contributed"],
+        r"(?i)\bcontributed (?:reporting|to this report|to this story)\.?$",
+    ),
+    // A signature: "— Jane Doe".
+    Guarded::new(&[], r"^[—–-] ?[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}$"),
+];
+
+static ANYWHERE: LazyLock<Vec<Anchored>> = LazyLock::new(|| {
     regexes(&[
         // Copyright and rights lines.
         r"(?i)^(?:©|\(c\))",
@@ -65,7 +230,6 @@ static ANYWHERE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Newsletters and subscriptions.
         r"(?i)^(?:sign up|subscribe|register)\b.{0,200}$",
         r"(?i)^(?:get|receive|want) (?:our|the|more)\b.{0,60}\b(?:newsletter|in your inbox|delivered)",
-        r"(?i)\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b.{0,80}$",
         // Share prompts and share bars flattened to text.
         r"(?i)^(?:share|tweet|email|print|pin|save|copy link|link copied)(?: (?:this|the) (?:article|story|page|post|link))?\W*$",
         r"(?i)^share (?:this|on|via|to)\b.{0,80}$",
@@ -81,36 +245,15 @@ static ANYWHERE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)^(?:image|photo|picture|media) (?:copyright|caption|source)\b",
         r"^FILE PHOTO\s*:",
         r"(?i)^credits?\s*:",
-        r"(?:\bREUTERS/|\bAP Photo/|/AFP\b|/Getty Images\b|\bvia Getty Images\b|/EPA\b|/Shutterstock\b|/Bloomberg\b|/Reuters\b)[^.]{0,120}\)?\.?$",
         // Wire footers, corrections and standards notes.
         r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled|research) by\b",
         r"(?i)^(?:this|the) (?:story|article|report|post) (?:has been|was|is) (?:corrected|updated|amended)\b",
-        r"(?i)^(?:correction|clarification|editor's note|editor’s note)\s*:.{0,300}\b(?:earlier|previous|incorrectly|misstated|version)\b",
         r"(?i)^our standards\s*:",
         r"(?i)\bthe thomson reuters trust principles\b",
         // Contact and social prompts.
-        r"(?i)^follow (?:him|her|them|us|the author|@\w+|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok)\b.{0,80}$",
         r"(?i)^(?:contact|email|e-mail|reach|write to) (?:the )?(?:author|reporter|writer|journalist|newsroom)\b",
-        r"(?i)^(?:you can )?(?:follow|reach|contact|email) [A-Z]?\w*(?: [A-Z]\w*)? (?:at|on|via) .{0,60}(?:@|twitter|\.com)",
         // A bare social handle (handles are ASCII).
         r"^@[A-Za-z0-9_]{1,30}$",
-    ])
-});
-
-static TAIL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    // A name of one to four capitalised words, as bios start.
-    const NAME: &str =
-        r"(?:[A-Z][\p{L}.'’-]+)(?: (?:[A-Z][\p{L}.'’-]+|de|van|von|der|da|del|bin|al)){0,4}";
-    const JOBS: &str = r"(?:editor|reporter|correspondent|writer|columnist|journalist|contributor|producer|analyst|critic|fellow|staff|freelancer|photographer|anchor|host)";
-    regexes(&[
-        &format!(
-            r"^{NAME},? (?:is|was|has been|serves as) (?:a |an |the )?[^.]{{0,80}}\b{JOBS}s?\b"
-        ),
-        &format!(r"^{NAME} (?:covers|reports on|writes about|writes on)\b"),
-        &format!(r"^{NAME} contributed (?:reporting|to this report|to this story)\b"),
-        r"(?i)^(?:associated press|ap|reuters|afp|staff) (?:writers?|reporters?|correspondents?) .{0,120} contributed\b",
-        r"(?i)\bcontributed (?:reporting|to this report|to this story)\.?$",
-        r"^[—–-] ?[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}$",
     ])
 });
 
@@ -149,6 +292,32 @@ mod tests {
         let kept = filter(paragraphs);
         assert_eq!(kept.len(), 2);
         assert!(kept[0].starts_with("Jane Roe is the chief"));
+    }
+
+    #[test]
+    fn first_byte_test_agrees_with_the_patterns() {
+        let anchored = ANYWHERE.iter().filter(|pattern| pattern.first.is_some()).count();
+        assert!(anchored * 10 >= ANYWHERE.len() * 8, "{anchored} of {}", ANYWHERE.len());
+        for text in [
+            "Advertisement",
+            "© 2024 Daily Planet",
+            "(c) Daily Planet",
+            "Copyright 2024",
+            "Share this article",
+            "READ MORE: Bridge closes",
+            "FILE PHOTO: A bridge",
+            "@janedoe",
+            "5 min read",
+            "“Quoted” sign up",
+            "The council met on Tuesday.",
+            "",
+        ] {
+            for pattern in ANYWHERE.iter() {
+                assert_eq!(pattern.is_match(text), pattern.regex.is_match(text), "{text:?}");
+            }
+        }
+        assert!(is_boilerplate("Advertisement"));
+        assert!(is_boilerplate("Sign up for our newsletter"));
     }
 
     #[test]

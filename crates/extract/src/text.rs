@@ -43,18 +43,45 @@ pub(crate) fn paragraphs(text: &str) -> Vec<String> {
 /// Collapses runs of whitespace and drops control characters.
 pub(crate) fn normalize_space(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    for word in line
-        .split(|c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}' || c == '\u{200b}')
-    {
-        if word.is_empty() {
-            continue;
+    let bytes = line.as_bytes();
+    // The start of the word being read, if any.
+    let mut word: Option<usize> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, most of any page, is told apart without decoding characters.
+        let (separates, len) = match bytes[at] {
+            byte if byte.is_ascii() => (byte <= b' ' || byte == 0x7f, 1),
+            _ => {
+                let c = line[at..].chars().next().unwrap_or(' ');
+                (is_separator(c), c.len_utf8())
+            }
+        };
+        match (separates, word) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&line[start..at]);
+                word = None;
+            }
+            (false, None) => word = Some(at),
+            _ => (),
         }
+        at += len;
+    }
+    if let Some(start) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&line[start..]);
     }
     out
+}
+
+/// What [`normalize_space`] treats as space: whitespace, control characters, byte-order marks
+/// and zero-width spaces.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || c == '\u{feff}' || c == '\u{200b}'
 }
 
 fn flush_block(block: &mut Vec<String>, res: &mut Vec<String>) {
@@ -97,6 +124,26 @@ fn is_hard_wrapped(block: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalizes_space_as_a_split_on_separators_would() {
+        let simple = |line: &str| -> String {
+            line.split(is_separator).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ")
+        };
+        for line in [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "tab\tnew\nline\r\n",
+            "nbsp\u{a0}and\u{200b}zero\u{feff}width",
+            "ctrl\u{1}\u{7f}\u{85}chars",
+            "naïve café — ok",
+            "\u{3000}ideographic\u{3000}space",
+        ] {
+            assert_eq!(normalize_space(line), simple(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn joins_hard_wrapped_blocks_only() {

@@ -7,11 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
-use ego_tree::iter::Edge;
-use ego_tree::{NodeId, NodeRef};
-use scraper::node::Element;
-use scraper::{Html, Node};
+use super::dom::{Dom, Edge, Element, Node, NodeId, NodeRef};
 
 use super::{attr, contains_ignore_case};
 use crate::text::normalize_space;
@@ -45,8 +43,37 @@ impl Hasher for IdHasher {
     }
 }
 
+/// A map keyed by node, as a vector: node ids are indices into the page's arena.
+struct Dense<V> {
+    values: Vec<Option<V>>,
+}
+
+impl<V> Dense<V> {
+    fn new(n: usize) -> Self {
+        Dense { values: std::iter::repeat_with(|| None).take(n).collect() }
+    }
+
+    fn get(&self, id: &NodeId) -> Option<&V> {
+        self.values.get(*id as usize).and_then(Option::as_ref)
+    }
+
+    fn get_mut(&mut self, id: &NodeId) -> Option<&mut V> {
+        self.values.get_mut(*id as usize).and_then(Option::as_mut)
+    }
+
+    fn contains_key(&self, id: &NodeId) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn insert(&mut self, id: NodeId, value: V) {
+        if let Some(slot) = self.values.get_mut(id as usize) {
+            *slot = Some(value);
+        }
+    }
+}
+
 /// The text blocks of the page's main content, in order.
-pub(super) fn paragraphs(document: &Html) -> Vec<String> {
+pub(super) fn paragraphs(document: &Dom) -> Vec<String> {
     let totals = text_totals(document);
     let strict = select(document, &totals, true);
     let n_chars = |paragraphs: &[String]| paragraphs.iter().map(String::len).sum::<usize>();
@@ -72,7 +99,7 @@ pub(super) fn paragraphs(document: &Html) -> Vec<String> {
 const SHORT_ARTICLE: usize = 500;
 
 /// The main content's text blocks, with or without dropping chrome by class and id words.
-fn select(document: &Html, totals: &IdMap<usize>, by_class: bool) -> Vec<String> {
+fn select(document: &Dom, totals: &Totals, by_class: bool) -> Vec<String> {
     let page = walk(document, totals, by_class);
     let Some(top) = best_candidate(&page) else {
         return Vec::new();
@@ -108,15 +135,20 @@ struct Block {
 struct Page<'a> {
     blocks: Vec<Block>,
     /// Pre-order and post-order numbers of each kept element, for subtree tests.
-    order: IdMap<(u32, u32)>,
+    order: Dense<(u32, u32)>,
     /// Text and link characters below each kept element.
-    chars: IdMap<(usize, usize)>,
+    chars: Dense<(usize, usize)>,
     /// Readability scores of candidate containers.
     scores: IdMap<f32>,
-    nodes: IdMap<NodeRef<'a, Node>>,
+    dom: &'a Dom,
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
+    /// A kept element.
+    fn node(&self, id: NodeId) -> Option<NodeRef<'a>> {
+        self.order.contains_key(&id).then(|| self.dom.get(id))
+    }
+
     fn contains(&self, root: NodeId, node: NodeId) -> bool {
         match (self.order.get(&root), self.order.get(&node)) {
             (Some(root), Some(node)) => root.0 <= node.0 && node.1 <= root.1,
@@ -131,72 +163,6 @@ impl Page<'_> {
         }
     }
 }
-
-/// Elements that never hold article text.
-const DROPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "iframe",
-    "svg",
-    "button",
-    "select",
-    "input",
-    "textarea",
-    "template",
-    "object",
-    "embed",
-    "canvas",
-    "figcaption",
-    "menu",
-    "dialog",
-    "head",
-    "title",
-];
-
-/// Elements that start a new text block.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "td",
-    "th",
-    "tr",
-    "ul",
-    "br",
-    "summary",
-    "caption",
-    "body",
-    "center",
-];
 
 /// Class or id words that mark page chrome.
 const CHROME_WORDS: &[&str] = &[
@@ -270,14 +236,39 @@ const CONTENT_WORDS: &[&str] =
     &["article", "body", "content", "entry", "main", "post", "story", "text", "blog"];
 
 /// Total text characters below every element, so chrome-looking wrappers that hold most of
-/// the page are not dropped.
-fn text_totals(document: &Html) -> IdMap<usize> {
-    let mut totals = IdMap::default();
+/// the page are not dropped; and what kind of tag each element is.
+struct Totals {
+    chars: Vec<usize>,
+    kinds: Vec<u8>,
+}
+
+/// Tag kinds: elements that never hold article text, and elements that start a text block.
+const DROPPED: u8 = 1;
+const BLOCK: u8 = 2;
+
+fn tag_kind(name: &str) -> u8 {
+    match name {
+        "script" | "style" | "noscript" | "nav" | "header" | "footer" | "aside" | "form"
+        | "iframe" | "svg" | "button" | "select" | "input" | "textarea" | "template" | "object"
+        | "embed" | "canvas" | "figcaption" | "menu" | "dialog" | "head" | "title" => DROPPED,
+        "address" | "article" | "blockquote" | "dd" | "details" | "div" | "dl" | "dt"
+        | "figure" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hr" | "li" | "main" | "ol"
+        | "p" | "pre" | "section" | "table" | "tbody" | "thead" | "tfoot" | "td" | "th" | "tr"
+        | "ul" | "br" | "summary" | "caption" | "body" | "center" => BLOCK,
+        _ => 0,
+    }
+}
+
+fn text_totals(document: &Dom) -> Totals {
+    let mut totals = Totals { chars: vec![0; document.len()], kinds: vec![0; document.len()] };
     let mut stack: Vec<(NodeId, usize)> = Vec::new();
-    for edge in document.tree.root().traverse() {
+    for edge in document.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(_) => stack.push((node.id(), 0)),
+                Node::Element(element) => {
+                    totals.kinds[node.id() as usize] = tag_kind(element.name());
+                    stack.push((node.id(), 0));
+                }
                 Node::Text(text) => {
                     // Script and style text is not page text.
                     let in_code = node
@@ -294,7 +285,7 @@ fn text_totals(document: &Html) -> IdMap<usize> {
             },
             Edge::Close(node) if node.value().is_element() => {
                 if let Some((id, n_chars)) = stack.pop() {
-                    totals.insert(id, n_chars);
+                    totals.chars[id as usize] = n_chars;
                     if let Some(parent) = stack.last_mut() {
                         parent.1 += n_chars;
                     }
@@ -308,14 +299,14 @@ fn text_totals(document: &Html) -> IdMap<usize> {
 
 /// Walks the page once: skips chrome, cuts text into blocks, counts characters and scores
 /// the ancestors of each paragraph.
-fn walk<'a>(document: &'a Html, totals: &IdMap<usize>, by_class: bool) -> Page<'a> {
-    let page_chars = totals.get(&document.root_element().id()).copied().unwrap_or(0);
+fn walk<'a>(document: &'a Dom, totals: &Totals, by_class: bool) -> Page<'a> {
+    let page_chars = totals.chars.get(document.root_element().id() as usize).copied().unwrap_or(0);
     let mut page = Page {
         blocks: Vec::new(),
-        order: IdMap::default(),
-        chars: IdMap::default(),
+        order: Dense::new(document.len()),
+        chars: Dense::new(document.len()),
         scores: IdMap::default(),
-        nodes: IdMap::default(),
+        dom: document,
     };
     let mut skipping: Option<NodeId> = None;
     let mut counter = 0u32;
@@ -325,7 +316,7 @@ fn walk<'a>(document: &'a Html, totals: &IdMap<usize>, by_class: bool) -> Page<'
     let mut owners: Vec<(NodeId, u32)> = Vec::new();
     let mut link_depth = 0usize;
     let mut pending = Pending::default();
-    for edge in document.tree.root().traverse() {
+    for edge in document.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
@@ -333,9 +324,11 @@ fn walk<'a>(document: &'a Html, totals: &IdMap<usize>, by_class: bool) -> Page<'
                 }
                 match node.value() {
                     Node::Element(element) => {
+                        let kind = totals.kinds[node.id() as usize];
                         if is_chrome(
                             element,
-                            totals.get(&node.id()).copied().unwrap_or(0),
+                            kind,
+                            totals.chars[node.id() as usize],
                             page_chars,
                             by_class,
                         ) {
@@ -343,7 +336,7 @@ fn walk<'a>(document: &'a Html, totals: &IdMap<usize>, by_class: bool) -> Page<'
                             continue;
                         }
                         let name = element.name();
-                        if BLOCK_TAGS.contains(&name) {
+                        if kind == BLOCK {
                             pending.flush(owners.last().copied(), &mut page.blocks);
                             if name != "br" && name != "hr" {
                                 // The number this element gets just below.
@@ -355,7 +348,6 @@ fn walk<'a>(document: &'a Html, totals: &IdMap<usize>, by_class: bool) -> Page<'
                         }
                         counter += 1;
                         page.order.insert(node.id(), (counter, 0));
-                        page.nodes.insert(node.id(), node);
                         stack.push((node.id(), 0, 0));
                     }
                     Node::Text(text) => {
@@ -384,7 +376,7 @@ fn walk<'a>(document: &'a Html, totals: &IdMap<usize>, by_class: bool) -> Page<'
                 if name == "a" {
                     link_depth = link_depth.saturating_sub(1);
                 }
-                if BLOCK_TAGS.contains(&name) && name != "br" && name != "hr" {
+                if totals.kinds[node.id() as usize] == BLOCK && name != "br" && name != "hr" {
                     pending.flush(owners.last().copied(), &mut page.blocks);
                     owners.pop();
                 }
@@ -450,12 +442,18 @@ impl Pending {
 
 /// Chrome: a dropped tag, hidden, or a class/id naming navigation, sharing, ads... unless it
 /// also names content and holds a good share of the page's text.
-fn is_chrome(element: &Element, n_chars: usize, page_chars: usize, by_class: bool) -> bool {
+fn is_chrome(
+    element: &Element,
+    kind: u8,
+    n_chars: usize,
+    page_chars: usize,
+    by_class: bool,
+) -> bool {
     let name = element.name();
     // Some sites wrap the whole page in a <form> or in a wrapper with an ad-sounding class:
     // an element holding most of the page's text is never chrome by form or class alone.
     let holds_most = n_chars * 2 >= page_chars && page_chars > 0;
-    if DROPPED_TAGS.contains(&name) {
+    if kind == DROPPED {
         // Page builders use <header> for sections, and broken markup leaves an <aside> or a
         // <form> open around the page; code and widgets are never text.
         let structural = matches!(name, "form" | "header" | "footer" | "aside" | "nav" | "section");
@@ -479,51 +477,162 @@ fn is_chrome(element: &Element, n_chars: usize, page_chars: usize, by_class: boo
     if matches!(name, "html" | "body" | "article" | "main") {
         return false;
     }
-    let words = class_words(element);
+    let flags = class_flags(element);
     // The lenient reading still drops what is never the article (comments, related links,
     // share bars); it only trusts layout words such as "sidebar" or "ad" no more.
-    let chrome_words = if by_class { CHROME_WORDS } else { NEVER_ARTICLE_WORDS };
-    if !words.iter().any(|word| in_set(word, chrome_words)) {
+    let chrome = if by_class { CHROME } else { NEVER_ARTICLE };
+    if flags & chrome == 0 {
         return false;
     }
-    let names_content = words.iter().any(|word| in_set(word, CONTENT_WORDS));
+    let names_content = flags & CONTENT != 0;
     !(holds_most || (names_content && n_chars * 4 >= page_chars))
+}
+
+/// Kinds of class words, as bits: in [`CHROME_WORDS`], [`NEVER_ARTICLE_WORDS`],
+/// [`CONTENT_WORDS`], and the two halves of an article root's class ("article" + "body").
+const CHROME: u8 = 1;
+const NEVER_ARTICLE: u8 = 2;
+const CONTENT: u8 = 4;
+const ROOT_KIND: u8 = 8;
+const ROOT_PART: u8 = 16;
+
+const ROOT_KIND_WORDS: &[&str] = &["article", "story", "entry", "post", "blog"];
+const ROOT_PART_WORDS: &[&str] = &["body", "content", "text"];
+
+/// A class word, ASCII lower case, zero padded: a cheap key for up to 16 bytes.
+type WordKey = (u64, u64);
+
+/// The longest listed word, in bytes.
+const MAX_WORD: usize = 16;
+
+fn word_key(word: &[u8]) -> Option<WordKey> {
+    if word.len() > MAX_WORD {
+        return None;
+    }
+    let mut lower = [0u8; MAX_WORD];
+    for (to, from) in lower.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
+    let (low, high) = lower.split_at(8);
+    Some((u64::from_le_bytes(low.try_into().ok()?), u64::from_le_bytes(high.try_into().ok()?)))
+}
+
+/// The kinds of every listed word, by lower-case word.
+static WORD_KINDS: LazyLock<HashMap<WordKey, u8, BuildHasherDefault<IdHasher>>> =
+    LazyLock::new(|| {
+        let mut kinds: HashMap<WordKey, u8, BuildHasherDefault<IdHasher>> = HashMap::default();
+        for (words, kind) in [
+            (CHROME_WORDS, CHROME),
+            (NEVER_ARTICLE_WORDS, NEVER_ARTICLE),
+            (CONTENT_WORDS, CONTENT),
+            (ROOT_KIND_WORDS, ROOT_KIND),
+            (ROOT_PART_WORDS, ROOT_PART),
+        ] {
+            for word in words {
+                if let Some(key) = word_key(word.as_bytes()) {
+                    *kinds.entry(key).or_default() |= kind;
+                }
+            }
+        }
+        kinds
+    });
+
+/// The kinds of one class word, ignoring ASCII case (every listed word is ASCII).
+fn word_kinds(word: &str) -> u8 {
+    if word.len() < 2 || !word.is_ascii() {
+        return 0;
+    }
+    word_key(word.as_bytes()).and_then(|key| WORD_KINDS.get(&key)).copied().unwrap_or(0)
+}
+
+/// The kinds of all words of an element's class, id and role: `article-body share_bar` ->
+/// article, body, share, bar; `relatedLinks` -> related, Links.
+fn class_flags(element: &Element) -> u8 {
+    let mut flags = 0;
+    for value in
+        [attr(element, "class"), attr(element, "id"), attr(element, "role")].into_iter().flatten()
+    {
+        if value.is_ascii() {
+            ascii_words(value.as_bytes(), |word| flags |= word_kinds_ascii(word));
+        } else {
+            for word in value.split(|c: char| !c.is_alphanumeric()) {
+                split_camel(word, &mut |part| flags |= word_kinds(part));
+            }
+        }
+    }
+    flags
+}
+
+fn word_kinds_ascii(word: &[u8]) -> u8 {
+    if word.len() < 2 {
+        return 0;
+    }
+    word_key(word).and_then(|key| WORD_KINDS.get(&key)).copied().unwrap_or(0)
+}
+
+/// [`for_each_class_word`] for ASCII text, byte by byte: words split at what is not a letter
+/// or digit, then where a capital follows a part that is not all capitals.
+fn ascii_words(text: &[u8], mut f: impl FnMut(&[u8])) {
+    let mut start = 0;
+    let mut all_upper = true;
+    for (at, &byte) in text.iter().enumerate() {
+        if !byte.is_ascii_alphanumeric() {
+            if start < at {
+                f(&text[start..at]);
+            }
+            start = at + 1;
+            all_upper = true;
+            continue;
+        }
+        let upper = byte.is_ascii_uppercase();
+        if upper && at > start && !all_upper {
+            f(&text[start..at]);
+            start = at;
+            all_upper = true;
+        }
+        all_upper &= upper;
+    }
+    if start < text.len() {
+        f(&text[start..]);
+    }
 }
 
 /// The words of an element's class, id and role, as written: `article-body share_bar` ->
 /// article, body, share, bar; `relatedLinks` -> related, Links. Compare them with
-/// [`in_set`], which ignores case.
+/// [`in_set`], which ignores case. (Test reference for [`class_flags`].)
+#[cfg(test)]
 fn class_words(element: &Element) -> Vec<&str> {
     let mut words = Vec::new();
-    for attr in
+    for value in
         [attr(element, "class"), attr(element, "id"), attr(element, "role")].into_iter().flatten()
     {
-        for word in attr.split(|c: char| !c.is_alphanumeric()) {
-            split_camel(word, &mut words);
+        for word in value.split(|c: char| !c.is_alphanumeric()) {
+            split_camel(word, &mut |part| words.push(part));
         }
     }
     words
 }
 
 /// "relatedLinks" -> related, Links; "HTMLParser" and "NEWS" stay whole.
-fn split_camel<'a>(word: &'a str, acc: &mut Vec<&'a str>) {
+fn split_camel<'a>(word: &'a str, f: &mut impl FnMut(&'a str)) {
     let mut start = 0;
     // Whether the current part so far is all capitals.
     let mut all_upper = true;
     for (idx, c) in word.char_indices() {
         if c.is_uppercase() && idx > start && !all_upper {
-            acc.push(&word[start..idx]);
+            f(&word[start..idx]);
             start = idx;
             all_upper = true;
         }
         all_upper &= c.is_uppercase();
     }
     if start < word.len() {
-        acc.push(&word[start..]);
+        f(&word[start..]);
     }
 }
 
 /// Whether a class word is one of a set of lower-case words.
+#[cfg(test)]
 fn in_set(word: &str, set: &[&str]) -> bool {
     set.iter().any(|member| member.eq_ignore_ascii_case(word))
 }
@@ -540,7 +649,7 @@ fn score(page: &mut Page<'_>) {
         let points = 1.0
             + block.text.matches([',', '，']).count() as f32
             + (n_chars as f32 / 100.0).min(3.0);
-        let Some(owner) = page.nodes.get(&block.owner) else { continue };
+        let Some(owner) = page.node(block.owner) else { continue };
         let mut ancestor = owner.parent();
         for level in 0..3 {
             let Some(node) = ancestor else { break };
@@ -556,7 +665,7 @@ fn score(page: &mut Page<'_>) {
         raw.into_iter().map(|(id, score)| (id, score * (1.0 - page.link_density(id)))).collect();
 }
 
-fn initial_score(node: NodeRef<'_, Node>) -> f32 {
+fn initial_score(node: NodeRef<'_>) -> f32 {
     let Node::Element(element) = node.value() else { return 0.0 };
     let tag = match element.name() {
         "article" | "main" => 10.0,
@@ -566,8 +675,7 @@ fn initial_score(node: NodeRef<'_, Node>) -> f32 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    let words = class_words(element);
-    let class = if words.iter().any(|word| in_set(word, CONTENT_WORDS)) { 25.0 } else { 0.0 };
+    let class = if class_flags(element) & CONTENT != 0 { 25.0 } else { 0.0 };
     tag + class
 }
 
@@ -635,10 +743,10 @@ impl Block {
 fn widen(page: &Page<'_>, top: NodeId) -> NodeId {
     const ROOT_GAIN: f32 = 2.0;
     const MAX_LEVELS: usize = 12;
-    let Some(node) = page.nodes.get(&top) else { return top };
+    let Some(node) = page.node(top) else { return top };
     let mut last = text_kinds(page, top);
-    let root = |node: NodeRef<'_, Node>| is_article_root(node) && is_unique_class(page, node);
-    let mut best = (top, text_value(last), root(*node));
+    let root = |node: NodeRef<'_>| is_article_root(node) && is_unique_class(page, node);
+    let mut best = (top, text_value(last), root(node));
     let mut best_kinds = last;
     let mut ancestor = node.parent();
     let mut levels = 0;
@@ -668,11 +776,11 @@ fn widen(page: &Page<'_>, top: NodeId) -> NodeId {
 
 /// No other kept element of the page has the same class: one of several `article-body`
 /// chunks is not the article.
-fn is_unique_class(page: &Page<'_>, node: NodeRef<'_, Node>) -> bool {
+fn is_unique_class(page: &Page<'_>, node: NodeRef<'_>) -> bool {
     let Some(class) = node.value().as_element().and_then(|e| attr(e, "class")) else {
         return true;
     };
-    !page.nodes.values().any(|other| {
+    !(0..page.dom.len() as NodeId).filter_map(|id| page.node(id)).any(|other| {
         other.id() != node.id()
             && other.value().as_element().and_then(|e| attr(e, "class")) == Some(class)
     })
@@ -680,23 +788,22 @@ fn is_unique_class(page: &Page<'_>, node: NodeRef<'_, Node>) -> bool {
 
 /// An element that says it holds the article: `<article>`, `<main>`, `itemprop=articleBody`,
 /// or a class such as `article-body`, `entry-content`, `post_text`.
-fn is_article_root(node: NodeRef<'_, Node>) -> bool {
+fn is_article_root(node: NodeRef<'_>) -> bool {
     let Node::Element(element) = node.value() else { return false };
     if matches!(element.name(), "article" | "main")
         || attr(element, "itemprop").is_some_and(|prop| prop.eq_ignore_ascii_case("articleBody"))
     {
         return true;
     }
-    let words = class_words(element);
-    let has = |set: &[&str]| words.iter().any(|word| in_set(word, set));
-    has(&["article", "story", "entry", "post", "blog"]) && has(&["body", "content", "text"])
+    let flags = class_flags(element);
+    flags & ROOT_KIND != 0 && flags & ROOT_PART != 0
 }
 
 /// The top candidate and those siblings that look like more of the article.
 fn with_siblings(page: &Page<'_>, top: NodeId, candidate_score: f32) -> Vec<NodeId> {
     let top_score = page.scores.get(&top).copied().unwrap_or(0.0).max(candidate_score);
     let threshold = (top_score * 0.2).max(10.0);
-    let Some(parent) = page.nodes.get(&top).and_then(|node| node.parent()) else {
+    let Some(parent) = page.node(top).and_then(|node| node.parent()) else {
         return vec![top];
     };
     let mut chosen = Vec::new();
@@ -731,14 +838,34 @@ mod tests {
     use super::*;
 
     fn words(class: &str) -> Vec<String> {
-        let page = Html::parse_fragment(&format!("<div class=\"{class}\">text</div>"));
-        let element = page
-            .tree
+        let page = Dom::parse(&format!("<div class=\"{class}\">text</div>"));
+        let node = page
             .root()
             .descendants()
-            .find_map(|node| node.value().as_element().filter(|e| e.name() == "div").cloned())
-            .expect("a div");
-        class_words(&element).into_iter().map(str::to_string).collect()
+            .find(|node| node.value().as_element().is_some_and(|element| element.name() == "div"));
+        let element = node.and_then(|node| node.value().as_element()).expect("a div");
+        class_words(element).into_iter().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn ascii_words_split_as_class_words_do() {
+        for class in
+            ["article-body share_bar", "relatedLinks NEWS HTMLParser", "a1B2 cC dD-Ee", "x"]
+        {
+            let mut ascii = Vec::new();
+            ascii_words(class.as_bytes(), |word| {
+                ascii.push(String::from_utf8_lossy(word).into_owned());
+            });
+            assert_eq!(ascii, words(class), "{class}");
+        }
+        let page = Dom::parse("<div class=\"relatedLinks Article-Body\">text</div>");
+        let node = page
+            .root()
+            .descendants()
+            .find(|node| node.value().as_element().is_some_and(|element| element.name() == "div"));
+        let element = node.and_then(|node| node.value().as_element()).expect("a div");
+        let flags = class_flags(element);
+        assert_eq!(flags & (CHROME | NEVER_ARTICLE | CONTENT | ROOT_KIND | ROOT_PART), 31);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use super::dom::{Dom, Node, NodeRef};
 use chrono::{DateTime, FixedOffset};
-use scraper::{Html, Node};
 use serde_json::Value;
 
 use super::{attr, contains_ignore_case};
@@ -60,9 +60,9 @@ const DATE_KEYS: &[&str] = &[
 const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "publisher", "dc.publisher"];
 
 /// Reads the metadata in one walk over the document.
-pub(super) fn read(document: &Html) -> Meta {
+pub(super) fn read(document: &Dom) -> Meta {
     let mut found = Found::default();
-    for node in document.tree.root().descendants() {
+    for node in document.root().descendants() {
         match node.value() {
             Node::Element(element) => read_element(element, node, &mut found),
             Node::Text(text) => {
@@ -247,7 +247,7 @@ fn pick_author(found: &Found, outlets: &[String]) -> Option<String> {
 
 /// The name in a link to an author's page, when the address spells it: "/authors/jane-doe"
 /// and "Jane Doe". The spelling check keeps out "More by this author" and topic links.
-fn author_link(href: &str, node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+fn author_link(href: &str, node: NodeRef<'_>) -> Option<String> {
     const AUTHOR_DIRS: &[&str] = &[
         "author",
         "authors",
@@ -280,7 +280,7 @@ fn author_link(href: &str, node: ego_tree::NodeRef<'_, Node>) -> Option<String> 
 
 /// Whether an element sits in an author box: an element up to three levels above it whose
 /// class or id names the author or byline.
-fn in_author_box(node: ego_tree::NodeRef<'_, Node>) -> bool {
+fn in_author_box(node: NodeRef<'_>) -> bool {
     node.ancestors().take(3).filter_map(|ancestor| ancestor.value().as_element()).any(|element| {
         [attr(element, "class"), attr(element, "id")].into_iter().flatten().any(|value| {
             contains_ignore_case(value, "author") || contains_ignore_case(value, "byline")
@@ -424,7 +424,7 @@ fn may_open_byline(text: &str) -> bool {
 
 /// A byline from a text that opens with a label: "By Jane Doe", or a bare "Written by" whose
 /// name is in the next element ("<p>Written by</p><p>Jane Doe</p>").
-fn label_byline(node: ego_tree::NodeRef<'_, Node>, text: &str) -> Option<String> {
+fn label_byline(node: NodeRef<'_>, text: &str) -> Option<String> {
     if in_aside(node) {
         return None;
     }
@@ -462,7 +462,7 @@ fn label_byline(node: ego_tree::NodeRef<'_, Node>, text: &str) -> Option<String>
 }
 
 /// The text of the element that follows the label's element: "<h2>Article by</h2><div>Name</div>".
-fn element_children_after(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+fn element_children_after(node: NodeRef<'_>) -> Option<String> {
     let label = node.parent()?;
     let next = label.next_siblings().find(|sibling| sibling.value().is_element())?;
     Some(node_text(next)).filter(|text| !text.is_empty())
@@ -470,7 +470,7 @@ fn element_children_after(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
 
 /// Whether a node is in comments, related stories or the page footer, whose names are not
 /// the article's author.
-fn in_aside(node: ego_tree::NodeRef<'_, Node>) -> bool {
+fn in_aside(node: NodeRef<'_>) -> bool {
     // Not "footer": articles keep their author box in their own <footer>.
     const ASIDE_WORDS: &[&str] =
         &["comment", "comments", "related", "recirc", "recommended", "morefrom"];
@@ -494,7 +494,7 @@ fn in_aside(node: ego_tree::NodeRef<'_, Node>) -> bool {
 
 /// An element whose class, id, `rel` or `itemprop` says it holds the author's name (not the
 /// author's photo or bio).
-fn is_byline_element(element: &scraper::node::Element) -> bool {
+fn is_byline_element(element: &super::dom::Element) -> bool {
     // One pass over the attributes: this runs on every element of the page.
     let (mut class, mut id) = (None, None);
     for (key, value) in element.attrs() {
@@ -583,11 +583,7 @@ struct LinkedData {
     author_is_org: bool,
 }
 
-fn read_element(
-    element: &scraper::node::Element,
-    node: ego_tree::NodeRef<'_, Node>,
-    found: &mut Found,
-) {
+fn read_element(element: &super::dom::Element, node: NodeRef<'_>, found: &mut Found) {
     let name = element.name();
     match name {
         "html" => {
@@ -915,7 +911,7 @@ fn first(metas: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
 }
 
 /// The text nodes below a node, each whitespace-collapsed, joined with " | ".
-fn node_parts(node: ego_tree::NodeRef<'_, Node>) -> String {
+fn node_parts(node: NodeRef<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
     for descendant in node.descendants() {
         if let Node::Text(part) = descendant.value() {
@@ -932,7 +928,7 @@ fn node_parts(node: ego_tree::NodeRef<'_, Node>) -> String {
 }
 
 /// All text below a node, whitespace collapsed.
-fn node_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+fn node_text(node: NodeRef<'_>) -> String {
     let mut text = String::new();
     for descendant in node.descendants() {
         if let Node::Text(part) = descendant.value() {
