@@ -472,18 +472,7 @@ fn eval_scale() {
     let mut added = 0usize;
     for round in 0..12 {
         let started = std::time::Instant::now();
-        for row in &rows {
-            // Each round is a new stream of the same texts, under new ids and a month later.
-            let id = format!("{}-{round}", row.id);
-            let published = row.published.map(|time| time + chrono::Duration::days(30 * round));
-            clusterer.add(&Doc {
-                id: &id,
-                title: row.title.as_deref(),
-                body: &row.body,
-                published,
-                language: row.language.as_deref(),
-            });
-        }
+        add_round(&mut clusterer, &rows, round);
         added += rows.len();
         if round % 4 == 0 || round == 11 {
             let seconds = started.elapsed().as_secs_f64();
@@ -507,17 +496,7 @@ fn eval_scale() {
     config.window_days = 0.0;
     let mut small = Clusterer::new(config);
     for round in 0..12 {
-        for row in &rows {
-            let id = format!("{}-{round}", row.id);
-            let published = row.published.map(|time| time + chrono::Duration::days(30 * round));
-            small.add(&Doc {
-                id: &id,
-                title: row.title.as_deref(),
-                body: &row.body,
-                published,
-                language: row.language.as_deref(),
-            });
-        }
+        add_round(&mut small, &rows, round);
     }
     let held_small = live_bytes() - before;
     let active = Config::recommended().window_articles;
@@ -530,6 +509,22 @@ fn eval_scale() {
         (held - held_small) as f64 / (active - 256) as f64,
         held_small as f64 / added as f64
     );
+}
+
+/// Adds `rows` as round `round` of a repeated stream: the same texts under new ids, a month
+/// later per round.
+fn add_round(clusterer: &mut Clusterer, rows: &[Row], round: i64) {
+    for row in rows {
+        let id = format!("{}-{round}", row.id);
+        let published = row.published.map(|time| time + chrono::Duration::days(30 * round));
+        clusterer.add(&Doc {
+            id: &id,
+            title: row.title.as_deref(),
+            body: &row.body,
+            published,
+            language: row.language.as_deref(),
+        });
+    }
 }
 
 /// Dedupe and clustering on the stream of the end-to-end benchmark (`bench/src/main.rs`):
