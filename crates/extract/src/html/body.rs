@@ -839,11 +839,7 @@ mod tests {
 
     fn words(class: &str) -> Vec<String> {
         let page = Dom::parse(&format!("<div class=\"{class}\">text</div>"));
-        let node = page
-            .root()
-            .descendants()
-            .find(|node| node.value().as_element().is_some_and(|element| element.name() == "div"));
-        let element = node.and_then(|node| node.value().as_element()).expect("a div");
+        let element = page.first("div").and_then(|node| node.value().as_element()).expect("a div");
         class_words(element).into_iter().map(str::to_string).collect()
     }
 
@@ -859,11 +855,7 @@ mod tests {
             assert_eq!(ascii, words(class), "{class}");
         }
         let page = Dom::parse("<div class=\"relatedLinks Article-Body\">text</div>");
-        let node = page
-            .root()
-            .descendants()
-            .find(|node| node.value().as_element().is_some_and(|element| element.name() == "div"));
-        let element = node.and_then(|node| node.value().as_element()).expect("a div");
+        let element = page.first("div").and_then(|node| node.value().as_element()).expect("a div");
         let flags = class_flags(element);
         assert_eq!(flags & (CHROME | NEVER_ARTICLE | CONTENT | ROOT_KIND | ROOT_PART), 31);
     }

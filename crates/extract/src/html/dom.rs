@@ -143,6 +143,14 @@ impl Dom {
         NodeRef { dom: self, id: 0 }
     }
 
+    /// The first element named `name`, in document order (for tests).
+    #[cfg(test)]
+    pub(crate) fn first(&self, name: &str) -> Option<NodeRef<'_>> {
+        self.root()
+            .descendants()
+            .find(|node| node.value().as_element().is_some_and(|element| element.name() == name))
+    }
+
     /// The `<html>` element.
     pub(crate) fn root_element(&self) -> NodeRef<'_> {
         self.root().children().find(|node| node.value().is_element()).unwrap_or(self.root())
@@ -729,11 +737,7 @@ mod tests {
     #[test]
     fn walks_opens_and_closes_in_order() {
         let dom = Dom::parse("<div><p>a</p><p>b</p></div>");
-        let div = dom
-            .root()
-            .descendants()
-            .find(|node| node.value().as_element().is_some_and(|element| element.name() == "div"));
-        let div = div.expect("a div");
+        let div = dom.first("div").expect("a div");
         let edges: Vec<String> = div
             .traverse()
             .map(|edge| match edge {

@@ -63,11 +63,7 @@ mod tests {
     #[test]
     fn reads_attributes_by_name() {
         let page = Dom::parse("<div class=\"a b\" data-x=\"1\" id=\"x\">text</div>");
-        let node = page
-            .root()
-            .descendants()
-            .find(|node| node.value().as_element().is_some_and(|element| element.name() == "div"));
-        let element = node.and_then(|node| node.value().as_element()).expect("a div");
+        let element = page.first("div").and_then(|node| node.value().as_element()).expect("a div");
         assert_eq!(attr(element, "class"), Some("a b"));
         assert_eq!(attr(element, "id"), Some("x"));
         // Only the attributes extraction reads are kept.
