@@ -81,8 +81,9 @@ impl Config {
     /// * 10 words for an exact body match under a new headline.
     /// * A window of 200,000 originals: days of a large news stream. An original costs
     ///   about 2.5 kB while remembered (a sample of at least 128 of its 32-bit shingle
-    ///   fingerprints and 64 LSH bucket entries; measured on the benchmark's texts, 282 words
-    ///   on average), so a full window holds about 0.5 GB; lower it where memory is tight.
+    ///   fingerprints and 64 LSH bucket entries; measured by the cluster crate's
+    ///   `eval_scale` on the benchmark's texts), so a full window holds about 0.5 GB; lower
+    ///   it where memory is tight.
     pub fn recommended() -> Config {
         Config {
             shingle_words: 5,
