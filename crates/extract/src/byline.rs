@@ -216,6 +216,12 @@ fn parse_names(text: &str, allow_roles: bool) -> Option<Byline> {
             continue;
         }
         for name in AND.split(item) {
+            // "Jane Doe, MD": letters after a name belong to it.
+            if let Some(last) = byline.names.last_mut().filter(|_| is_credential(name)) {
+                last.push_str(", ");
+                last.push_str(name.trim());
+                continue;
+            }
             let name = strip_place(name.trim());
             let name = strip_trailing_label(name);
             match agency_name(name) {
@@ -267,6 +273,21 @@ fn split_date<'a>(text: &'a str, byline: &mut Byline) -> &'a str {
         }
         None => text,
     }
+}
+
+/// Post-nominal letters: degrees and professional titles ("MD", "Ph.D.", "DVM, DACVB").
+fn is_credential(text: &str) -> bool {
+    const CREDENTIALS: &[&str] = &[
+        "md", "do", "phd", "dphil", "rn", "bsn", "msn", "np", "pa-c", "dvm", "vmd", "dds", "dmd",
+        "pharmd", "rd", "rdn", "ld", "ldn", "cdces", "ms", "ma", "msc", "mba", "mph", "mpa", "cpa",
+        "cfa", "cfp", "jd", "esq", "lcsw", "lpc", "lmft", "psyd", "cscs", "dpt", "od", "facp",
+        "facs", "faan", "faap", "dacvb", "mw", "edd", "llm",
+    ];
+    !text.is_empty()
+        && text.split_whitespace().all(|word| {
+            let key: String = word.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect();
+            CREDENTIALS.contains(&key.to_lowercase().as_str())
+        })
 }
 
 fn is_role(text: &str) -> bool {
@@ -377,6 +398,18 @@ mod tests {
 
     fn author(line: &str) -> Option<String> {
         parse_byline(line).and_then(|byline| byline.author())
+    }
+
+    #[test]
+    fn credentials_stay_with_their_name() {
+        assert_eq!(parse_author_field("Jane Doe, DVM").as_deref(), Some("Jane Doe, DVM"));
+        assert_eq!(parse_author_field("By Jane Doe, Ph.D.").as_deref(), Some("Jane Doe, Ph.D."));
+        assert_eq!(
+            parse_author_field("Jane Doe, MD and Rex Roe").as_deref(),
+            Some("Jane Doe, MD and Rex Roe")
+        );
+        // A second name is still a second author.
+        assert_eq!(author("By Jane Doe, Rex Roe").as_deref(), Some("Jane Doe and Rex Roe"));
     }
 
     #[test]

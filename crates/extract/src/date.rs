@@ -226,7 +226,8 @@ fn parse_words(s: &str) -> Option<DateTime<FixedOffset>> {
     let mut parts = Parts::default();
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .map(|token| token.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']')))
+        // "December 19, 2025 @08:00PM": an at sign before the time.
+        .map(|token| token.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '@')))
         // "04-ago-2021": a month name between dashes.
         .flat_map(|token| {
             let spelled = token.contains(char::is_alphabetic) && token.contains(char::is_numeric);
@@ -494,6 +495,8 @@ mod tests {
         check("04-ago-2021", Some("2021-08-04T00:00:00+00:00"));
         check("12 März 2024", Some("2024-03-12T00:00:00+00:00"));
         check("3 décembre 2019", Some("2019-12-03T00:00:00+00:00"));
+        check("on Friday December 19, 2025 @08:00PM", Some("2025-12-19T20:00:00+00:00"));
+        check("Monday, February 29, 2016 @ 11:10 PM UTC", Some("2016-02-29T23:10:00+00:00"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::dom::{Dom, Node, NodeRef};
+use super::dom::{Dom, Edge, Node, NodeRef};
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 
@@ -91,7 +91,12 @@ pub(super) fn read(document: &Dom) -> Meta {
                     || (found.bylines.len() < 20 && may_open_byline(raw))
                     || (20 < raw.len() && raw.len() <= 64 && is_update_label(raw));
                 if !wanted {
-                    found.after_update_label = raw.len() <= 20 && is_update_label(raw);
+                    // "Updated <span>:</span> <time>": punctuation between the label and the
+                    // date keeps the label.
+                    let punctuation = raw.chars().all(|c| c.is_ascii_punctuation());
+                    if !punctuation {
+                        found.after_update_label = raw.len() <= 20 && is_update_label(raw);
+                    }
                     continue;
                 }
                 let text = normalize_space(text);
@@ -137,9 +142,10 @@ pub(super) fn read(document: &Dom) -> Meta {
         .chain(url.as_deref().and_then(crate::publisher::url_host))
         .collect();
     let author = pick_author(&found, &outlets);
-    let published = match (head_date(&found), pick_date(&found)) {
-        (Some(shown), metadata) => Some(precise(shown, metadata, &found.times)),
-        (None, metadata) => metadata,
+    let metadata = pick_date(&found);
+    let published = match head_date(&found, metadata) {
+        Some(shown) => Some(precise(shown, metadata, &found.times)),
+        None => metadata,
     };
     let language = found
         .lang
@@ -372,16 +378,27 @@ const HEAD_AFTER: usize = 40;
 /// The date shown with the headline: the first date in the text nodes just before the first
 /// `<h1>` or after it, up to the article's first prose; not when it is labelled as an update.
 /// What readers are shown beats metadata, which CMSs often fill with the date a page was
-/// created or imported.
-fn head_date(found: &Found) -> Option<DateTime<FixedOffset>> {
+/// created or imported. When the head shows several dates ("May 21, 2025 April 24, 2025",
+/// modified and published, or a list's date before the headline), the one metadata gives as
+/// the publication day wins.
+fn head_date(
+    found: &Found,
+    metadata: Option<DateTime<FixedOffset>>,
+) -> Option<DateTime<FixedOffset>> {
     let h1 = found.h1_at?;
     let end = found.prose_at.unwrap_or(usize::MAX).min(h1 + HEAD_AFTER);
     // "Updated May 4" tells when the page last changed, not when it was published.
-    found
+    let mut shown = found
         .text_dates
         .iter()
-        .find(|(at, _, updated)| *at + HEAD_BEFORE > h1 && *at <= end && !updated)
-        .map(|(_, date, _)| *date)
+        .filter(|(at, _, updated)| *at + HEAD_BEFORE > h1 && *at <= end && !updated)
+        .map(|(_, date, _)| *date);
+    let first = shown.next()?;
+    let published_day = metadata.map(|date| date.date_naive());
+    if published_day.is_none_or(|day| day == first.date_naive()) {
+        return Some(first);
+    }
+    Some(shown.find(|date| Some(date.date_naive()) == published_day).unwrap_or(first))
 }
 
 /// A date as pages show it, maybe with a label and other notes: "Updated Dec 18, 2025 ·
@@ -631,7 +648,7 @@ fn read_element(element: &super::dom::Element, node: NodeRef<'_>, found: &mut Fo
             found.title = Some(node_text(node)).filter(|text| !text.is_empty())
         }
         "h1" if found.h1s.len() < 5 => {
-            let text = node_text(node);
+            let text = heading_text(node);
             if !text.is_empty() {
                 found.h1_at.get_or_insert(found.n_texts);
                 found.h1s.push(text);
@@ -773,11 +790,23 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
             .flatten()
             .map(|title| strip_site_suffix(&decode_entities(&title), site_name))
             .collect();
+    // "Blog Name: Headline" in `<title>` when the meta title is "Headline": the rest is the
+    // site's name, which blogs also set in an `<h1>`.
+    let title_site = found
+        .title
+        .as_deref()
+        .and_then(|title| others.iter().find_map(|other| site_part(title, other)));
+    let is_site = |h1: &str| {
+        [site_name, title_site.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|site| crate::clean::same_text(site, h1))
+    };
     // The `<h1>` most like the other titles; a logo or section name in an earlier `<h1>` is
-    // passed over.
+    // passed over, and so is a word or two of a long title (a tag or a name in it).
     let mut best: Option<(&String, f32)> = None;
     for h1 in &found.h1s {
-        if h1.len() > 300 || site_name.is_some_and(|site| crate::clean::same_text(site, h1)) {
+        if h1.len() > 300 || is_site(h1) {
             continue;
         }
         let likeness = others
@@ -785,33 +814,122 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
             .filter(|other| agrees(h1, other))
             .map(|other| likeness(h1, other))
             .fold(0.0, f32::max);
-        if likeness > 0.0 && best.is_none_or(|(_, best)| likeness > best) {
+        if likeness >= MIN_LIKENESS && best.is_none_or(|(_, best)| likeness > best) {
             best = Some((h1, likeness));
         }
     }
     // An `<h1>` that reads as a headline names the article even when the metadata titles it
     // for search engines in other words.
-    let headline_h1 = found.h1s.iter().find(|h1| {
-        (6..=20).contains(&h1.split_whitespace().count())
-            && !site_name.is_some_and(|site| crate::clean::same_text(site, h1))
-    });
+    let headline_h1 = found
+        .h1s
+        .iter()
+        .find(|h1| (6..=20).contains(&h1.split_whitespace().count()) && !is_site(h1));
     let title = match best {
-        Some((h1, _)) => h1.clone(),
+        // "Dec 18 2025 Headline", "Blog: Headline": the `<h1>` holds the headline of the
+        // metadata and page furniture (a date, a section label, a comment count).
+        Some((h1, _)) => {
+            others.iter().find(|other| with_furniture(h1, other)).unwrap_or(h1).clone()
+        }
         None if others.is_empty() => found.h1s.first()?.clone(),
         None => headline_h1.or(others.first())?.clone(),
     };
-    // Headings are often set in capitals; metadata keeps the headline's own case.
+    // Headings are often set in capitals (or lower case, left to the style sheet); metadata
+    // keeps the headline's own case. A heading in capitals gives way to a metadata title in
+    // words it agrees with.
     let shouted = |text: &str| !text.chars().any(char::is_lowercase);
-    let recased = others
-        .iter()
-        .filter(|other| crate::clean::same_text(other, &title) && !shouted(other))
-        .find(|_| shouted(&title));
-    let title = recased.cloned().unwrap_or(title);
-    // "Headline | Section | Site": a pipe never belongs to a headline.
+    let cased = |text: &str| !shouted(text) && !text.starts_with(char::is_lowercase);
+    let recased = if shouted(&title) || title.starts_with(char::is_lowercase) {
+        others
+            .iter()
+            .flat_map(|other| [other.as_str(), other.split(" | ").next().unwrap_or(other)])
+            .find(|other| cased(other) && crate::clean::same_text(other, &title))
+            .or_else(|| {
+                let agreeing = others.iter().find(|other| cased(other) && agrees(&title, other));
+                agreeing.filter(|_| shouted(&title)).map(String::as_str)
+            })
+    } else {
+        None
+    };
+    let title = recased.map(str::to_string).unwrap_or(title);
+    // "Headline | Section | Site": a pipe does not belong to a headline, unless the page's own
+    // headline field keeps it before a subtitle (longer than a section or site name).
+    let declared = [found.ld.headline.as_deref(), found.metas.get("headline").map(String::as_str)]
+        .into_iter()
+        .flatten()
+        .any(|headline| crate::clean::same_text(headline, &title));
     match title.split_once(" | ") {
-        Some((head, _)) if head.split_whitespace().count() >= 2 => Some(head.trim().to_string()),
+        Some((head, tail))
+            if head.split_whitespace().count() >= 2
+                && !(declared && tail.split_whitespace().count() > 4) =>
+        {
+            Some(head.trim().to_string())
+        }
         _ => Some(title),
     }
+}
+
+/// How like the other titles an `<h1>` must be to count as the headline: "Discord" is a word of
+/// "How we pwned X, Vercel, Cursor, Discord and hundreds of companies", not its headline.
+const MIN_LIKENESS: f32 = 0.25;
+
+/// The site's name in a `<title>` that is a headline with the site's name before or after it,
+/// separated by a colon, a pipe or a dash: "Lessons Learned: The lean startup" with the headline
+/// "The lean startup" gives "Lessons Learned".
+fn site_part(title: &str, headline: &str) -> Option<String> {
+    let title = normalize_space(title);
+    let headline = normalize_space(headline);
+    if headline.is_empty() || title.len() <= headline.len() {
+        return None;
+    }
+    let rest =
+        title.strip_prefix(headline.as_str()).or_else(|| title.strip_suffix(headline.as_str()))?;
+    let separators: &[char] = &[':', '|', '-', '\u{2013}', '\u{2014}', '\u{b7}', '\u{2022}', ' '];
+    // The separator must be there: "Lessons Learned The lean startup" is one phrase.
+    let joined = rest.starts_with([':', ' ']) || rest.ends_with([':', ' ']);
+    let site = rest.trim_matches(separators);
+    let marked = rest.contains([':', '|', '-', '\u{2013}', '\u{2014}', '\u{b7}', '\u{2022}']);
+    // A site's name is short, shorter than the headline.
+    let short =
+        !site.is_empty() && site.split_whitespace().count() <= 4 && site.len() < headline.len();
+    (joined && marked && short).then(|| site.to_string())
+}
+
+/// Whether a heading is a headline with page furniture around it: a date ("Dec 18 2025"), a
+/// section label ("Blog:"), numbers or a source's host ("(example.com) 87").
+fn with_furniture(heading: &str, headline: &str) -> bool {
+    let (heading, headline) = (normalize_space(heading), normalize_space(headline));
+    if headline.split_whitespace().count() < 3 || heading.len() <= headline.len() {
+        return false;
+    }
+    let Some(at) = heading.to_lowercase().find(&headline.to_lowercase()) else { return false };
+    // Lower-casing may change a text's length (rarely); then the heading is left as it is.
+    let (Some(before), Some(after)) = (heading.get(..at), heading.get(at + headline.len()..))
+    else {
+        return false;
+    };
+    // The headline must be whole words of the heading.
+    let bounded = before.chars().last().is_none_or(|c| !c.is_alphanumeric())
+        && after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let (before, after) = (before.trim(), after.trim());
+    // A date, or numbers and hosts: "(example.com) 87"; punctuation alone ("?") is the
+    // headline's own.
+    let furniture = |part: &str| {
+        part.is_empty()
+            || parse_date(part.trim_matches(['|', '\u{b7}', '\u{2022}', '-', ' '])).is_some()
+            || (part.contains(|c: char| c.is_alphanumeric())
+                && part.split_whitespace().all(|word| {
+                    let word = word.trim_matches(['(', ')', '[', ']', ',']);
+                    word.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+                        || (word.contains('.') && !word.ends_with('.'))
+                }))
+    };
+    // "Blog:" or "News |": one word naming the section.
+    let label = |part: &str| part.split_whitespace().count() == 1 && part.ends_with([':', '|']);
+    // Before the headline, only a date or a label: "2025 Price Guide" is a headline.
+    let before_ok = before.is_empty()
+        || label(before)
+        || parse_date(before.trim_matches(['|', '\u{b7}', '\u{2022}', '-', ' '])).is_some();
+    bounded && before_ok && furniture(after)
 }
 
 /// Shared words over the words of the longer title.
@@ -872,6 +990,12 @@ fn clean_author(text: &str) -> Option<String> {
     });
     let text = normalize_space(text);
     let text = BY.replace(&text, "").trim().to_string();
+    // A name quoted by a template that escaped it twice: "\"Jane Doe\"".
+    let quotes: &[char] = &['"', '\u{201c}', '\u{201d}'];
+    let text = match text.strip_prefix(quotes).and_then(|rest| rest.strip_suffix(quotes)) {
+        Some(inner) if !inner.contains(quotes) => inner.trim().to_string(),
+        _ => text,
+    };
     let usable = !text.is_empty()
         && text.len() <= 150
         && !text.starts_with("http")
@@ -925,6 +1049,29 @@ fn node_parts(node: NodeRef<'_>) -> String {
         }
     }
     parts.join(" | ")
+}
+
+/// A heading's text as a browser shows it: text in inline elements runs on ("Planning
+/// <span>C</span>ycle" is "Planning Cycle"), a line break or a block element parts words.
+fn heading_text(node: NodeRef<'_>) -> String {
+    const INLINE: &[&str] = &[
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+        "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+        "u", "var",
+    ];
+    let mut text = String::new();
+    for edge in node.traverse() {
+        let (Edge::Open(part) | Edge::Close(part)) = edge;
+        match part.value() {
+            Node::Text(words) if matches!(edge, Edge::Open(_)) => text.push_str(words),
+            Node::Element(element) if !INLINE.contains(&element.name()) => text.push(' '),
+            _ => (),
+        }
+        if text.len() > 100_000 {
+            break;
+        }
+    }
+    normalize_space(&text)
 }
 
 /// All text below a node, whitespace collapsed.
@@ -1012,6 +1159,35 @@ mod tests {
     fn title_agreement_passes_over_logos() {
         assert!(agrees("Top health trends to watch", "Health trends to watch in 2026"));
         assert!(!agrees("The Daily Planet", "Bridge closes after cracks found"));
+    }
+
+    #[test]
+    fn heading_text_runs_inline_text_on() {
+        let page = Dom::parse("<h1>Ferry <span>T</span>imetables<br>for spring</h1>");
+        let h1 = page.first("h1").expect("an h1");
+        assert_eq!(heading_text(h1), "Ferry Timetables for spring");
+    }
+
+    #[test]
+    fn site_names_and_furniture_around_headlines() {
+        let headline = "Ferry timetable changes in spring";
+        assert_eq!(
+            site_part("Harbour Notes: Ferry timetable changes in spring", headline).as_deref(),
+            Some("Harbour Notes")
+        );
+        assert_eq!(
+            site_part("Ferry timetable changes in spring | Harbour Notes", headline).as_deref(),
+            Some("Harbour Notes")
+        );
+        // No separator, or a "site" as long as the headline: not a site's name.
+        assert_eq!(site_part("Harbour Notes Ferry timetable changes in spring", headline), None);
+        assert_eq!(
+            site_part("Ferry timetable changes in spring - and what it means for you", headline),
+            None
+        );
+        assert!(with_furniture("March 4, 2026 Ferry timetable changes in spring", headline));
+        assert!(!with_furniture("New ferry timetable changes in spring", headline));
+        assert!(!with_furniture("Ferry timetable changes in springtime", headline));
     }
 
     #[test]

@@ -324,3 +324,123 @@ fn author_from_the_photo_in_an_author_box() {
     // A photo anywhere else names whoever is in it, not the writer.
     assert_eq!(extract_page(&page("gallery-item")).author, None);
 }
+
+/// A page with the given `<head>` and headline, and two paragraphs of text.
+fn titled_page(head: &str, h1: &str) -> String {
+    format!(
+        "<html><head>{head}</head><body><article><h1>{h1}</h1>{}{}</article></body></html>",
+        para("bridge"),
+        para("library")
+    )
+}
+
+fn title_of(head: &str, h1: &str) -> Option<String> {
+    extract_page(&titled_page(head, h1)).title
+}
+
+#[test]
+fn a_blog_name_in_the_heading_gives_way_to_the_headline() {
+    // The `<title>` is the blog's name and the headline; the meta title says which is which.
+    let head = "<title>Harbour Notes: Ferry timetable changes in spring</title>\
+                <meta property=\"og:title\" content=\"Ferry timetable changes in spring\">";
+    assert_eq!(
+        title_of(head, "Harbour Notes").as_deref(),
+        Some("Ferry timetable changes in spring")
+    );
+}
+
+#[test]
+fn a_word_of_a_long_title_is_not_the_headline() {
+    // "Ferries" shares a word with the title but is a heading of the page, not its headline.
+    let head = "<meta property=\"og:title\" content=\"How the harbour board chose new ferries, \
+                berths and timetables for the coming decade\">";
+    assert_eq!(
+        title_of(head, "Ferries").as_deref(),
+        Some(
+            "How the harbour board chose new ferries, berths and timetables for the coming decade"
+        )
+    );
+}
+
+#[test]
+fn page_furniture_in_the_heading_is_left_out() {
+    let head = "<meta property=\"og:title\" content=\"Ferry timetable changes in spring\">";
+    // A date, a section label, a source and a comment count around the headline.
+    for h1 in [
+        "Dec 18 2025 Ferry timetable changes in spring",
+        "Blog: Ferry timetable changes in spring",
+        "Ferry timetable changes in spring (harbour.example) 87",
+    ] {
+        assert_eq!(
+            title_of(head, h1).as_deref(),
+            Some("Ferry timetable changes in spring"),
+            "{h1}"
+        );
+    }
+    // Words and punctuation of the headline's own stay.
+    let h1 = "2026 Ferry timetable changes in spring";
+    assert_eq!(title_of(head, h1).as_deref(), Some(h1));
+    let h1 = "Ferry timetable changes in spring?";
+    assert_eq!(title_of(head, h1).as_deref(), Some(h1));
+}
+
+#[test]
+fn a_heading_in_capitals_or_lower_case_takes_the_metadata_wording() {
+    let head = "<meta property=\"og:title\" content=\"Ferry Timetables 2026: What Changes for \
+                Commuters\">";
+    let h1 = "FERRY TIMETABLES IN 2026: WHAT CHANGES FOR COMMUTERS";
+    assert_eq!(
+        title_of(head, h1).as_deref(),
+        Some("Ferry Timetables 2026: What Changes for Commuters")
+    );
+    let head = "<title>History of the ferry | Routes, Boats, Timetables | Harbour Weekly</title>";
+    assert_eq!(title_of(head, "history of the ferry").as_deref(), Some("History of the ferry"));
+    // A heading in its own case keeps its wording.
+    let h1 = "Ferry timetables in 2026: what changes for commuters";
+    let head = "<meta property=\"og:title\" content=\"Ferry Timetables 2026: What Changes for \
+                Commuters\">";
+    assert_eq!(title_of(head, h1).as_deref(), Some(h1));
+}
+
+#[test]
+fn a_pipe_before_a_subtitle_stays_when_the_headline_field_keeps_it() {
+    let headline = "Ten ferries worth a trip in 2026 | The quiet routes that locals take";
+    let head = format!(
+        "<title>{headline} | Harbour Weekly</title><script type=\"application/ld+json\">\
+         {{\"@type\": \"NewsArticle\", \"headline\": \"{headline}\"}}</script>"
+    );
+    assert_eq!(title_of(&head, headline).as_deref(), Some(headline));
+    // A section name after the pipe is still dropped.
+    let headline = "Ten ferries worth a trip in 2026 | Opinion";
+    let head = format!(
+        "<script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"headline\": \
+         \"{headline}\"}}</script>"
+    );
+    assert_eq!(title_of(&head, headline).as_deref(), Some("Ten ferries worth a trip in 2026"));
+}
+
+#[test]
+fn of_several_dates_by_the_headline_the_published_one_wins() {
+    // Modified and published shown side by side; metadata says which is the publication.
+    let meta = "<meta property=\"article:published_time\" content=\"2025-04-24T16:12:49Z\">";
+    let page = headed_page(meta, "<p><span>May 21, 2025</span> <span>April 24, 2025</span></p>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2025-04-24"));
+    // Without metadata the first shown date stands.
+    let page = headed_page("", "<p><span>May 21, 2025</span> <span>April 24, 2025</span></p>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2025-05-21"));
+}
+
+#[test]
+fn an_update_label_holds_across_punctuation() {
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-01T09:00:00Z\">";
+    let page =
+        headed_page(meta, "<p><span>Updated</span><span>:</span> <time>March 4, 2021</time></p>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-01"));
+}
+
+#[test]
+fn quoted_metadata_authors_lose_their_quotes() {
+    let html =
+        titled_page("<meta name=\"author\" content=\"&quot;Marta Kowalczyk&quot;\">", "Vote");
+    assert_eq!(extract_page(&html).author.as_deref(), Some("Marta Kowalczyk"));
+}
