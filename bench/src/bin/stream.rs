@@ -1,14 +1,15 @@
 //! Dedupe and clustering on a long stream: real texts, rewritten round after round as new
 //! events (`parallax_bench::events`), with a wire copy every fifth article and a steady
-//! publication clock. Prints the cost per article over successive blocks, so that a cost
-//! that grows with the stream shows.
+//! publication clock, through the pipeline's two online steps on two threads
+//! (`pipeline::Online`). Prints the cost per article over successive blocks, so that a cost
+//! that grows with the stream shows, and the memory of the process.
 //!
 //! Usage: `cargo run --release -p parallax-bench --bin stream -- [N] [DATA_DIR] [PER_DAY]`
 //! (defaults: 1000000, ../shared/data, 5000 articles a day).
 #![allow(clippy::print_stdout)]
 
 use std::path::Path;
-use std::time::{Duration as StdDuration, Instant};
+use std::time::Instant;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use parallax_bench::events::Rewriter;
@@ -26,85 +27,83 @@ fn main() -> anyhow::Result<()> {
     let start: DateTime<FixedOffset> = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")?;
     println!("{} texts from {data}, {n} articles, {per_day} a day", texts.len());
     println!(
-        "| articles | articles per CPU second (last block) | dedupe µs | cluster µs | copies \
-         | open stories | RSS MB |"
+        "| articles | articles/s, two threads (last block) | articles per CPU second | dedupe µs \
+         | cluster µs | copies | open stories | settled | RSS MB |"
     );
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
-    let mut deduper = dedupe::Deduper::new(dedupe::Config::recommended());
-    let mut clusterer = cluster::Clusterer::new(cluster::Config::recommended());
-    let (mut done, mut copies, mut next_report) = (0usize, 0usize, BLOCK);
-    let (mut block_cpu, mut block_articles) = (0.0, 0usize);
-    // Wall time of each step, per block: the split of the CPU time between them.
-    let (mut dedupe_time, mut cluster_time) = (StdDuration::ZERO, StdDuration::ZERO);
-    let mut text = String::new();
+    let mut online = pipeline::Online::new(&pipeline::Config::recommended());
+    let (mut done, mut copies, mut settled, mut next_report) = (0usize, 0usize, 0usize, BLOCK);
+    let mut block = Block::default();
     while done < n {
-        let block = generate(&texts, &rewriter, done, BLOCK.min(n - done));
-        let cpu_started = thread_cpu_seconds();
-        for (offset, (title, body)) in block.iter().enumerate() {
-            let i = done + offset;
-            let id = format!("a{i}");
-            text.clear();
-            if let Some(title) = title {
-                text.push_str(title);
-                text.push_str("\n\n");
-            }
-            text.push_str(body);
-            let started = Instant::now();
-            let copy = deduper.add(&id, &text);
-            dedupe_time += started.elapsed();
-            if copy.is_some() {
-                copies += 1;
-                continue;
-            }
-            let started = Instant::now();
-            let seconds = (i as u64 * 86_400 / per_day) as i64;
-            clusterer.add(&cluster::Doc {
-                id: &id,
-                title: title.as_deref(),
-                body,
-                published: Some(start + Duration::seconds(seconds)),
-                language: Some("en"),
-            });
-            cluster_time += started.elapsed();
-        }
-        block_cpu += thread_cpu_seconds() - cpu_started;
-        block_articles += block.len();
-        done += block.len();
+        let articles = generate(&texts, &rewriter, done, BLOCK.min(n - done), start, per_day);
+        let (wall, process, thread) = (Instant::now(), process_cpu_seconds(), thread_cpu_seconds());
+        let duplicate_of = online.add(&articles, &pipeline::NoProgress);
+        // What is settled is handed over, as a service writing to its store would.
+        settled += online.clusterer.drain_settled().assignments.len();
+        block.wall += wall.elapsed().as_secs_f64();
+        // This thread clusters; the other one, spawned per batch, finds the copies.
+        let cluster_cpu = thread_cpu_seconds() - thread;
+        block.cluster_cpu += cluster_cpu;
+        block.dedupe_cpu += process_cpu_seconds() - process - cluster_cpu;
+        block.articles += articles.len();
+        copies += duplicate_of.iter().filter(|original| original.is_some()).count();
+        done += articles.len();
         if done >= next_report || done == n {
-            let micros = |time: StdDuration| time.as_secs_f64() * 1e6 / block_articles as f64;
+            let micros = |seconds: f64| seconds * 1e6 / block.articles as f64;
             println!(
-                "| {done} | {:.0} | {:.0} | {:.0} | {copies} | {} | {} |",
-                block_articles as f64 / block_cpu,
-                micros(dedupe_time),
-                micros(cluster_time),
-                clusterer.open_stories(),
+                "| {done} | {:.0} | {:.0} | {:.0} | {:.0} | {copies} | {} | {settled} | {} |",
+                block.articles as f64 / block.wall,
+                block.articles as f64 / (block.dedupe_cpu + block.cluster_cpu),
+                micros(block.dedupe_cpu),
+                micros(block.cluster_cpu),
+                online.clusterer.open_stories(),
                 rss_mb()
             );
-            (block_cpu, block_articles) = (0.0, 0);
-            (dedupe_time, cluster_time) = (StdDuration::ZERO, StdDuration::ZERO);
+            block = Block::default();
             next_report = done * 10 / 3 / BLOCK * BLOCK;
         }
     }
     Ok(())
 }
 
+/// Time spent on the articles since the last report.
+#[derive(Default)]
+struct Block {
+    articles: usize,
+    wall: f64,
+    dedupe_cpu: f64,
+    cluster_cpu: f64,
+}
+
 /// Articles `first..first + count` of the stream: the texts in order, each round rewritten
-/// as new events, and every fifth article a trimmed reprint of the one three before it.
+/// as new events, and every fifth article a trimmed reprint of the one three before it;
+/// `per_day` articles a day from `start`.
 fn generate(
     texts: &[parallax_bench::Text],
     rewriter: &Rewriter,
     first: usize,
     count: usize,
-) -> Vec<parallax_bench::Text> {
+    start: DateTime<FixedOffset>,
+    per_day: u64,
+) -> Vec<model::Article> {
     (first..first + count)
         .map(|i| {
             let (source, trim) = if i % 5 == 4 && i >= 3 { (i - 3, 1 + i / 5) } else { (i, 0) };
             let round = source / texts.len();
             let (title, body) = &texts[source % texts.len()];
-            let title = title.as_ref().map(|t| rewriter.rewrite(t, round));
-            let body = parallax_bench::trimmed(&rewriter.rewrite(body, round), trim);
-            (title, body)
+            let seconds = (i as u64 * 86_400 / per_day) as i64;
+            model::Article {
+                id: format!("a{i}"),
+                source: "stream".to_string(),
+                url: None,
+                title: title.as_ref().map(|t| rewriter.rewrite(t, round)),
+                author: None,
+                published: Some(start + Duration::seconds(seconds)),
+                language: Some("en".to_string()),
+                body: parallax_bench::trimmed(&rewriter.rewrite(body, round), trim),
+                extra: model::Extra::new(),
+            }
         })
         .collect()
 }
@@ -116,6 +115,19 @@ fn thread_cpu_seconds() -> f64 {
         .ok()
         .and_then(|text| text.split_whitespace().next()?.parse::<f64>().ok())
         .map_or(0.0, |nanos| nanos / 1e9)
+}
+
+/// CPU time of the whole process so far (all its threads, ended ones included), from
+/// `/proc/self/stat` (user and system time, in clock ticks of 1/100 s).
+fn process_cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> =
+        stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
+    let ticks =
+        |idx: usize| fields.get(idx).and_then(|field| field.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn rss_mb() -> u64 {

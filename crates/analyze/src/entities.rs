@@ -8,7 +8,7 @@
 //! an unknown run is dropped rather than guessed.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use model::report::EntityKind;
 
@@ -24,6 +24,24 @@ pub struct EntityMention {
     pub kind: EntityKind,
     /// Byte offset of `name`.
     pub start: usize,
+}
+
+/// A fixed list of words, looked up as a hash set built on first use: the lists are checked
+/// for every capitalised word of every article, and a scan of the places alone compared
+/// each run with over 300 names.
+struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        WordList { words, set: OnceLock::new() }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
 }
 
 /// Finds named entities, in text order.
@@ -94,7 +112,7 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     // Built once: this runs for every capitalised word of every article.
     static ENGLISH_STOP_WORDS: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| stop_words::lookup("en").unwrap_or_default().iter().copied().collect());
-    COMMON_CAPITALISED.contains(&word) || ENGLISH_STOP_WORDS.contains(word.to_lowercase().as_str())
+    COMMON_CAPITALISED.contains(word) || ENGLISH_STOP_WORDS.contains(word.to_lowercase().as_str())
 }
 
 struct Token<'a> {
@@ -149,7 +167,7 @@ fn is_abbreviation(word: &str) -> bool {
     let stem = word.trim_end_matches('.');
     stem.chars().count() == 1
         || stem.contains('.')
-        || TITLES.contains(&word)
+        || TITLES.contains(word)
         || matches!(stem, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
 }
 
@@ -157,7 +175,7 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
     let mut tokens = tokens;
     let mut titled = false;
     while let Some((first, rest)) = tokens.split_first() {
-        if TITLES.contains(&first.word) {
+        if TITLES.contains(first.word) {
             titled = true;
             tokens = rest;
         } else if titled && first.word == "of" && rest.len() > 1 {
@@ -195,17 +213,17 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
 fn classify(text: &str, run: &NameRun, earlier: &[EntityMention]) -> Option<EntityKind> {
     let name = &text[run.start..run.end];
     let words: Vec<&str> = name.split_whitespace().collect();
-    if PLACES.contains(&name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE") {
+    if PLACES.contains(name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE") {
         return Some(EntityKind::Place);
     }
-    if KNOWN_ORGS.contains(&name)
-        || run.n_words > 1 && words.iter().any(|w| ORG_KEYWORDS.contains(&w.trim_end_matches('.')))
+    if KNOWN_ORGS.contains(name)
+        || run.n_words > 1 && words.iter().any(|w| ORG_KEYWORDS.contains(w.trim_end_matches('.')))
         || name.starts_with("Ministry of")
     {
         return Some(EntityKind::Organization);
     }
     if run.n_words == 1 && is_acronym(name) {
-        return (!NOT_ENTITY_ACRONYMS.contains(&name)).then_some(EntityKind::Organization);
+        return (!NOT_ENTITY_ACRONYMS.contains(name)).then_some(EntityKind::Organization);
     }
     if let Some(known) = earlier.iter().rev().find(|e| e.name == name) {
         return Some(known.kind);
@@ -235,8 +253,8 @@ fn classify(text: &str, run: &NameRun, earlier: &[EntityMention]) -> Option<Enti
 }
 
 fn is_keyword_or_title(word: &str) -> bool {
-    ORG_KEYWORDS.contains(&word)
-        || TITLES.contains(&word)
+    ORG_KEYWORDS.contains(word)
+        || TITLES.contains(word)
         || matches!(word, "Bank" | "University" | "United States")
 }
 
@@ -255,7 +273,7 @@ fn is_name_word(word: &str) -> bool {
         && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
 }
 
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "President",
     "Vice",
     "Prime",
@@ -324,9 +342,9 @@ const TITLES: &[&str] = &[
     "Mrs",
     "Ms",
     "Dr",
-];
+]);
 
-const ORG_KEYWORDS: &[&str] = &[
+static ORG_KEYWORDS: WordList = WordList::new(&[
     "Inc",
     "Corp",
     "Corporation",
@@ -400,9 +418,9 @@ const ORG_KEYWORDS: &[&str] = &[
     "Magazine",
     "Review",
     "Institution",
-];
+]);
 
-const KNOWN_ORGS: &[&str] = &[
+static KNOWN_ORGS: WordList = WordList::new(&[
     "Reuters",
     "Associated Press",
     "AP",
@@ -447,10 +465,10 @@ const KNOWN_ORGS: &[&str] = &[
     "Gazprom",
     "Boeing",
     "Airbus",
-];
+]);
 
 /// Capitalised words that are not names at the start of a sentence (beyond English stop words).
-const COMMON_CAPITALISED: &[&str] = &[
+static COMMON_CAPITALISED: WordList = WordList::new(&[
     "But",
     "And",
     "However",
@@ -509,7 +527,7 @@ const COMMON_CAPITALISED: &[&str] = &[
     "Exclusive",
     "Opinion",
     "Analysis",
-];
+]);
 
 /// Words dropped from the edges of a run: articles, days and months.
 fn is_skip_word(word: &str) -> bool {
@@ -525,7 +543,7 @@ fn is_day_or_month_name(word: &str) -> bool {
 }
 
 /// Words that make a two- or three-word run something other than a personal name.
-const NOT_NAME_WORDS: &[&str] = &[
+static NOT_NAME_WORDS: WordList = WordList::new(&[
     "Democratic",
     "Republican",
     "National",
@@ -639,16 +657,16 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Crooked",
     "Obamacare",
     "Brexit",
-];
+]);
 
-const NOT_ENTITY_ACRONYMS: &[&str] = &[
+static NOT_ENTITY_ACRONYMS: WordList = WordList::new(&[
     "TV", "CEO", "CFO", "GDP", "AM", "PM", "OK", "ID", "COVID", "DNA", "HIV", "AIDS", "II", "III",
     "IV", "VP", "PR", "USD", "EUR", "GBP", "PS", "RE", "UPDATE", "BREAKING", "LGBT", "LGBTQ",
     "GOP", "MP", "MPS", "IT", "AI", "UTC", "GMT", "EST", "PST", "ET", "A", "I",
-];
+]);
 
 /// Countries, US states, regions and major cities.
-const PLACES: &[&str] = &[
+static PLACES: WordList = WordList::new(&[
     // Countries.
     "Afghanistan",
     "Albania",
@@ -973,7 +991,7 @@ const PLACES: &[&str] = &[
     "Mosul",
     "Gaza City",
     "Tripoli",
-];
+]);
 
 #[cfg(test)]
 mod tests {

@@ -27,17 +27,18 @@
 //!
 //! Cost: each distinct word is stemmed once (a bounded cache per language), named entities
 //! are looked for in the title and the lead only, and the article's vector is spread into a
-//! dense array so that each candidate story is scored by lookups. Dedupe and clustering
-//! together take one CPU second per 13,000 articles of the benchmark's stream (10,000
-//! articles, 60% of them reprints; `eval_scale` in `tests/integration.rs`). Memory: an
-//! article in an open story costs about 1.4 kB (its vector, kept while its story may be
-//! split, and its share of the story's centroid and index entries), one in a closed story
-//! about 210 bytes (its id and story for [`Clusterer::assignments`], and its share of the
-//! vocabulary, which is not evicted).
+//! dense array so that each candidate story is scored by lookups.
 //!
-//! Stories whose newest article fell out of a sliding window (in time for dated streams, in
-//! arrivals for undated ones; never the wall clock) are closed: they keep their articles but
-//! are no longer candidates, so memory and time per article stay flat on an endless stream.
+//! Memory stays bounded on an endless stream. Stories whose newest article fell out of a
+//! sliding window (in time for dated streams, in arrivals for undated ones; never the wall
+//! clock) are closed: they leave the index, their slots are reused, and their articles'
+//! assignments wait, final, for [`Clusterer::drain_settled`] to hand them over. Document
+//! frequencies count a sliding window of articles, and terms that neither the window nor an
+//! open story uses are freed now and then, so the vocabulary does not grow with the stream
+//! either. An article costs about 1.9 kB while its story is open (its vector, kept while its
+//! story may be split, its terms in the document-frequency window, and its share of the
+//! story's centroid and index entries) and nothing once handed over (`eval_scale` in
+//! `tests/integration.rs`).
 //!
 //! ```
 //! use cluster::{Clusterer, Config, Doc};
@@ -52,7 +53,7 @@
 
 pub mod metrics;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::BuildHasherDefault;
 
 use chrono::{DateTime, FixedOffset};
@@ -184,23 +185,46 @@ pub struct Clusterer {
     /// words), so each distinct word is stemmed once.
     analyzers: HashMap<String, (analyze::Analyzer, FastMap<Box<str>, u32>)>,
     terms: Terms,
-    /// Every article added: its id and the story it joined on arrival.
-    docs: Vec<(Box<str>, u32)>,
+    /// Articles added so far: the arrival number of the next one.
+    arrivals: u64,
+    /// Story slots: open stories, stories merged away since the last sweep, and free slots,
+    /// which new stories reuse, so that the slots number no more than the open stories.
     stories: Vec<Story>,
-    /// Term id to the stories indexed under it, oldest first; may hold closed or merged
-    /// stories, which are skipped and pruned.
+    /// Free story slots.
+    free: Vec<u32>,
+    /// Stories created so far: the next story's age number, which orders ties and merges
+    /// (slots are reused, so a slot number says nothing of age).
+    created: u64,
+    /// Term id to the open stories indexed under it, in the order they were indexed. Closed
+    /// and merged stories leave it at once, so a slot in it is always a live story.
     postings: FastMap<u32, Vec<u32>>,
-    /// Open stories, oldest activity first is not kept; swept every `sweep_every` articles.
+    /// Slots in use: open stories, and stories merged away until the next sweep frees them.
     open: Vec<u32>,
-    merges: Vec<(u32, u32)>,
     newest_time: Option<i64>,
-    /// Per story, whether it is open (neither merged nor closed): checked for every posting
-    /// scanned, so kept apart from the stories themselves.
-    live: Vec<bool>,
     /// Zeros, one per term; holds the current article's vector while it is scored.
     scratch: Vec<f64>,
-    /// Story split, new story.
-    splits: Vec<(u32, u32)>,
+    /// Articles of closed stories (arrival, id, story id), kept until
+    /// [`Clusterer::drain_settled`] hands them over.
+    closed_articles: Vec<(u64, Box<str>, String)>,
+    /// Absorbed story id and the id of the story it joined, until drained.
+    merges: Vec<(String, String)>,
+    /// Split story id and the id of the new story, until drained.
+    splits: Vec<(String, String)>,
+    /// Vocabulary size after the last collection of unused terms.
+    vocabulary_after_collect: usize,
+}
+
+/// What the clusterer decided for good: the articles of stories that closed (no article
+/// joins, merges into or splits off a closed story), and the merges and splits so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settled {
+    /// Article id and story id, in arrival order within each closed story.
+    pub assignments: Vec<(String, String)>,
+    /// The id of an absorbed story and of the story it joined, in order.
+    pub merges: Vec<(String, String)>,
+    /// The id of a story split and of the new story that took part of its articles, in
+    /// order.
+    pub splits: Vec<(String, String)>,
 }
 
 impl Config {
@@ -294,24 +318,33 @@ const SPLIT_AT_SIZES: [u32; 9] = [4, 5, 6, 7, 8, 11, 16, 22, 32];
 /// Largest story whose articles' vectors are kept for a split.
 const MAX_SPLIT_SIZE: usize = 32;
 /// Articles between two sweeps for stories to close.
-const SWEEP_EVERY: usize = 256;
+const SWEEP_EVERY: u64 = 256;
+/// Fewest articles the document frequencies count (the window of arrivals, when larger):
+/// IDF needs a sample of the language, even where stories close quickly.
+const MIN_DF_WINDOW: usize = 2_000;
+/// Vocabulary size below which unused terms are not collected.
+const MIN_VOCABULARY_COLLECTED: usize = 50_000;
 
 impl Clusterer {
     /// A clusterer that has seen nothing yet.
     pub fn new(config: Config) -> Clusterer {
+        let terms = Terms::new(config.window_articles.max(MIN_DF_WINDOW));
         Clusterer {
             config,
             analyzers: HashMap::new(),
-            terms: Terms::default(),
-            docs: Vec::new(),
+            terms,
+            arrivals: 0,
             stories: Vec::new(),
+            free: Vec::new(),
+            created: 0,
             postings: FastMap::default(),
             open: Vec::new(),
-            merges: Vec::new(),
             newest_time: None,
-            live: Vec::new(),
             scratch: Vec::new(),
+            closed_articles: Vec::new(),
+            merges: Vec::new(),
             splits: Vec::new(),
+            vocabulary_after_collect: 0,
         }
     }
 
@@ -324,7 +357,8 @@ impl Clusterer {
         let weights = self.term_weights(doc);
         let published = doc.published.map(published_interval);
         let vector = self.terms.tf_idf(&weights);
-        let arrival = self.docs.len() as u64;
+        let arrival = self.arrivals;
+        self.arrivals += 1;
         if let Some((_, time)) = published {
             self.newest_time = Some(self.newest_time.map_or(time, |newest| newest.max(time)));
         }
@@ -333,22 +367,23 @@ impl Clusterer {
         let mut scored = self.score_candidates(&vector, published, &mut scratch);
         self.scratch = scratch;
         // Best first; ties go to the older story so the result does not depend on hashing.
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(self.age(a.1).cmp(&self.age(b.1))));
 
-        let doc_idx = self.docs.len() as u32;
-        self.docs.push((doc.id.into(), 0));
         let length_factor = self.length_factor(weights.len());
         let joined = scored.first().filter(|&&(similarity, story_idx)| {
             similarity >= length_factor * self.join_threshold(&self.stories[story_idx as usize])
         });
         let story_idx = match joined {
             Some(&(_, story_idx)) => story_idx,
-            None => self.new_story(doc_idx),
+            None => self.new_story(doc.id),
         };
-        self.join(story_idx, doc_idx, &vector, published, arrival);
+        self.join(story_idx, arrival, doc.id, &vector, published);
         // The story may have been split, and this article moved to the new part.
-        let story_idx = match SPLIT_AT_SIZES.contains(&self.stories[story_idx as usize].size) {
-            true => self.split(story_idx).map_or(story_idx, |_| self.docs[doc_idx as usize].1),
+        let story_idx = match SPLIT_AT_SIZES.contains(&self.stories[story_idx as usize].size()) {
+            true => match self.split(story_idx) {
+                Some(new_idx) if self.stories[new_idx as usize].newest() == arrival => new_idx,
+                _ => story_idx,
+            },
             false => story_idx,
         };
 
@@ -361,46 +396,67 @@ impl Clusterer {
                 root = self.merge(root, other);
             }
         }
-        if self.docs.len() % SWEEP_EVERY == 0 {
+        let id = self.stories[root as usize].id.clone();
+        if self.arrivals % SWEEP_EVERY == 0 {
             self.close_old_stories();
         }
-        self.stories[root as usize].id.clone()
+        if self.terms.ids.len() > 2 * self.vocabulary_after_collect.max(MIN_VOCABULARY_COLLECTED) {
+            self.collect_unused_terms();
+        }
+        id
     }
 
-    /// Every article added so far with the id of its story, after merges, in arrival order.
+    /// Every article added and not yet handed over by [`Clusterer::drain_settled`], with
+    /// the id of its story after merges and splits, in arrival order.
     pub fn assignments(&self) -> Vec<(String, String)> {
-        self.docs
+        let mut all: Vec<(u64, &str, &str)> = self
+            .closed_articles
             .iter()
-            .map(|(id, story)| {
-                (id.to_string(), self.stories[self.root(*story) as usize].id.clone())
-            })
-            .collect()
+            .map(|(arrival, id, story)| (*arrival, &**id, story.as_str()))
+            .collect();
+        for &story_idx in &self.open {
+            let story = &self.stories[story_idx as usize];
+            all.extend(story.articles.iter().map(|(arrival, id)| (*arrival, &**id, &*story.id)));
+        }
+        all.sort_unstable_by_key(|&(arrival, _, _)| arrival);
+        all.into_iter().map(|(_, id, story)| (id.to_string(), story.to_string())).collect()
     }
 
-    /// Merges so far, in order: the id of the absorbed story and of the story it joined.
-    pub fn merges(&self) -> Vec<(String, String)> {
-        self.merges
-            .iter()
-            .map(|&(absorbed, into)| {
-                (self.stories[absorbed as usize].id.clone(), self.stories[into as usize].id.clone())
-            })
-            .collect()
+    /// Merges not yet handed over, in order: the id of the absorbed story and of the story
+    /// it joined.
+    pub fn merges(&self) -> &[(String, String)] {
+        &self.merges
     }
 
-    /// Splits so far, in order: the id of the story split and of the new story that took
-    /// part of its articles (the part without the story's first article).
-    pub fn splits(&self) -> Vec<(String, String)> {
-        self.splits
-            .iter()
-            .map(|&(from, new)| {
-                (self.stories[from as usize].id.clone(), self.stories[new as usize].id.clone())
-            })
-            .collect()
+    /// Splits not yet handed over, in order: the id of the story split and of the new story
+    /// that took part of its articles (the part without the story's first article).
+    pub fn splits(&self) -> &[(String, String)] {
+        &self.splits
+    }
+
+    /// Hands over and forgets what will not change any more: the articles of closed stories
+    /// with their story ids, and the merges and splits so far. On an endless stream, call it
+    /// now and then: until then the clusterer keeps these for [`Clusterer::assignments`],
+    /// [`Clusterer::merges`] and [`Clusterer::splits`], and its memory grows with them.
+    pub fn drain_settled(&mut self) -> Settled {
+        Settled {
+            assignments: std::mem::take(&mut self.closed_articles)
+                .into_iter()
+                .map(|(_, id, story)| (id.into(), story))
+                .collect(),
+            merges: std::mem::take(&mut self.merges),
+            splits: std::mem::take(&mut self.splits),
+        }
     }
 
     /// Number of stories still open to new articles.
     pub fn open_stories(&self) -> usize {
-        self.open.len()
+        self.open.iter().filter(|&&story_idx| !self.stories[story_idx as usize].merged).count()
+    }
+
+    /// Age number of the story in a slot: the older story has the smaller.
+    fn age(&self, story_idx: u32) -> u64 {
+        self.stories[story_idx as usize].born
     }
 
     /// Share of the threshold asked of an article with `n_terms` distinct terms.
@@ -415,7 +471,7 @@ impl Clusterer {
 
     /// The threshold a story asks of a new article: higher for big stories.
     fn join_threshold(&self, story: &Story) -> f64 {
-        self.config.threshold + self.config.size_penalty * (story.size as f64).ln()
+        self.config.threshold + self.config.size_penalty * f64::from(story.size()).ln()
     }
 
     /// Term weights of an article before IDF: sublinear term frequency, plus the title
@@ -438,7 +494,7 @@ impl Clusterer {
                 // As `Analyzer::terms` does: a hyphenated word gives one term per part.
                 for part in word.split('-').filter(|part| !part.is_empty()) {
                     lower.clear();
-                    lower.extend(part.chars().flat_map(char::to_lowercase));
+                    push_lowercase(&mut lower, part);
                     let term = match cache.get(lower.as_str()) {
                         Some(&term) => term,
                         None => {
@@ -490,7 +546,7 @@ impl Clusterer {
                     if i > 0 {
                         name.push(' ');
                     }
-                    name.extend(word.chars().flat_map(char::to_lowercase));
+                    push_lowercase(&mut name, word);
                 }
                 *counts.entry(self.terms.intern(&name)).or_default() += 1;
             }
@@ -516,20 +572,22 @@ impl Clusterer {
             .copied()
             .filter(|&(term, _)| !self.terms.too_common(term, self.config.max_df_share))
             .collect();
-        query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The strongest terms, in no particular order: each counts the same towards a hit.
+        keep_first(&mut query, self.config.query_terms, |a, b| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        });
         let mut hits: FastMap<u32, u32> = FastMap::default();
-        for &(term, _) in query.iter().take(self.config.query_terms) {
+        for &(term, _) in &query {
             let Some(stories) = self.postings.get(&term) else { continue };
             for &story_idx in stories.iter().rev().take(MAX_POSTINGS_SCANNED) {
-                if self.live[story_idx as usize] {
-                    *hits.entry(story_idx).or_default() += 1;
-                }
+                *hits.entry(story_idx).or_default() += 1;
             }
         }
         let mut candidates: Vec<(u32, u32)> = hits.into_iter().collect();
         // Most shared terms first, then the newest story: a bounded, deterministic choice.
-        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-        candidates.truncate(self.config.max_candidates);
+        keep_first(&mut candidates, self.config.max_candidates, |a, b| {
+            b.1.cmp(&a.1).then(self.age(b.0).cmp(&self.age(a.0)))
+        });
 
         if scratch.len() < self.terms.document_frequency.len() {
             scratch.resize(self.terms.document_frequency.len(), 0.0);
@@ -576,12 +634,21 @@ impl Clusterer {
         }
     }
 
-    fn new_story(&mut self, first_doc: u32) -> u32 {
-        let story_idx = self.stories.len() as u32;
-        let first_id = &self.docs[first_doc as usize].0;
-        let id = format!("s{}", &model::content_id(first_id)[..12]);
-        self.stories.push(Story { id, ..Story::default() });
-        self.live.push(true);
+    /// Opens a story in a free slot; its id comes from its first article's.
+    fn new_story(&mut self, first_article: &str) -> u32 {
+        let id = format!("s{}", &model::content_id(first_article)[..12]);
+        let story = Story { id, born: self.created, ..Story::default() };
+        self.created += 1;
+        let story_idx = match self.free.pop() {
+            Some(story_idx) => {
+                self.stories[story_idx as usize] = story;
+                story_idx
+            }
+            None => {
+                self.stories.push(story);
+                (self.stories.len() - 1) as u32
+            }
+        };
         self.open.push(story_idx);
         story_idx
     }
@@ -589,21 +656,22 @@ impl Clusterer {
     fn join(
         &mut self,
         story_idx: u32,
-        doc_idx: u32,
+        arrival: u64,
+        article: &str,
         vector: &[(u32, f64)],
         published: Option<(i64, i64)>,
-        arrival: u64,
     ) {
-        self.docs[doc_idx as usize].1 = story_idx;
         let story = &mut self.stories[story_idx as usize];
         // The first article's vector is only kept when the linkage compares with it.
-        if story.size == 0 && self.config.linkage == Linkage::CentroidOrSeed {
+        if story.articles.is_empty() && self.config.linkage == Linkage::CentroidOrSeed {
             story.seed = vector.to_vec();
         }
-        story.size += 1;
+        story.articles.push((arrival, article.into()));
         story.last_arrival = arrival;
-        if story.size as usize <= MAX_SPLIT_SIZE && story.members.len() + 1 == story.size as usize {
-            story.members.push(Member { doc: doc_idx, published, vector: vector.to_vec() });
+        if story.size() as usize <= MAX_SPLIT_SIZE
+            && story.members.len() + 1 == story.articles.len()
+        {
+            story.members.push(Member { arrival, published, vector: vector.to_vec() });
         } else {
             // Too big to split, or a part of it was never kept: the vectors are dropped.
             story.members = Vec::new();
@@ -620,27 +688,31 @@ impl Clusterer {
 
     /// Merges two live stories; the older one (created first) survives. Returns it.
     fn merge(&mut self, a: u32, b: u32) -> u32 {
-        let (older, younger) = (a.min(b), a.max(b));
+        let (older, younger) = match self.age(a) <= self.age(b) {
+            true => (a, b),
+            false => (b, a),
+        };
         if older == younger {
             return older;
         }
+        self.unindex(younger);
         let absorbed = std::mem::take(&mut self.stories[younger as usize]);
-        self.stories[younger as usize].merged_into = Some(older);
-        self.live[younger as usize] = false;
-        self.stories[younger as usize].id = absorbed.id;
-        self.merges.push((younger, older));
+        // The slot stays taken until the next sweep frees it.
+        self.stories[younger as usize].merged = true;
+        self.merges.push((absorbed.id, self.stories[older as usize].id.clone()));
         let story = &mut self.stories[older as usize];
-        let keep_members = story.members.len() == story.size as usize
-            && absorbed.members.len() == absorbed.size as usize
-            && (story.size + absorbed.size) as usize <= MAX_SPLIT_SIZE;
+        let keep_members = story.members.len() == story.articles.len()
+            && absorbed.members.len() == absorbed.articles.len()
+            && story.articles.len() + absorbed.articles.len() <= MAX_SPLIT_SIZE;
         match keep_members {
             true => {
                 story.members.extend(absorbed.members);
-                story.members.sort_unstable_by_key(|member| member.doc);
+                story.members.sort_unstable_by_key(|member| member.arrival);
             }
             false => story.members = Vec::new(),
         }
-        story.size += absorbed.size;
+        story.articles.extend(absorbed.articles);
+        story.articles.sort_unstable_by_key(|&(arrival, _)| arrival);
         story.last_arrival = story.last_arrival.max(absorbed.last_arrival);
         story.centroid = add_sorted(&story.centroid, &absorbed.centroid);
         story.span = match (story.span, absorbed.span) {
@@ -663,7 +735,7 @@ impl Clusterer {
     fn split(&mut self, story_idx: u32) -> Option<u32> {
         let story = &self.stories[story_idx as usize];
         let members = &story.members;
-        if members.len() != story.size as usize || members.len() < 4 {
+        if members.len() != story.articles.len() || members.len() < 4 {
             return None;
         }
         let mut whole = Vec::new();
@@ -710,26 +782,24 @@ impl Clusterer {
             return None;
         }
 
-        let all = std::mem::take(&mut self.stories[story_idx as usize].members);
-        let (mut kept, mut moved) = (Vec::new(), Vec::new());
-        for (member, &side) in all.into_iter().zip(&in_a) {
-            match side == keep_side {
-                true => kept.push(member),
-                false => moved.push(member),
-            }
+        // Members and articles are both in arrival order, one member per article.
+        let story = &mut self.stories[story_idx as usize];
+        let (all, articles) =
+            (std::mem::take(&mut story.members), std::mem::take(&mut story.articles));
+        let (mut kept, mut moved) = ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
+        for ((member, article), &side) in all.into_iter().zip(articles).zip(&in_a) {
+            let part = if side == keep_side { &mut kept } else { &mut moved };
+            part.0.push(member);
+            part.1.push(article);
         }
-        let new_idx = self.new_story(moved[0].doc);
-        for member in &moved {
-            self.docs[member.doc as usize].1 = new_idx;
-        }
+        let new_idx = self.new_story(&moved.1[0].1);
         if self.config.linkage == Linkage::CentroidOrSeed {
-            self.stories[new_idx as usize].seed = moved[0].vector.clone();
+            self.stories[new_idx as usize].seed = moved.0[0].vector.clone();
         }
-        for (idx, members) in [(story_idx, kept), (new_idx, moved)] {
+        for (idx, (members, articles)) in [(story_idx, kept), (new_idx, moved)] {
             let story = &mut self.stories[idx as usize];
-            story.size = members.len() as u32;
-            story.last_arrival =
-                members.iter().map(|member| u64::from(member.doc)).max().unwrap_or(0);
+            story.articles = articles;
+            story.last_arrival = members.iter().map(|member| member.arrival).max().unwrap_or(0);
             story.span = members.iter().filter_map(|member| member.published).fold(
                 None,
                 |span, (start, end)| {
@@ -746,7 +816,11 @@ impl Clusterer {
             story.members = members;
             self.refresh(idx);
         }
-        self.splits.push((story_idx, new_idx));
+        let ids = (
+            self.stories[story_idx as usize].id.clone(),
+            self.stories[new_idx as usize].id.clone(),
+        );
+        self.splits.push(ids);
         Some(new_idx)
     }
 
@@ -776,19 +850,19 @@ impl Clusterer {
         }
     }
 
-    /// Closes the stories that fell out of the window and drops them from the index.
+    /// Closes the stories that fell out of the window: their articles are settled, their
+    /// slots freed along with those of stories merged away.
     fn close_old_stories(&mut self) {
-        let now_arrival = self.docs.len() as u64;
         let (window_seconds, window_articles) =
             ((self.config.window_days * 86_400.0) as i64, self.config.window_articles as u64);
-        let newest_time = self.newest_time;
+        let (arrivals, newest_time) = (self.arrivals, self.newest_time);
         let mut closed = Vec::new();
         self.open.retain(|&story_idx| {
             let story = &self.stories[story_idx as usize];
             // A dated story also waits out the arrival window, so that articles arriving out
             // of date order still find it.
-            let stale = story.merged_into.is_some()
-                || (now_arrival - story.last_arrival > window_articles
+            let stale = story.merged
+                || (arrivals - story.last_arrival > window_articles
                     && match (story.span, newest_time) {
                         (Some((_, last)), Some(newest)) => newest - last > window_seconds,
                         _ => true,
@@ -799,28 +873,51 @@ impl Clusterer {
             !stale
         });
         for story_idx in closed {
-            let story = &mut self.stories[story_idx as usize];
-            self.live[story_idx as usize] = false;
-            for term in std::mem::take(&mut story.indexed) {
-                if let Some(list) = self.postings.get_mut(&term) {
-                    list.retain(|&other| other != story_idx);
-                    if list.is_empty() {
-                        self.postings.remove(&term);
-                    }
-                }
-            }
-            story.centroid = Vec::new();
-            story.seed = Vec::new();
-            story.members = Vec::new();
+            self.unindex(story_idx);
+            let story = std::mem::take(&mut self.stories[story_idx as usize]);
+            let articles = story.articles.into_iter();
+            self.closed_articles
+                .extend(articles.map(|(arrival, id)| (arrival, id, story.id.clone())));
+            self.free.push(story_idx);
         }
     }
 
-    /// The live story a (possibly merged) story now belongs to.
-    fn root(&self, mut story_idx: u32) -> u32 {
-        while let Some(next) = self.stories[story_idx as usize].merged_into {
-            story_idx = next;
+    /// Takes a story out of the inverted index.
+    fn unindex(&mut self, story_idx: u32) {
+        for term in std::mem::take(&mut self.stories[story_idx as usize].indexed) {
+            if let Some(list) = self.postings.get_mut(&term) {
+                list.retain(|&other| other != story_idx);
+                if list.is_empty() {
+                    self.postings.remove(&term);
+                }
+            }
         }
-        story_idx
+    }
+
+    /// Frees the terms that neither the document frequencies nor an open story use any more,
+    /// so that the vocabulary of an endless stream stays bounded: names and words of closed
+    /// stories go, and their ids are reused. Runs when the vocabulary has doubled since the
+    /// last run, so its cost per new term is constant.
+    fn collect_unused_terms(&mut self) {
+        let mut used: Vec<bool> = self.terms.document_frequency.iter().map(|&df| df > 0).collect();
+        for &story_idx in &self.open {
+            let story = &self.stories[story_idx as usize];
+            let vectors = [&story.centroid, &story.seed]
+                .into_iter()
+                .chain(story.members.iter().map(|member| &member.vector));
+            for &(term, _) in vectors.flatten() {
+                used[term as usize] = true;
+            }
+            for &term in &story.indexed {
+                used[term as usize] = true;
+            }
+        }
+        self.terms.ids.retain(|_, term| used[*term as usize]);
+        self.terms.free = (0..used.len() as u32).filter(|&term| !used[term as usize]).collect();
+        for (_, cache) in self.analyzers.values_mut() {
+            cache.retain(|_, term| *term == NO_TERM || used[*term as usize]);
+        }
+        self.vocabulary_after_collect = self.terms.ids.len();
     }
 }
 
@@ -828,26 +925,36 @@ impl std::fmt::Debug for Clusterer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Clusterer")
             .field("config", &self.config)
-            .field("docs", &self.docs.len())
-            .field("stories", &self.stories.len())
-            .field("open_stories", &self.open.len())
+            .field("arrivals", &self.arrivals)
+            .field("stories", &self.created)
+            .field("open_stories", &self.open_stories())
             .finish()
     }
 }
 
-/// The vocabulary and its document frequencies.
-#[derive(Debug, Default)]
+/// The vocabulary and its document frequencies over a sliding window of articles.
+#[derive(Debug)]
 struct Terms {
     ids: FastMap<Box<str>, u32>,
+    /// Per term id, the articles in the window that have it.
     document_frequency: Vec<u32>,
-    n_docs: u32,
+    /// Term ids no longer in the vocabulary, for new terms to reuse.
+    free: Vec<u32>,
+    /// The terms of each article in the window, oldest first.
+    window: VecDeque<Box<[u32]>>,
+    /// Articles the window holds.
+    window_len: usize,
 }
 
 #[derive(Default)]
 struct Story {
     id: String,
-    size: u32,
-    merged_into: Option<u32>,
+    /// Age number: the older of two stories has the smaller.
+    born: u64,
+    /// Merged into another story; the slot waits for the next sweep to be freed.
+    merged: bool,
+    /// Its articles (arrival number and id), in arrival order.
+    articles: Vec<(u64, Box<str>)>,
     /// Sum of the members' unit TF-IDF vectors, pruned to the strongest terms, by term.
     centroid: Vec<(u32, f64)>,
     norm: f64,
@@ -860,14 +967,25 @@ struct Story {
     last_arrival: u64,
     /// Terms under which the story is in the inverted index, sorted.
     indexed: Vec<u32>,
-    /// Its articles in arrival order while it may still be split (up to `MAX_SPLIT_SIZE`
-    /// articles); empty after.
+    /// Its articles' vectors in arrival order while it may still be split (up to
+    /// `MAX_SPLIT_SIZE` articles); empty after.
     members: Vec<Member>,
+}
+
+impl Story {
+    fn size(&self) -> u32 {
+        self.articles.len() as u32
+    }
+
+    /// Arrival number of its newest article.
+    fn newest(&self) -> u64 {
+        self.articles.last().map_or(0, |&(arrival, _)| arrival)
+    }
 }
 
 /// An article of a story that may still be split.
 struct Member {
-    doc: u32,
+    arrival: u64,
     /// When it may have been published (`published_interval`).
     published: Option<(i64, i64)>,
     /// Unit TF-IDF vector, by term.
@@ -875,33 +993,59 @@ struct Member {
 }
 
 impl Terms {
+    fn new(window_len: usize) -> Terms {
+        Terms {
+            ids: FastMap::default(),
+            document_frequency: Vec::new(),
+            free: Vec::new(),
+            window: VecDeque::new(),
+            window_len,
+        }
+    }
+
     fn intern(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }
-        let id = self.document_frequency.len() as u32;
+        let id = match self.free.pop() {
+            Some(id) => id,
+            None => {
+                self.document_frequency.push(0);
+                (self.document_frequency.len() - 1) as u32
+            }
+        };
         self.ids.insert(term.into(), id);
-        self.document_frequency.push(0);
         id
     }
 
+    /// Counts an article's terms in, and the article that leaves the window out.
     fn count_document(&mut self, weights: &[(u32, f64)]) {
-        self.n_docs += 1;
         for &(term, _) in weights {
             self.document_frequency[term as usize] += 1;
         }
+        self.window.push_back(weights.iter().map(|&(term, _)| term).collect());
+        if self.window.len() > self.window_len {
+            for &term in self.window.pop_front().iter().flatten() {
+                self.document_frequency[term as usize] -= 1;
+            }
+        }
+    }
+
+    /// Articles counted in the document frequencies.
+    fn n_docs(&self) -> u32 {
+        self.window.len() as u32
     }
 
     /// Whether a term is in so many articles that looking it up finds no particular story.
     fn too_common(&self, term: u32, max_share: f64) -> bool {
         let df = self.document_frequency[term as usize];
-        df > MIN_DF_TO_SKIP && f64::from(df) > max_share * f64::from(self.n_docs)
+        df > MIN_DF_TO_SKIP && f64::from(df) > max_share * f64::from(self.n_docs())
     }
 
     /// Smoothed inverse document frequency with the counts so far.
     fn idf(&self, term: u32) -> f64 {
         let df = f64::from(self.document_frequency[term as usize]);
-        ((1.0 + f64::from(self.n_docs)) / (1.0 + df)).ln() + 1.0
+        ((1.0 + f64::from(self.n_docs())) / (1.0 + df)).ln() + 1.0
     }
 
     /// Unit-length TF-IDF vector of weights sorted by term; empty when all weights are 0.
@@ -932,6 +1076,29 @@ fn lead(text: &str, max_bytes: usize) -> &str {
     }
     let cut = text[..end].rfind(['\n', '.']).filter(|&at| at > end / 2).map_or(end, |at| at + 1);
     &text[..cut]
+}
+
+/// Keeps the first `n` items in the order `compare` gives, in no particular order among
+/// themselves: a selection, cheaper than sorting all of them.
+fn keep_first<T>(items: &mut Vec<T>, n: usize, compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    if n == 0 {
+        items.clear();
+    } else if n < items.len() {
+        items.select_nth_unstable_by(n - 1, compare);
+        items.truncate(n);
+    }
+}
+
+/// Appends a word in lower case; most words are ASCII, which needs no case tables.
+fn push_lowercase(acc: &mut String, word: &str) {
+    match word.is_ascii() {
+        true => {
+            let start = acc.len();
+            acc.push_str(word);
+            acc[start..].make_ascii_lowercase();
+        }
+        false => acc.extend(word.chars().flat_map(char::to_lowercase)),
+    }
 }
 
 /// When an article may have been published, in seconds: a date without a time of day

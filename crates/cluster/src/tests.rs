@@ -309,3 +309,56 @@ fn a_story_of_two_events_is_split_and_the_first_keeps_its_id() {
     assert_ne!(b[0], first_story);
     assert!(clusterer.splits().iter().any(|(from, new)| *from == first_story && *new == b[0]));
 }
+
+/// A made-up word for number `n`, in letters (the analyzer drops digits from words).
+fn made_up_word(mut n: usize) -> String {
+    let mut word = String::from("zq");
+    loop {
+        word.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+        if n == 0 {
+            return word;
+        }
+    }
+}
+
+#[test]
+fn an_endless_stream_hands_over_closed_stories_and_frees_their_terms() {
+    // Every story closes within one sweep (256 arrivals); every article has words of its own,
+    // so the vocabulary grows as fast as it can.
+    let config = Config { window_articles: 0, window_days: 0.0, ..Config::recommended() };
+    let mut clusterer = Clusterer::new(config);
+    let (n_articles, words_per_article) = (3_000, 40);
+    let mut returned = std::collections::HashMap::new();
+    for i in 0..n_articles {
+        let id = format!("a{i}");
+        let body: Vec<String> =
+            (0..words_per_article).map(|j| made_up_word(i * words_per_article + j)).collect();
+        let body = body.join(" ");
+        let story = clusterer.add(&Doc {
+            id: &id,
+            title: None,
+            body: &body,
+            published: None,
+            language: Some("en"),
+        });
+        returned.insert(id, story);
+    }
+    let settled = clusterer.drain_settled();
+    assert!(settled.assignments.len() > n_articles - 300, "{} settled", settled.assignments.len());
+    for (article, story) in &settled.assignments {
+        assert_eq!(&returned[article], story, "{article} settled in another story");
+    }
+    // What is still held is only the open stories' articles, and nothing is handed over twice.
+    let held = clusterer.assignments();
+    assert_eq!(held.len() + settled.assignments.len(), n_articles);
+    assert!(clusterer.drain_settled().assignments.is_empty());
+    // Story slots and term ids are reused rather than grown with the stream.
+    assert!(clusterer.stories.len() < 600, "{} story slots", clusterer.stories.len());
+    let ids_allocated = clusterer.terms.document_frequency.len();
+    assert!(ids_allocated < n_articles * words_per_article, "{ids_allocated} term ids");
+
+    // After terms were freed and their ids reused, two articles on one event still meet.
+    let first = clusterer.add(&doc(&QUAKE_1, None));
+    assert_eq!(clusterer.add(&doc(&QUAKE_2, None)), first);
+}

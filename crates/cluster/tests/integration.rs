@@ -483,36 +483,41 @@ fn eval_scale() {
             );
         }
     }
-    // Steady state: the window holds the last `window_articles` arrivals' stories. What the
-    // clusterer holds beyond the per-article record of `assignments` (id and story, kept for
-    // every article) and the vocabulary is the cost of the open stories.
+    // Steady state: the window holds the last `window_articles` arrivals' stories; what is
+    // settled is handed over after each round, as a stream would.
     let held = live_bytes() - before;
     drop(clusterer);
     // The same stream with a window that closes every story at each sweep (256 arrivals):
-    // the difference is what the 20,000 articles of the default window cost while active.
+    // the difference is what the 20,000 articles of the default window cost while active,
+    // and what it holds after 6 and after 12 rounds tells whether memory stays flat.
     let before = live_bytes();
     let mut config = Config::recommended();
     config.window_articles = 0;
     config.window_days = 0.0;
     let mut small = Clusterer::new(config);
+    let mut held_small = [0; 2];
     for round in 0..12 {
         add_round(&mut small, &rows, round);
+        if round == 5 || round == 11 {
+            held_small[usize::from(round == 11)] = live_bytes() - before;
+        }
     }
-    let held_small = live_bytes() - before;
     let active = Config::recommended().window_articles;
     println!(
         "memory after {added} articles: {:.1} MB with the default window ({active} arrivals), \
-         {:.1} MB when every story closes within 256 arrivals: {:.0} bytes per active article, \
-         {:.0} bytes per closed article",
+         {:.1} MB when every story closes within 256 arrivals: {:.0} bytes per active article; \
+         with that small window, {:.1} MB after half the articles: {:.0} bytes per article \
+         beyond the window",
         held as f64 / 1e6,
-        held_small as f64 / 1e6,
-        (held - held_small) as f64 / (active - 256) as f64,
-        held_small as f64 / added as f64
+        held_small[1] as f64 / 1e6,
+        (held - held_small[1]) as f64 / (active - 256) as f64,
+        held_small[0] as f64 / 1e6,
+        (held_small[1] - held_small[0]) as f64 / (added / 2) as f64,
     );
 }
 
 /// Adds `rows` as round `round` of a repeated stream: the same texts under new ids, a month
-/// later per round.
+/// later per round; then hands over what is settled.
 fn add_round(clusterer: &mut Clusterer, rows: &[Row], round: i64) {
     for row in rows {
         let id = format!("{}-{round}", row.id);
@@ -525,6 +530,7 @@ fn add_round(clusterer: &mut Clusterer, rows: &[Row], round: i64) {
             language: row.language.as_deref(),
         });
     }
+    clusterer.drain_settled();
 }
 
 /// Dedupe and clustering on the stream of the end-to-end benchmark (`bench/src/main.rs`):

@@ -262,33 +262,11 @@ pub struct Assignment {
 /// Finds duplicates and stories for articles in arrival order (online: each article is
 /// placed as it arrives, as it would be on a stream).
 pub fn assign(articles: &[Article], config: &Config, progress: &dyn Progress) -> Vec<Assignment> {
-    let mut deduper = dedupe::Deduper::new(config.dedupe.clone());
-    let mut clusterer = cluster::Clusterer::new(config.cluster.clone());
-    let mut duplicate_of: Vec<Option<String>> = Vec::with_capacity(articles.len());
+    let mut online = Online::new(config);
     progress.start(Step::Clustering, Some(articles.len() as u64));
-    let mut text = String::new();
-    for article in articles {
-        text.clear();
-        if let Some(title) = &article.title {
-            text.push_str(title);
-            text.push_str("\n\n");
-        }
-        text.push_str(&article.body);
-        let original = deduper.add(&article.id, &text);
-        if original.is_none() {
-            clusterer.add(&cluster::Doc {
-                id: &article.id,
-                title: article.title.as_deref(),
-                body: &article.body,
-                published: article.published,
-                language: article.language.as_deref(),
-            });
-        }
-        duplicate_of.push(original);
-        progress.advance(1);
-    }
+    let duplicate_of = online.add(articles, progress);
     progress.finish();
-    let story_of: HashMap<String, String> = clusterer.assignments().into_iter().collect();
+    let story_of: HashMap<String, String> = online.clusterer.assignments().into_iter().collect();
     articles
         .iter()
         .zip(duplicate_of)
@@ -302,6 +280,69 @@ pub fn assign(articles: &[Article], config: &Config, progress: &dyn Progress) ->
             Assignment { duplicate_of, story }
         })
         .collect()
+}
+
+/// The two online steps, duplicates then stories, with their state kept between batches.
+#[derive(Debug)]
+pub struct Online {
+    pub deduper: dedupe::Deduper,
+    pub clusterer: cluster::Clusterer,
+}
+
+/// Articles the duplicate finder may run ahead of the clusterer.
+const ONLINE_QUEUE: usize = 1_024;
+
+impl Online {
+    pub fn new(config: &Config) -> Online {
+        Online {
+            deduper: dedupe::Deduper::new(config.dedupe.clone()),
+            clusterer: cluster::Clusterer::new(config.cluster.clone()),
+        }
+    }
+
+    /// Adds articles in order and returns, for each, the earlier article it copies; the
+    /// originals join stories in `self.clusterer`.
+    ///
+    /// The duplicate finder runs on a thread of its own, ahead of the clusterer, which
+    /// takes the originals in order: the two steps share the work of a stream on two cores
+    /// and decide exactly as one thread would.
+    pub fn add(&mut self, articles: &[Article], progress: &dyn Progress) -> Vec<Option<String>> {
+        let Online { deduper, clusterer } = self;
+        std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, bool)>(ONLINE_QUEUE);
+            let dedupe = scope.spawn(move || {
+                let mut text = String::new();
+                let mut duplicate_of = Vec::with_capacity(articles.len());
+                for (idx, article) in articles.iter().enumerate() {
+                    text.clear();
+                    if let Some(title) = &article.title {
+                        text.push_str(title);
+                        text.push_str("\n\n");
+                    }
+                    text.push_str(&article.body);
+                    let original = deduper.add(&article.id, &text);
+                    // The receiver only stops early when the clusterer panicked.
+                    let _ = sender.send((idx, original.is_none()));
+                    duplicate_of.push(original);
+                }
+                duplicate_of
+            });
+            for (idx, is_original) in receiver {
+                if is_original {
+                    let article = &articles[idx];
+                    clusterer.add(&cluster::Doc {
+                        id: &article.id,
+                        title: article.title.as_deref(),
+                        body: &article.body,
+                        published: article.published,
+                        language: article.language.as_deref(),
+                    });
+                }
+                progress.advance(1);
+            }
+            dedupe.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    }
 }
 
 /// Compares every story; stories come most covered first, then newest, then by id.
