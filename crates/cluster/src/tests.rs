@@ -232,6 +232,7 @@ fn cached_words_give_the_analyzers_terms() {
         *counts.entry(term).or_default() += 1;
     }
     let mut got: Vec<(String, f64)> = first
+        .0
         .iter()
         .map(|&(term, weight)| {
             let name = clusterer.terms.ids.iter().find(|(_, &id)| id == term).unwrap().0;
@@ -361,4 +362,93 @@ fn an_endless_stream_hands_over_closed_stories_and_frees_their_terms() {
     // After terms were freed and their ids reused, two articles on one event still meet.
     let first = clusterer.add(&doc(&QUAKE_1, None));
     assert_eq!(clusterer.add(&doc(&QUAKE_2, None)), first);
+}
+
+#[test]
+fn capitalised_words_inside_sentences_are_names() {
+    let text = "Police said Vincent Jackson was held. He left: Officers saw him.\nMonday came.";
+    let names: Vec<&str> =
+        analyze::words(text).filter(|word| crate::is_name(text, word, text.len())).collect();
+    assert_eq!(names, ["Vincent", "Jackson"]);
+    // Only the first `end` bytes count.
+    assert!(!crate::is_name(text, &text[12..19], 10));
+}
+
+/// Two arrests of players of one team, told in the same words: the people and the places
+/// differ. Returns the articles, alternating between the two events.
+fn two_arrests() -> Vec<(String, String)> {
+    let events = [
+        ("Vincent Jackson", "receiver", "Mission Valley", "Interstate Eight"),
+        ("Jamal Williams", "tackle", "Kearny Mesa", "Route Fifteen"),
+    ];
+    let details = [
+        "the officers said he failed a field sobriety test",
+        "the team said it was aware of the arrest",
+        "a spokesman for the highway patrol confirmed the booking",
+        "he was released on bail later that morning",
+        "the coach declined to comment on his playing status",
+    ];
+    (0..10)
+        .map(|i| {
+            let (name, role, place, road) = events[i % 2];
+            let surname = name.split(' ').nth(1).unwrap_or(name);
+            let text = format!(
+                "The Chargers {role} {name} was arrested early on suspicion of drunk driving \
+                 near {place}, the highway patrol said. Officers stopped {surname} on {road} \
+                 after midnight for speeding, and {}. The arrest is the second of a Chargers \
+                 player this season; both players face a misdemeanor charge of driving under \
+                 the influence.",
+                details[i / 2]
+            );
+            (format!("{}-{i}", if i % 2 == 0 { "jackson" } else { "williams" }), text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_story_of_two_events_told_in_the_same_words_is_split_by_the_names() {
+    let run = |config: Config| {
+        let mut clusterer = Clusterer::new(config);
+        for (id, text) in &two_arrests() {
+            clusterer.add(&Doc {
+                id,
+                title: None,
+                body: text,
+                published: None,
+                language: Some("en"),
+            });
+        }
+        // The events of each story, in order of the stories' first articles.
+        let mut by_story: Vec<(String, Vec<String>)> = Vec::new();
+        for (article, story) in clusterer.assignments() {
+            let event = article.split('-').next().unwrap_or_default().to_string();
+            match by_story.iter_mut().find(|(id, _)| *id == story) {
+                Some((_, events)) => events.push(event),
+                None => by_story.push((story, vec![event])),
+            }
+        }
+        by_story
+            .into_iter()
+            .map(|(_, mut events)| {
+                events.sort();
+                events.dedup();
+                events
+            })
+            .collect::<Vec<_>>()
+    };
+    // The words alone keep one story of both arrests.
+    let words_only = run(Config { name_split_threshold: 0.0, ..Config::recommended() });
+    assert_eq!(words_only, vec![vec!["jackson", "williams"]]);
+    // The names part them.
+    assert_eq!(run(Config::recommended()), vec![vec!["jackson"], vec!["williams"]]);
+}
+
+#[test]
+fn german_nouns_are_not_names() {
+    let body = "Die Polizei hat den Fahrer am Montag in Berlin festgenommen.";
+    let mut clusterer = Clusterer::new(Config::recommended());
+    for (language, expected) in [("de", 0), ("de-AT", 0), ("en", 4)] {
+        let doc = Doc { id: "a", title: None, body, published: None, language: Some(language) };
+        assert_eq!(clusterer.term_weights(&doc).1.len(), expected, "{language}");
+    }
 }
