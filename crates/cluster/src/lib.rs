@@ -214,8 +214,8 @@ pub struct Clusterer {
     /// Slots in use: open stories, and stories merged away until the next sweep frees them.
     open: Vec<u32>,
     newest_time: Option<i64>,
-    /// Zeros, one per term; holds the current article's vector while it is scored.
-    scratch: Vec<f64>,
+    /// Dense arrays reused for every article (see [`Scratch`]).
+    scratch: Scratch,
     /// Articles of closed stories (arrival, id, story id), kept until
     /// [`Clusterer::drain_settled`] hands them over.
     closed_articles: Vec<(u64, Box<str>, String)>,
@@ -386,7 +386,7 @@ impl Clusterer {
             postings: FastMap::default(),
             open: Vec::new(),
             newest_time: None,
-            scratch: Vec::new(),
+            scratch: Scratch::default(),
             closed_articles: Vec::new(),
             merges: Vec::new(),
             splits: Vec::new(),
@@ -641,7 +641,7 @@ impl Clusterer {
         &self,
         vector: &[(u32, f64)],
         published: Option<(i64, i64)>,
-        scratch: &mut Vec<f64>,
+        scratch: &mut Scratch,
     ) -> Vec<(f64, u32)> {
         let mut query: Vec<(u32, f64)> = vector
             .iter()
@@ -652,19 +652,30 @@ impl Clusterer {
         keep_first(&mut query, self.config.query_terms, |a, b| {
             b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
         });
-        let mut hits: FastMap<u32, u32> = FastMap::default();
+        // Shared terms per story slot, counted in a dense array: thousands of postings are
+        // scanned per article.
+        let hits = &mut scratch.hits;
+        hits.resize(self.stories.len(), 0);
+        let mut candidates: Vec<(u32, u32)> = Vec::new();
         for &(term, _) in &query {
             let Some(stories) = self.postings.get(&term) else { continue };
             for &story_idx in stories.iter().rev().take(MAX_POSTINGS_SCANNED) {
-                *hits.entry(story_idx).or_default() += 1;
+                let count = &mut hits[story_idx as usize];
+                if *count == 0 {
+                    candidates.push((story_idx, 0));
+                }
+                *count += 1;
             }
         }
-        let mut candidates: Vec<(u32, u32)> = hits.into_iter().collect();
+        for candidate in &mut candidates {
+            candidate.1 = std::mem::take(&mut hits[candidate.0 as usize]);
+        }
         // Most shared terms first, then the newest story: a bounded, deterministic choice.
         keep_first(&mut candidates, self.config.max_candidates, |a, b| {
             b.1.cmp(&a.1).then(self.age(b.0).cmp(&self.age(a.0)))
         });
 
+        let scratch = &mut scratch.weights;
         if scratch.len() < self.terms.document_frequency.len() {
             scratch.resize(self.terms.document_frequency.len(), 0.0);
         }
@@ -1056,6 +1067,16 @@ impl std::fmt::Debug for Clusterer {
             .field("open_stories", &self.open_stories())
             .finish()
     }
+}
+
+/// Arrays kept between articles so that scoring one allocates and hashes little; all zeros
+/// between two uses.
+#[derive(Default)]
+struct Scratch {
+    /// By term: the current article's vector, spread out.
+    weights: Vec<f64>,
+    /// By story slot: terms the current article shares with the story's index entries.
+    hits: Vec<u32>,
 }
 
 /// The vocabulary and its document frequencies over a sliding window of articles.
