@@ -830,10 +830,11 @@ impl Clusterer {
             return None;
         }
         let by_words = match by_words {
-            true => two_means(members).filter(|in_a| {
-                let [center_a, center_b] = sums(members, in_a);
-                cosine(&center_a, &center_b) < self.config.split_threshold
-            }),
+            true => two_means(members)
+                .filter(|(_, [center_a, center_b])| {
+                    cosine(center_a, center_b) < self.config.split_threshold
+                })
+                .map(|(in_a, _)| in_a),
             false => None,
         };
         let in_a = match by_words {
@@ -1068,6 +1069,9 @@ impl std::fmt::Debug for Clusterer {
             .finish()
     }
 }
+
+/// A sum of unit vectors, sorted by term.
+type Centroid = Vec<(u32, f64)>;
 
 /// Arrays kept between articles so that scoring one allocates and hashes little; all zeros
 /// between two uses.
@@ -1358,8 +1362,8 @@ fn name_partition(members: &[Member]) -> Option<Vec<bool>> {
 
 /// Two groups of a story's articles by two-means over their vectors, seeded with the article
 /// farthest from the whole and the article farthest from it; `None` when all fall in one.
-/// Returns whether each article is in the first group.
-fn two_means(members: &[Member]) -> Option<Vec<bool>> {
+/// Returns whether each article is in the first group, and the sums of the two groups.
+fn two_means(members: &[Member]) -> Option<(Vec<bool>, [Centroid; 2])> {
     let mut whole = Vec::new();
     for member in members {
         whole = add_sorted(&whole, &member.vector);
@@ -1376,22 +1380,29 @@ fn two_means(members: &[Member]) -> Option<Vec<bool>> {
     }
     let (mut center_a, mut center_b) = (members[a].vector.clone(), members[b].vector.clone());
     let mut in_a = vec![false; members.len()];
-    for _ in 0..5 {
+    for round in 0..5 {
         let (norm_a, norm_b) = (norm(&center_a), norm(&center_b));
+        let mut changed = false;
         for (member, side) in members.iter().zip(in_a.iter_mut()) {
-            *side =
+            let new_side =
                 dot(&member.vector, &center_a) * norm_b >= dot(&member.vector, &center_b) * norm_a;
+            changed |= new_side != *side;
+            *side = new_side;
         }
         if in_a.iter().all(|&side| side) || in_a.iter().all(|&side| !side) {
             return None;
         }
+        // The same groups as last round: the sums are those already at hand.
+        if round > 0 && !changed {
+            break;
+        }
         [center_a, center_b] = sums(members, &in_a);
     }
-    Some(in_a)
+    Some((in_a, [center_a, center_b]))
 }
 
 /// The sums of the members' vectors in the first group and in the second.
-fn sums(members: &[Member], in_a: &[bool]) -> [Vec<(u32, f64)>; 2] {
+fn sums(members: &[Member], in_a: &[bool]) -> [Centroid; 2] {
     let (mut center_a, mut center_b) = (Vec::new(), Vec::new());
     for (member, &side) in members.iter().zip(in_a) {
         let center = if side { &mut center_a } else { &mut center_b };
