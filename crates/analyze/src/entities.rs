@@ -236,9 +236,10 @@ fn classify(text: &str, run: &NameRun, earlier: &[EntityMention]) -> Option<Enti
     let after_in =
         before.ends_with(" in") || before.ends_with(" from") || before == "In" || before == "From";
     if run.n_words == 1 {
-        let surname = earlier
-            .iter()
-            .any(|e| e.kind == EntityKind::Person && e.name.ends_with(&format!(" {name}")));
+        let surname = earlier.iter().any(|e| {
+            e.kind == EntityKind::Person
+                && e.name.strip_suffix(name).is_some_and(|first| first.ends_with(' '))
+        });
         if surname {
             return Some(EntityKind::Person);
         }
