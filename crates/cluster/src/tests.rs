@@ -367,11 +367,12 @@ fn an_endless_stream_hands_over_closed_stories_and_frees_their_terms() {
 #[test]
 fn capitalised_words_inside_sentences_are_names() {
     let text = "Police said Vincent Jackson was held. He left: Officers saw him.\nMonday came.";
-    let names: Vec<&str> =
-        analyze::words(text).filter(|word| crate::is_name(text, word, text.len())).collect();
+    let names: Vec<&str> = analyze::words(text)
+        .filter(|word| crate::groups::is_name(text, word, text.len()))
+        .collect();
     assert_eq!(names, ["Vincent", "Jackson"]);
     // Only the first `end` bytes count.
-    assert!(!crate::is_name(text, &text[12..19], 10));
+    assert!(!crate::groups::is_name(text, &text[12..19], 10));
 }
 
 /// Two arrests of players of one team, told in the same words: the people and the places
