@@ -8,7 +8,9 @@
 //! said`, `," said Smith`, `," according to Smith`), before it in the same sentence (`Smith said:
 //! "`, `Smith said the plan would "`, and the middle of a split quote `"...," he said, "..."`),
 //! then the speaker of the previous quote for a paragraph that is only a quote. Pronouns resolve
-//! to the last named speaker or person, surnames to the full name given earlier.
+//! to the last named speaker or person, surnames to the full name given earlier. An attribution
+//! inside a dash aside ("Lohan — whose lawyer said she would comply — told the judge") speaks
+//! for the aside only, never for a quote outside it.
 
 use std::sync::LazyLock;
 
@@ -52,7 +54,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .or_else(|| signature(text, span))
             .or_else(|| {
                 let before = sentence_before(text, span, previous_end.unwrap_or(span.line_start));
-                sentence_subject(before)
+                outside_dash_asides(before, sentence_subject)
             })
             .or_else(|| introduced_by_previous_paragraph(text, span));
         let mut speaker =
@@ -226,6 +228,11 @@ fn attribution_after<'a>(
     if let Some(name) = DASH_SPEAKER.captures(after).and_then(|caps| caps.get(1)) {
         return capitalised_runs(name.as_str()).first().map(|name| RawSpeaker::Name(name));
     }
+    outside_dash_asides(after, attribution_after_in)
+}
+
+/// The attribution in the words after a quote, the signature aside.
+fn attribution_after_in(after: &str) -> Option<RawSpeaker<'_>> {
     if let Some(caps) = ACCORDING_TO
         .captures(after)
         .filter(|c| c.get(0).is_some_and(|m| after[..m.start()].trim().len() < 3))
@@ -262,15 +269,21 @@ fn attribution_later<'a>(
         return None;
     }
     let after = &after[..sentence_end(after)];
-    SPEAKER_VERB_ANYWHERE
-        .captures_iter(after)
-        .filter_map(|caps| caps.get(1).and_then(|m| speaker_before_verb(m.as_str())))
-        .next()
+    outside_dash_asides(after, |after| {
+        SPEAKER_VERB_ANYWHERE
+            .captures_iter(after)
+            .filter_map(|caps| caps.get(1).and_then(|m| speaker_before_verb(m.as_str())))
+            .next()
+    })
 }
 
 /// The attribution before a quote, within its sentence and after the previous quote.
 fn attribution_before<'a>(text: &'a str, span: &Span, from: usize) -> Option<RawSpeaker<'a>> {
-    let before = sentence_before(text, span, from);
+    outside_dash_asides(sentence_before(text, span, from), attribution_before_in)
+}
+
+/// The attribution in the words of the quote's sentence before it.
+fn attribution_before_in(before: &str) -> Option<RawSpeaker<'_>> {
     static SAID_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r#"(?:^|[\s,])(?:Said|Says|Added|Asked|Wrote)\s+([^,;:!?"“”()]{2,60}?)[,:]?\s*$"#,
@@ -291,6 +304,69 @@ fn attribution_before<'a>(text: &'a str, span: &Span, from: usize) -> Option<Raw
         .captures_iter(before)
         .filter_map(|caps| caps.get(1).and_then(|m| speaker_before_verb(m.as_str())))
         .last()
+}
+
+/// Finds an attribution in `clause` with its dash asides closed within it blanked out: in
+/// "Lohan — whose lawyer Mark Heller said she would comply — told the judge", Heller speaks for
+/// the aside only, and a quote outside it is Lohan's. A quote inside an aside is unaffected, as
+/// the aside is not closed before it.
+fn outside_dash_asides<'a>(
+    clause: &'a str,
+    find: impl Fn(&str) -> Option<RawSpeaker<'_>>,
+) -> Option<RawSpeaker<'a>> {
+    let Some(blanked) = without_dash_asides(clause) else { return find(clause) };
+    // Blanking keeps every byte offset, so what `find` returns is the same place in `clause`;
+    // a phrase running into a blanked aside is not a speaker.
+    let rebase = |part: &str| -> Option<&'a str> {
+        let from = part.as_ptr() as usize - blanked.as_ptr() as usize;
+        let original = clause.get(from..from + part.len())?;
+        (original == part).then_some(original)
+    };
+    match find(&blanked)? {
+        RawSpeaker::Name(name) => rebase(name).map(RawSpeaker::Name),
+        RawSpeaker::Description(description) => rebase(description).map(RawSpeaker::Description),
+        RawSpeaker::Pronoun(gender) => Some(RawSpeaker::Pronoun(gender)),
+    }
+}
+
+/// `clause` with each aside between two dashes (em or en dash, `--`, or a hyphen with a space on
+/// each side) replaced by spaces, dashes included, byte for byte; `None` when it has none.
+fn without_dash_asides(clause: &str) -> Option<String> {
+    let bytes = clause.as_bytes();
+    let mut dashes: Vec<(usize, usize)> = Vec::new();
+    let mut idx = 0;
+    while idx < clause.len() {
+        let rest = &clause[idx..];
+        let len = if rest.starts_with(['—', '–']) {
+            3
+        } else if rest.starts_with("--") {
+            2
+        } else if rest.starts_with('-')
+            && idx > 0
+            && bytes[idx - 1] == b' '
+            && bytes.get(idx + 1) == Some(&b' ')
+        {
+            1
+        } else {
+            0
+        };
+        match len {
+            0 => idx += rest.chars().next().map_or(1, char::len_utf8),
+            _ => {
+                dashes.push((idx, idx + len));
+                idx += len;
+            }
+        }
+    }
+    if dashes.len() < 2 {
+        return None;
+    }
+    let mut blanked = clause.as_bytes().to_vec();
+    for pair in dashes.chunks_exact(2) {
+        blanked[pair[0].0..pair[1].1].fill(b' ');
+    }
+    // Whole characters were replaced by ASCII spaces, so the bytes stay UTF-8.
+    String::from_utf8(blanked).ok()
 }
 
 /// The part of the quote's sentence before its opening mark, from `from` on.
@@ -1231,6 +1307,18 @@ mod tests {
                 ("We will hold the vote this week,", Some("Jim Clyburn")),
                 ("Nobody should doubt our resolve on this.", Some("Jim Clyburn")),
                 ("I do not share that view at all.", Some("Baker")),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_attribution_inside_a_dash_aside_speaks_for_the_aside_only() {
+        check(
+            "Vera Lind — whose lawyer Mark Holm said she would comply — told the judge: \"I will do what the court asks of me.\"\n\"She will comply with every order,\" Holm — who has represented her since 2019 — said outside.\nThe hearing — Holm said \"the rules are clear for everyone\" — ended early.",
+            &[
+                ("I will do what the court asks of me.", Some("Vera Lind")),
+                ("She will comply with every order,", Some("Mark Holm")),
+                ("the rules are clear for everyone", Some("Mark Holm")),
             ],
         );
     }

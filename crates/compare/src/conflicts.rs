@@ -85,8 +85,12 @@ pub(crate) fn story_conflicts(
     // content-bearing sentence have no context to compare and are left out.
     let mut claims = Vec::new();
     let mut claim_units = Vec::new();
+    let mut bare_values = Vec::new();
     for (article, mention) in number_mentions {
         let Some(label) = mention.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+            if crate::numbers::telling_value(mention.value) {
+                bare_values.push((*article, mention.value));
+            }
             continue;
         };
         let Some(unit) = unit_of(*article, mention.start) else { continue };
@@ -198,7 +202,7 @@ pub(crate) fn story_conflicts(
             Relation::Unrelated
         }
     };
-    find_conflicts(refs, &claims, &relation)
+    find_conflicts(refs, &claims, &bare_values, &relation)
 }
 
 /// A unit as claims compare it: a word's stem with news synonyms mapped ("troop" for
@@ -474,7 +478,8 @@ fn vote_tallies(sentence: &str) -> Vec<(f64, String)> {
         .collect()
 }
 
-/// Which articles report each claim's value: in its unit, and among counts of people. Looked
+/// Which articles report each claim's value: in its unit, without a unit, and among counts of
+/// people. Looked
 /// up for every pair of claims, so it is built once (scanning all claims for each pair was
 /// cubic: stories with hundreds of articles took seconds).
 struct Reporters<'a> {
@@ -482,16 +487,20 @@ struct Reporters<'a> {
     /// Each claim's value as a key: equal values have equal keys.
     keys: Vec<u64>,
     by_unit: HashMap<(&'a str, u64), Vec<usize>>,
+    /// The articles giving each value without a unit.
+    bare: HashMap<u64, Vec<usize>>,
     people: HashMap<u64, Vec<usize>>,
 }
 
 impl<'a> Reporters<'a> {
-    fn new(claims: &'a [NumberClaim]) -> Reporters<'a> {
+    fn new(claims: &'a [NumberClaim], bare_values: &[(usize, f64)]) -> Reporters<'a> {
         // Rounded to 12 significant digits, so one value parsed along two paths agrees.
-        let keys: Vec<u64> = claims
-            .iter()
-            .map(|c| format!("{:.11e}", c.value).parse().unwrap_or(c.value).to_bits())
-            .collect();
+        let key_of = |value: f64| format!("{value:.11e}").parse().unwrap_or(value).to_bits();
+        let keys: Vec<u64> = claims.iter().map(|c| key_of(c.value)).collect();
+        let mut bare: HashMap<u64, Vec<usize>> = HashMap::new();
+        for &(article, value) in bare_values {
+            bare.entry(key_of(value)).or_default().push(article);
+        }
         let mut by_unit: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
         let mut people: HashMap<u64, Vec<usize>> = HashMap::new();
         for (claim, &key) in claims.iter().zip(&keys) {
@@ -500,15 +509,16 @@ impl<'a> Reporters<'a> {
                 people.entry(key).or_default().push(claim.article);
             }
         }
-        Reporters { claims, keys, by_unit, people }
+        Reporters { claims, keys, by_unit, bare, people }
     }
 
-    /// The articles reporting claim `idx`'s value in its unit, or, for `people`, as any
-    /// count of people.
+    /// The articles reporting claim `idx`'s value in its unit or without a unit, or, for
+    /// `people`, as any count of people.
     fn of(&self, idx: usize, people: bool) -> Vec<usize> {
         let key = self.keys[idx];
         let unit = self.claims[idx].unit.as_str();
         let mut acc = self.by_unit.get(&(unit, key)).cloned().unwrap_or_default();
+        acc.extend(self.bare.get(&key).into_iter().flatten());
         if people {
             acc.extend(self.people.get(&key).into_iter().flatten());
         }
@@ -521,15 +531,20 @@ impl<'a> Reporters<'a> {
 /// of the story reports both values (an article giving both is counting two different things,
 /// e.g. troops at two borders, or doses for one country and for two). The same thing is the
 /// same canonical unit, or two lone counts of people in closely matching sentences; dates too
-/// must be in closely matching sentences. Values agree when one is approximate, or a bound
+/// must be in closely matching sentences. An article reports a value also when it gives it
+/// without a unit (`bare_values`, each with its article, telling values only, see
+/// `numbers::telling_value`): "55.3 million" elsewhere in an article
+/// is the "55.3 million people" of another sentence or outlet, not a third value. Values agree when one is approximate, or a bound
 /// ("more than") the other keeps, and within a tenth of the other, and two dates on the same weekday agree when one is written as a
-/// weekday. Connected conflicting claims form one conflict, whose claims are grouped by value.
+/// weekday. Connected conflicting claims form one conflict, whose claims are grouped by value,
+/// unless one outlet gives two of its values.
 pub(crate) fn find_conflicts(
     refs: &[ArticleRef<'_>],
     claims: &[NumberClaim],
+    bare_values: &[(usize, f64)],
     relation: &dyn Fn(usize, usize) -> Relation,
 ) -> Vec<Conflict> {
-    let reporters = Reporters::new(claims);
+    let reporters = Reporters::new(claims, bare_values);
     let mut component: Vec<usize> = (0..claims.len()).collect();
     let mut in_conflict = vec![false; claims.len()];
     for a in 0..claims.len() {
@@ -582,6 +597,17 @@ pub(crate) fn find_conflicts(
                 Some((_, articles)) => articles.push(claims[m].article),
                 None => by_value.push((m, vec![claims[m].article])),
             }
+        }
+        // Pairs conflict one by one, and a chain of them can put one outlet on two sides ("6
+        // percent" and "4 percent" from one outlet, each against another's figure): an outlet
+        // giving two of the values counts different things, so the chain is no one quantity.
+        let outlet_on_two_sides = by_value.iter().enumerate().any(|(idx, (_, articles))| {
+            by_value[idx + 1..].iter().any(|(_, others)| {
+                articles.iter().any(|&a| others.iter().any(|&o| refs[a].source == refs[o].source))
+            })
+        });
+        if outlet_on_two_sides {
+            continue;
         }
         let claims_out = by_value
             .into_iter()
@@ -642,7 +668,7 @@ mod tests {
                 Relation::Unrelated
             }
         };
-        let conflicts = find_conflicts(&REFS, &claims, &related);
+        let conflicts = find_conflicts(&REFS, &claims, &[], &related);
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].about, "people");
         assert_eq!(
@@ -657,7 +683,7 @@ mod tests {
             claim(0, 3000.0, "troops", "3,000 troops"),
             claim(1, 5000.0, "soldiers", "5,000 soldiers"),
         ];
-        let conflicts = find_conflicts(&REFS, &claims, &|_, _| Relation::Related);
+        let conflicts = find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Related);
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].about, "troops");
     }
@@ -666,8 +692,8 @@ mod tests {
     fn people_under_another_name_conflict_only_in_close_sentences() {
         let claims =
             vec![claim(0, 2.0, "miners", "Two miners"), claim(1, 3.0, "workers", "Three workers")];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Related), []);
-        let conflicts = find_conflicts(&REFS, &claims, &|_, _| Relation::Close);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Related), []);
+        let conflicts = find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close);
         assert_eq!(
             rendered(&conflicts[0]),
             [("Two miners", vec!["a".to_string()]), ("Three workers", vec!["b".to_string()])]
@@ -675,7 +701,7 @@ mod tests {
         // Not homes, however close.
         let claims =
             vec![claim(0, 2.0, "miners", "Two miners"), claim(1, 3.0, "homes", "three homes")];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close), []);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close), []);
     }
 
     #[test]
@@ -684,8 +710,8 @@ mod tests {
             claim(0, 20_240_414.0, crate::DATE_UNIT, "Sunday"),
             claim(1, 20_240_413.0, crate::DATE_UNIT, "Saturday"),
         ];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Related), []);
-        let conflicts = find_conflicts(&REFS, &claims, &|_, _| Relation::Close);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Related), []);
+        let conflicts = find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close);
         assert_eq!(conflicts[0].about, "date");
         assert_eq!(conflicts[0].claims.len(), 2);
     }
@@ -696,34 +722,34 @@ mod tests {
             claim(0, 5e11, "USD", "nearly $500 billion"),
             claim(1, 4.84e11, "USD", "$484 billion"),
         ];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close), []);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close), []);
         let claims = vec![
             claim(0, 4e11, "USD", "about $400 billion"),
             claim(1, 4.84e11, "USD", "$484 billion"),
         ];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close).len(), 1);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close).len(), 1);
         // A bound the other value keeps; two lower bounds a fifth apart still conflict.
         let claims = vec![
             claim(0, 1.6e6, "signatures", "more than 1.6 million signatures"),
             claim(1, 1_626_042.0, "signatures", "1,626,042 signatures"),
         ];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close), []);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close), []);
         let claims = vec![
             claim(0, 1.7e6, "signatures", "more than 1.7 million signatures"),
             claim(1, 1_626_042.0, "signatures", "1,626,042 signatures"),
         ];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close).len(), 1);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close).len(), 1);
         let claims = vec![
             claim(0, 12.0, "people", "at least 12 people"),
             claim(1, 15.0, "people", "at least 15 people"),
         ];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close).len(), 1);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close).len(), 1);
         // Two Mondays a week apart: the tense around one of them was misread.
         let claims = vec![
             claim(0, 20_240_311.0, crate::DATE_UNIT, "Monday"),
             claim(1, 20_240_318.0, crate::DATE_UNIT, "Monday"),
         ];
-        assert_eq!(find_conflicts(&REFS, &claims, &|_, _| Relation::Close), []);
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close), []);
     }
 
     #[test]
@@ -736,7 +762,7 @@ mod tests {
             claim(2, 4e6, "doses", "roughly 4 million doses"),
             claim(2, 2.5e6, "doses", "2.5 million doses"),
         ];
-        assert_eq!(find_conflicts(&refs, &claims, &|_, _| Relation::Close), []);
+        assert_eq!(find_conflicts(&refs, &claims, &[], &|_, _| Relation::Close), []);
     }
 
     #[test]
@@ -748,8 +774,76 @@ mod tests {
             claim(0, 30.0, "troops", "30 troops"),
             claim(0, 40.0, "troops", "40 troops"),
         ];
-        let conflicts = find_conflicts(&REFS, &claims, &|_, _| Relation::Related);
+        let conflicts = find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Related);
         assert_eq!(conflicts, []);
+    }
+
+    #[test]
+    fn a_value_given_without_a_unit_is_the_same_value_with_one() {
+        // Harbor Gazette: "The final drew 55.3 million people." Valley Times: "The final drew
+        // 52 million people, the network said; the ratings firm counted 55.3 million." The
+        // Times gives both values, so they are two counts, not two outlets disagreeing.
+        let claims = vec![
+            claim(0, 55.3e6, "people", "55.3 million people"),
+            claim(1, 52e6, "people", "52 million people"),
+        ];
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Related).len(), 1);
+        assert_eq!(find_conflicts(&REFS, &claims, &[(1, 55.3e6)], &|_, _| Relation::Related), []);
+        // A bare value the other outlet gives too is no reason to doubt either.
+        let same = vec![claim(0, 55.3e6, "people", "55.3 million people")];
+        assert_eq!(find_conflicts(&REFS, &same, &[(1, 55.3e6)], &|_, _| Relation::Close), []);
+    }
+
+    #[test]
+    fn a_story_whose_outlet_gives_both_values_has_no_conflict() {
+        let article = |id: &str, source: &str, body: &str| model::Article {
+            id: id.to_string(),
+            source: source.to_string(),
+            url: None,
+            title: None,
+            author: None,
+            published: None,
+            language: Some("en".to_string()),
+            body: body.to_string(),
+            extra: Default::default(),
+        };
+        let a = article(
+            "a",
+            "Harbor Gazette",
+            "The season finale drew 55.3 million people on Sunday, the network said.\n\nAdvertisers paid record prices for the breaks.",
+        );
+        let b = article(
+            "b",
+            "Valley Times",
+            "The season finale drew 52 million people on Sunday, the network said.\n\nA ratings firm put the audience at 55.3 million, a record for the channel.",
+        );
+        let compare = |b: &model::Article| {
+            let articles = [
+                crate::StoryArticle { article: &a, duplicate_of: None },
+                crate::StoryArticle { article: b, duplicate_of: None },
+            ];
+            crate::compare_story("s", &articles, &crate::Config::recommended())
+        };
+        let story = compare(&b);
+        assert_eq!(story.conflicts, []);
+        let number = story.numbers.iter().find(|n| n.value == 55.3e6).unwrap();
+        assert_eq!((number.text.as_str(), number.articles.len()), ("55.3 million people", 2));
+        // Without the second figure, the Times disagrees with the Gazette.
+        let b = article("b", "Valley Times", b.body.split("\n\n").next().unwrap());
+        assert_eq!(compare(&b).conflicts.len(), 1);
+    }
+
+    #[test]
+    fn no_conflict_puts_an_outlet_on_two_sides() {
+        // The Gazette's 6% and 4% each differ from the Times's 8.5%: the Gazette is measuring
+        // two things, and which one the Times measured is not known.
+        let claims = vec![
+            claim(0, 6.0, "%", "6 percent"),
+            claim(1, 8.5, "%", "8.5%"),
+            claim(2, 4.0, "%", "4 percent"),
+        ];
+        assert_eq!(find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Related), []);
+        assert_eq!(find_conflicts(&REFS, &claims[..2], &[], &|_, _| Relation::Related).len(), 1);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Numbers: the same value with the same unit, grouped across articles.
+//! Numbers: the same value with the same unit, grouped across articles (a telling value given
+//! without a unit joins the one unit that gives it).
 
 use analyze::numbers::NumberMention as Mention;
 use model::report::NumberMention;
@@ -8,21 +9,47 @@ use crate::facts::distinct_sources;
 use crate::ArticleRef;
 
 /// Groups number mentions, each with the index of its article in `refs`, by value and
-/// (case-insensitive) unit. A group keeps the wording of its first mention; numbers reported
-/// by most outlets come first, then by first appearance.
+/// (case-insensitive) unit. A value given without a unit joins the group of the same value
+/// with a unit when there is exactly one and the value is telling ([`telling_value`]: "55.3
+/// million" is the "55.3 million people" of another sentence). A group keeps the wording of its first mention with a unit; numbers
+/// reported by most outlets come first, then by first appearance.
 pub(crate) fn group_numbers(
     refs: &[ArticleRef<'_>],
     mentions: &[(usize, Mention)],
 ) -> Vec<NumberMention> {
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (idx, (_, mention)) in mentions.iter().enumerate() {
-        let existing = groups.iter_mut().find(|(first, _)| {
-            let other = &mentions[*first].1;
-            same_value(other.value, mention.value)
-                && same_unit(other.unit.as_deref(), mention.unit.as_deref())
-        });
-        match existing {
-            Some((_, members)) => members.push(idx),
+    let has_unit = |m: &Mention| m.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
+    // Values with a unit first, so that a bare value finds them wherever it appears.
+    let order = (0..mentions.len())
+        .filter(|&idx| has_unit(&mentions[idx].1))
+        .chain((0..mentions.len()).filter(|&idx| !has_unit(&mentions[idx].1)));
+    for idx in order {
+        let mention = &mentions[idx].1;
+        let same_value_in = |unit_wanted: bool| {
+            groups
+                .iter()
+                .enumerate()
+                .filter(|(_, (first, _))| {
+                    let other = &mentions[*first].1;
+                    same_value(other.value, mention.value)
+                        && match unit_wanted {
+                            true => has_unit(other),
+                            false => same_unit(other.unit.as_deref(), mention.unit.as_deref()),
+                        }
+                })
+                .map(|(g, _)| g)
+                .collect::<Vec<usize>>()
+        };
+        let mut existing = same_value_in(false);
+        if existing.is_empty() && !has_unit(mention) && telling_value(mention.value) {
+            existing = same_value_in(true);
+            if existing.len() > 1 {
+                // Several units give this value: which one is meant is not known.
+                existing.clear();
+            }
+        }
+        match existing.first() {
+            Some(&g) => groups[g].1.push(idx),
             None => groups.push((idx, vec![idx])),
         }
     }
@@ -41,11 +68,20 @@ pub(crate) fn group_numbers(
                 sources: distinct_sources(&articles, refs),
                 date: iso_date(mention),
             };
-            (first, number)
+            (members.iter().copied().min().unwrap_or(first), number)
         })
         .collect();
+    // By first appearance: a group's earliest member, bare ones included.
     res.sort_by_key(|(first, number)| (std::cmp::Reverse(number.sources.len()), *first));
     res.into_iter().map(|(_, number)| number).collect()
+}
+
+/// Whether a value given without a unit can stand for the same value with a unit: a fraction
+/// or a whole number from a thousand up ("55.3 million", "15,000"). Small whole numbers recur
+/// by chance in one article (ranks, ages, scores, "12 arrested" beside "12 people injured"),
+/// so they stand for nothing but themselves.
+pub(crate) fn telling_value(value: f64) -> bool {
+    value.fract() != 0.0 || value.abs() >= 1000.0
 }
 
 /// Whether two units name the same thing, ignoring case and surrounding space.
@@ -98,5 +134,38 @@ mod tests {
             ]
         );
         assert_eq!(numbers[0].sources, ["Harbor Gazette", "Valley Times"]);
+    }
+
+    #[test]
+    fn a_value_without_a_unit_joins_the_same_value_with_one() {
+        let refs = [
+            ArticleRef { id: "a", source: "Harbor Gazette" },
+            ArticleRef { id: "b", source: "Valley Times" },
+        ];
+        let mentions = vec![
+            (0, number(55.3e6, None, "55.3 million")),
+            (0, number(55.3e6, Some("people"), "55.3 million people")),
+            (1, number(55.3e6, None, "55.3 million")),
+            (1, number(1200.0, Some("km"), "1,200 km")),
+            (1, number(1200.0, Some("homes"), "1,200 homes")),
+            (0, number(1200.0, None, "1,200")),
+            (1, number(12.0, Some("homes"), "12 homes")),
+            (0, number(12.0, None, "12")),
+        ];
+        let numbers = group_numbers(&refs, &mentions);
+        let rendered: Vec<(&str, Vec<String>)> =
+            numbers.iter().map(|n| (n.text.as_str(), n.articles.clone())).collect();
+        // "1,200" alone could be either count, and "12" could be anything.
+        assert_eq!(
+            rendered,
+            [
+                ("55.3 million people", vec!["a".to_string(), "b".to_string()]),
+                ("1,200 km", vec!["b".to_string()]),
+                ("1,200 homes", vec!["b".to_string()]),
+                ("1,200", vec!["a".to_string()]),
+                ("12 homes", vec!["b".to_string()]),
+                ("12", vec!["a".to_string()]),
+            ]
+        );
     }
 }
