@@ -40,9 +40,9 @@
 //! assignments wait, final, for [`Clusterer::drain_settled`] to hand them over. Document
 //! frequencies count a sliding window of articles, and terms that neither the window nor an
 //! open story uses are freed now and then, so the vocabulary does not grow with the stream
-//! either. An article costs about 1.9 kB while its story is open (its vector, kept while its
-//! story may be split, its terms in the document-frequency window, and its share of the
-//! story's centroid and index entries) and nothing once handed over (`eval_scale` in
+//! either. An article costs about 2.1 kB while its story is open (its vector and names, kept
+//! while its story may be split, its terms in the document-frequency window, and its share
+//! of the story's centroid and index entries) and nothing once handed over (`eval_scale` in
 //! `tests/integration.rs`).
 //!
 //! ```
