@@ -149,3 +149,23 @@ pub(crate) fn sums(members: &[Member], in_a: &[bool]) -> [Centroid; 2] {
     }
     [center_a, center_b]
 }
+
+/// Whether two groups of articles were published apart: more than `grace_days` between the
+/// dates of one group and those of the other, or undated, which cannot tell. Articles of
+/// one event published over the same days can name different people (a lawyer in some, a
+/// clinic in others); sibling events are days or years apart.
+pub(crate) fn apart_in_time(members: &[Member], in_a: &[bool], grace_days: f64) -> bool {
+    let span = |side: bool| {
+        members.iter().zip(in_a).filter(|&(_, &s)| s == side).filter_map(|(m, _)| m.published).fold(
+            None,
+            |span: Option<(i64, i64)>, (start, end)| {
+                Some(span.map_or((start, end), |(first, last)| (first.min(start), last.max(end))))
+            },
+        )
+    };
+    let (Some((a_first, a_last)), Some((b_first, b_last))) = (span(true), span(false)) else {
+        return true;
+    };
+    let gap = (b_first - a_last).max(a_first - b_last);
+    gap as f64 > grace_days * 86_400.0
+}

@@ -453,3 +453,23 @@ fn german_nouns_are_not_names() {
         assert_eq!(clusterer.term_weights(&doc).1.len(), expected, "{language}");
     }
 }
+
+#[test]
+fn names_split_only_groups_published_apart() {
+    let member = |day: Option<i64>| crate::Member {
+        arrival: 0,
+        published: day.map(|day| (day * 86_400, day * 86_400 + 86_399)),
+        vector: Vec::new(),
+        names: Vec::new(),
+    };
+    let in_a = [true, true, false, false];
+    let apart = |days: [Option<i64>; 4]| {
+        let members: Vec<crate::Member> = days.into_iter().map(member).collect();
+        crate::groups::apart_in_time(&members, &in_a, Config::recommended().time_grace_days)
+    };
+    // One event reported over two days, naming a lawyer in some articles and a clinic in
+    // others, stays one story; sibling events days apart may be split; undated cannot tell.
+    assert!(!apart([Some(10), Some(11), Some(10), Some(11)]));
+    assert!(apart([Some(10), Some(10), Some(13), Some(14)]));
+    assert!(apart([None, None, Some(13), Some(14)]));
+}
