@@ -3,13 +3,19 @@
 # prints F1 (ScrapingHub AEB, WCXB dev articles), metadata exact match (WCXB) and pages/s on
 # one core (median of ROUNDS interleaved rounds: A B C D, A B C D, ...).
 #
+# Parallax runs as `parallax eval extract BENCHMARK --work DIR --format json`: pages are read and
+# decoded before its clock starts, each page gets the URL the benchmark records (as a crawler's
+# pages do), and the clock covers extraction alone on one thread; run.sh takes its
+# `pages_per_second` and the predictions and metadata it wrote under DIR. (It also runs the
+# benchmark's scorer; run.sh scores every tool again below, the same way for all.)
+#
 # Usage (from anywhere): bench/peers/extract/run.sh
 # Environment (all optional):
 #   ROUNDS=3            timed rounds (tools interleaved within each round)
 #   CORE=1              the core every tool is pinned to (taskset -c)
 #   DATA=REPO/../shared/data/extraction   benchmark data (aeb/, wcxb-dev-articles.tar.gz)
 #   WORK=${TMPDIR:-/tmp}/parallax-peers-extract   scratch: unpacked pages, outputs, timings
-#   PARALLAX_TARGET=REPO/target   CARGO_TARGET_DIR for Parallax's extract examples
+#   PARALLAX_TARGET=REPO/target   CARGO_TARGET_DIR for the parallax binary
 #   PEERS_TARGET=bench/peers/extract/target   CARGO_TARGET_DIR for the peers project
 #   BUILD=1             build both (set 0 to use the binaries already in the targets)
 #   INSTALL=1           pip install -r bench/peers/requirements.txt when trafilatura is missing
@@ -42,31 +48,23 @@ if ! "$PYTHON" -c 'import trafilatura' 2>/dev/null; then
     fi
 fi
 if [ "$BUILD" = 1 ]; then
-    log "building Parallax extract examples (CARGO_TARGET_DIR=$PARALLAX_TARGET)"
-    (cd "$REPO" && CARGO_TARGET_DIR=$PARALLAX_TARGET cargo build --release -q -p extract --examples)
+    log "building parallax (CARGO_TARGET_DIR=$PARALLAX_TARGET)"
+    (cd "$REPO" && CARGO_TARGET_DIR=$PARALLAX_TARGET cargo build --release -q -p cli)
     log "building peers project (CARGO_TARGET_DIR=$PEERS_TARGET)"
     (cd "$HERE" && CARGO_TARGET_DIR=$PEERS_TARGET cargo build --release -q --locked)
 fi
-EXTRACT_DIR=$PARALLAX_TARGET/release/examples/extract_dir
-EVAL_WCXB=$PARALLAX_TARGET/release/examples/eval_wcxb
+PARALLAX=$PARALLAX_TARGET/release/parallax
 PEERS=$PEERS_TARGET/release/peers-extract
-for bin in "$EXTRACT_DIR" "$EVAL_WCXB" "$PEERS"; do
+for bin in "$PARALLAX" "$PEERS"; do
     [ -x "$bin" ] || { echo "missing $bin (run with BUILD=1)" >&2; exit 1; }
 done
-log "Parallax binaries: extract_dir $(date -u -r "$EXTRACT_DIR" +%FT%TZ), eval_wcxb $(date -u -r "$EVAL_WCXB" +%FT%TZ)"
+log "Parallax binary: $PARALLAX $(date -u -r "$PARALLAX" +%FT%TZ)"
 
 # --- data --------------------------------------------------------------------------------
 AEB_SRC=$DATA/aeb
 AEB=$WORK/aeb
 WCXB=$WORK/wcxb/wcxb-dev-articles
-mkdir -p "$AEB/pages" "$AEB/output" "$WORK/wcxb" "$WORK/out"
-if [ "$(find "$AEB/pages" -name '*.html' | wc -l)" != "$(find "$AEB_SRC/html" -name '*.html.gz' | wc -l)" ]; then
-    log "unpacking AEB pages into $AEB/pages"
-    for f in "$AEB_SRC"/html/*.html.gz; do
-        b=$(basename "$f" .gz)
-        gzip -dc "$f" > "$AEB/pages/$b"
-    done
-fi
+mkdir -p "$AEB/output" "$WORK/wcxb" "$WORK/out"
 ln -sf "$AEB_SRC/evaluate.py" "$AEB/evaluate.py"
 ln -sf "$AEB_SRC/ground-truth.json" "$AEB/ground-truth.json"
 if [ ! -f "$WCXB/evaluate.py" ]; then
@@ -80,18 +78,23 @@ ln -sfn ../ground-truth "$WCXB/dev/ground-truth"
 # --- timed rounds ------------------------------------------------------------------------
 TIMES=$WORK/times.jsonl
 : > "$TIMES"
-parallax_rate() { # stdin: the example's report; stdout: pages/s
-    grep -o '[0-9.]* pages/s' | head -1 | cut -d' ' -f1
+parallax_rate() { # stdin: `eval extract --format json`; stdout: pages/s
+    "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["benchmarks"][0]["pages_per_second"])'
 }
 run_tool() { # TOOL FORMAT ROUND
     local tool=$1 fmt=$2 round=$3 rate
     local out=$WORK/out/$fmt-$tool.json meta=$WORK/out/$fmt-$tool-meta.json
     case "$tool" in
         parallax)
+            local dir=$AEB_SRC run=$WORK/parallax-$fmt
+            [ "$fmt" = wcxb ] && dir=$WCXB
+            rm -rf "$run"
+            rate=$("${PIN[@]}" "$PARALLAX" eval extract "$dir" --work "$run" --format json | parallax_rate)
             if [ "$fmt" = aeb ]; then
-                rate=$("${PIN[@]}" "$EXTRACT_DIR" "$AEB/pages" "$out" 2>&1 | parallax_rate)
+                cp "$run/0-aeb/output/parallax.json" "$out"
             else
-                rate=$("${PIN[@]}" "$EVAL_WCXB" "$WCXB" "$out" "$meta" 2>&1 | parallax_rate)
+                cp "$run/0-wcxb/predictions.json" "$out"
+                cp "$run/0-wcxb/metadata.json" "$meta"
             fi
             echo "{\"tool\": \"parallax\", \"format\": \"$fmt\", \"round\": $round, \"pages_per_s\": $rate}" >> "$TIMES"
             ;;

@@ -6,7 +6,7 @@ Usage: summarize.py WORK TOOL...
 F1 AEB: the article-extraction-benchmark evaluate.py (WORK/aeb-metrics.json).
 F1 WCXB: the "F1:" line of WCXB evaluate.py (WORK/wcxb-evaluate-TOOL.txt).
 title / author / date: exact match over WCXB pages whose ground truth has the field, with the
-rules of Parallax's eval_wcxb example (whitespace-normalised equality; the same YYYY-MM-DD day).
+rules of `parallax eval extract` (whitespace-normalised equality; the same YYYY-MM-DD day).
 pages/s: median over the rounds in WORK/times.jsonl, with the range.
 """
 

@@ -276,6 +276,9 @@ impl Benchmark {
 /// The ground truth of one page.
 #[derive(Default)]
 struct Truth {
+    /// The address the page was fetched from, when the benchmark records it: passed to the
+    /// extractor as a crawler would (URL dates, the canonical host), not scored.
+    url: Option<String>,
     title: Option<String>,
     author: Option<String>,
     date: Option<String>,
@@ -360,8 +363,15 @@ fn run_benchmark(
 ) -> anyhow::Result<BenchmarkEval> {
     let truth = read_truth(kind, dir)?;
     let html = dir.join("html").to_string_lossy().into_owned();
-    let (docs, read_diagnostics) = pipeline::read_documents(&[html], config);
+    let (mut docs, read_diagnostics) = pipeline::read_documents(&[html], config);
     diagnostics.extend(read_diagnostics);
+    // A user's pages come with the address they were fetched from; so do the benchmark's.
+    for doc in &mut docs {
+        let url = doc.id.as_ref().and_then(|id| truth.get(id)).and_then(|it| it.url.clone());
+        if doc.url.is_none() {
+            doc.url = url;
+        }
+    }
     let mut found: HashMap<String, model::Article> = HashMap::new();
     let mut elapsed = Duration::ZERO;
     for doc in &docs {
@@ -433,8 +443,9 @@ fn read_truth(kind: Benchmark, dir: &Path) -> anyhow::Result<HashMap<String, Tru
             let Value::Object(pages) = read_json(&dir.join("ground-truth.json"))? else {
                 anyhow::bail!("ground-truth.json is not an object");
             };
-            for id in pages.keys() {
-                truth.insert(id.clone(), Truth::default());
+            for (id, page) in pages {
+                let url = page["url"].as_str().map(str::to_string);
+                truth.insert(id, Truth { url, ..Truth::default() });
             }
         }
         Benchmark::Wcxb => {
@@ -454,6 +465,7 @@ fn read_truth(kind: Benchmark, dir: &Path) -> anyhow::Result<HashMap<String, Tru
                 truth.insert(
                     id,
                     Truth {
+                        url: value["url"].as_str().map(str::to_string),
                         title: field("title"),
                         author: field("author"),
                         date: field("publish_date"),

@@ -154,3 +154,54 @@ fn eval_extract_writes_each_benchmarks_format_and_runs_its_scorer() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("src: not a known benchmark"));
 }
+
+/// A page that says nothing of its date: the date is only in the address it was fetched from,
+/// which both benchmarks record (AEB in `ground-truth.json`, WCXB in each ground-truth file).
+fn undated_page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    )
+}
+
+#[test]
+fn eval_extract_passes_each_pages_url_to_the_extractor() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let wcxb = root.join("wcxb");
+    write(&wcxb, "evaluate.py", WCXB_SCORER);
+    write(&wcxb, "html/0001.html", &undated_page("Harbour to reopen", FERRY));
+    let gt = serde_json::json!({
+        "url": "https://news.example/2026/11/02/harbour-to-reopen",
+        "file_id": "0001",
+        "ground_truth": {"title": "Harbour to reopen", "publish_date": "2026-11-02",
+            "main_content": FERRY, "with": [], "without": []},
+    });
+    write(&wcxb, "ground-truth/0001.json", &gt.to_string());
+    let aeb = root.join("aeb");
+    write(&aeb, "evaluate.py", AEB_SCORER);
+    write(&aeb, "html/p1.html", &undated_page("Bridge to close", BRIDGE));
+    let truth = serde_json::json!({
+        "p1": {"articleBody": BRIDGE, "url": "https://news.example/2026/11/03/bridge-to-close"},
+    });
+    write(&aeb, "ground-truth.json", &truth.to_string());
+
+    let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["eval", "extract", "wcxb", "aeb", "--work", "run", "--format", "json"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let eval: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let wcxb = &eval["benchmarks"][0];
+    assert_eq!(
+        (wcxb["date"]["hits"].as_u64(), wcxb["date"]["with_truth"].as_u64()),
+        (Some(1), Some(1)),
+        "{wcxb}"
+    );
+    let read = |path: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(root.join(path)).unwrap()).unwrap()
+    };
+    assert_eq!(read("run/0-wcxb/metadata.json")["0001"]["date"], "2026-11-02");
+    assert_eq!(read("run/1-aeb/metadata.json")["p1"]["date"], "2026-11-03");
+}
