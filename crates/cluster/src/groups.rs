@@ -2,7 +2,9 @@
 //! each group has to itself. `Clusterer::split` decides what to do with them.
 
 use crate::vector::{add_sorted, dot, norm, Centroid};
-use crate::{FastMap, Member, MAX_SPLIT_SIZE, MIN_NAME_GROUP, MIN_OWN_NAMES, MIN_SPLIT_SIZE};
+use crate::{
+    union_span, FastMap, Member, MAX_SPLIT_SIZE, MIN_NAME_GROUP, MIN_OWN_NAMES, MIN_SPLIT_SIZE,
+};
 
 /// Whether `word`, a slice of `text`, is written as a name: capitalised, starting within the
 /// first `end` bytes, and neither the first word of a sentence or line nor after a colon.
@@ -156,12 +158,8 @@ pub(crate) fn sums(members: &[Member], in_a: &[bool]) -> [Centroid; 2] {
 /// clinic in others); sibling events are days or years apart.
 pub(crate) fn apart_in_time(members: &[Member], in_a: &[bool], grace_days: f64) -> bool {
     let span = |side: bool| {
-        members.iter().zip(in_a).filter(|&(_, &s)| s == side).filter_map(|(m, _)| m.published).fold(
-            None,
-            |span: Option<(i64, i64)>, (start, end)| {
-                Some(span.map_or((start, end), |(first, last)| (first.min(start), last.max(end))))
-            },
-        )
+        let group = members.iter().zip(in_a).filter(|&(_, &s)| s == side);
+        group.fold(None, |span, (member, _)| union_span(span, member.published))
     };
     let (Some((a_first, a_last)), Some((b_first, b_last))) = (span(true), span(false)) else {
         return true;

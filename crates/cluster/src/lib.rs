@@ -776,12 +776,7 @@ impl Clusterer {
             // Too big to split, or a part of it was never kept: the vectors are dropped.
             story.members = Vec::new();
         }
-        if let Some((start, end)) = published {
-            story.span = Some(match story.span {
-                Some((first, last)) => (first.min(start), last.max(end)),
-                None => (start, end),
-            });
-        }
+        story.span = union_span(story.span, published);
         story.centroid = add_sorted(&story.centroid, vector);
         self.refresh(story_idx);
     }
@@ -815,10 +810,7 @@ impl Clusterer {
         story.articles.sort_unstable_by_key(|&(arrival, _)| arrival);
         story.last_arrival = story.last_arrival.max(absorbed.last_arrival);
         story.centroid = add_sorted(&story.centroid, &absorbed.centroid);
-        story.span = match (story.span, absorbed.span) {
-            (Some((a1, a2)), Some((b1, b2))) => Some((a1.min(b1), a2.max(b2))),
-            (span, None) | (None, span) => span,
-        };
+        story.span = union_span(story.span, absorbed.span);
         self.refresh(older);
         older
     }
@@ -891,15 +883,8 @@ impl Clusterer {
             let story = &mut self.stories[idx as usize];
             story.articles = articles;
             story.last_arrival = members.iter().map(|member| member.arrival).max().unwrap_or(0);
-            story.span = members.iter().filter_map(|member| member.published).fold(
-                None,
-                |span, (start, end)| {
-                    Some(match span {
-                        Some((first, last)) => (start.min(first), end.max(last)),
-                        None => (start, end),
-                    })
-                },
-            );
+            story.span =
+                members.iter().fold(None, |span, member| union_span(span, member.published));
             story.centroid = Vec::new();
             for member in &members {
                 story.centroid = add_sorted(&story.centroid, &member.vector);
@@ -1260,6 +1245,16 @@ fn push_lowercase(acc: &mut String, word: &str) {
             acc[start..].make_ascii_lowercase();
         }
         false => acc.extend(word.chars().flat_map(char::to_lowercase)),
+    }
+}
+
+/// The smallest time span that holds both (either may be unknown).
+fn union_span(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Some((a_first, a_last)), Some((b_first, b_last))) => {
+            Some((a_first.min(b_first), a_last.max(b_last)))
+        }
+        (span, None) | (None, span) => span,
     }
 }
 
