@@ -61,7 +61,9 @@ pub(crate) fn name_partition(members: &[Member]) -> Option<Vec<bool>> {
         let size = group.count_ones();
         groups
             .iter()
-            .filter(|&&(mask, _)| mask & !group == 0 && 5 * mask.count_ones() >= 3 * size)
+            .filter(|&&(mask, _)| {
+                mask & !group == 0 && names_most_of(mask.count_ones() as usize, size as usize)
+            })
             .map(|&(_, names)| names)
             .sum()
     };
@@ -166,4 +168,10 @@ pub(crate) fn apart_in_time(members: &[Member], in_a: &[bool], grace_days: f64) 
     };
     let gap = (b_first - a_last).max(a_first - b_last);
     gap as f64 > grace_days * 86_400.0
+}
+
+/// Whether a name given by `count` of a group's `size` articles is one of the group's own
+/// names: in 60% of them or more.
+pub(crate) fn names_most_of(count: usize, size: usize) -> bool {
+    5 * count >= 3 * size
 }

@@ -65,7 +65,7 @@ use std::hash::BuildHasherDefault;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::groups::{apart_in_time, is_name, name_partition, sums, two_means};
+use crate::groups::{apart_in_time, is_name, name_partition, names_most_of, sums, two_means};
 use crate::vector::{add_sorted, cosine, dot_dense, norm};
 
 /// Hash maps keyed by our own term and story numbers and by short words: FxHash is several
@@ -924,7 +924,7 @@ impl Clusterer {
             counts
                 .iter()
                 .filter(|&(term, &count)| {
-                    5 * count >= 3 * x.members.len()
+                    names_most_of(count, x.members.len())
                         && y.members.iter().all(|member| member.names.binary_search(term).is_err())
                 })
                 .count() as u32
