@@ -17,7 +17,7 @@ fn main() -> anyhow::Result<()> {
     let data = args.next().unwrap_or_else(|| "../shared/data".to_string());
     let dir = tempfile::tempdir()?;
     let corpus = dir.path().join("corpus.jsonl");
-    let written = build_corpus(Path::new(&data), n, &corpus)?;
+    let written = build_corpus(Path::new(&data), 0..n, &corpus)?;
     println!("corpus: {written} articles from {data} ({} MB)", file_mb(&corpus)?);
 
     let config = pipeline::Config::recommended();
@@ -59,19 +59,36 @@ fn main() -> anyhow::Result<()> {
         "ingest into SQLite:  {ingest_secs:8.2} s {:10.0} articles/s ({} stored, {} stories)",
         outcome.load.articles as f64 / ingest_secs,
         outcome.inserted,
-        outcome.stories
+        outcome.analysis.stories
+    );
+
+    // A later ingest of a few new articles (a feed poll's worth) into the full store: only
+    // the stories they touch are compared again.
+    let more = dir.path().join("more.jsonl");
+    let n_more = build_corpus(Path::new(&data), n..n + MORE_ARTICLES, &more)?;
+    let start = Instant::now();
+    let outcome =
+        pipeline::ingest(&mut store, &[more.to_string_lossy().into_owned()], &config, &progress)?;
+    let more_secs = start.elapsed().as_secs_f64();
+    println!(
+        "ingest {n_more} more:     {more_secs:8.2} s ({} stories, {} compared again)",
+        outcome.analysis.stories, outcome.analysis.compared
     );
     println!("peak memory (VmHWM): {} MB", peak_rss_mb().unwrap_or(0));
     Ok(())
 }
 
-/// Writes `n` articles as JSONL: the real texts of the clustering, summarization and quote
-/// data, then the same texts again as variants (other id and outlet, a paragraph dropped),
-/// as a stream with wire copies would look.
-fn build_corpus(data: &Path, n: usize, out: &Path) -> anyhow::Result<usize> {
+/// Articles in the second, small ingest.
+const MORE_ARTICLES: usize = 50;
+
+/// Writes the articles numbered `range` as JSONL: the real texts of the clustering,
+/// summarization and quote data, then the same texts again as variants (other id and outlet,
+/// a paragraph dropped), as a stream with wire copies would look.
+fn build_corpus(data: &Path, range: std::ops::Range<usize>, out: &Path) -> anyhow::Result<usize> {
     let originals = parallax_bench::read_texts(data)?;
     let mut writer = BufWriter::new(File::create(out)?);
-    for i in 0..n {
+    let n = range.len();
+    for i in range {
         let round = i / originals.len();
         let (title, text) = &originals[i % originals.len()];
         let text = parallax_bench::trimmed(text, round);

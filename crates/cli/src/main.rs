@@ -168,7 +168,7 @@ fn ingest(
             stored_summary(
                 outcome.load.articles,
                 [outcome.inserted, outcome.updated, outcome.unchanged],
-                outcome.stories,
+                outcome.analysis,
                 &args.db
             )
         );
@@ -177,17 +177,18 @@ fn ingest(
 }
 
 /// What an ingest did to the store, in one line: articles read, `[new, updated, unchanged]`,
-/// and the stories there are now.
+/// the stories there are now and how many of them were compared again.
 pub(crate) fn stored_summary(
     articles: usize,
     changes: [usize; 3],
-    stories: usize,
+    analysis: pipeline::Analysis,
     db: &str,
 ) -> String {
     let [new, updated, unchanged] = changes;
+    let pipeline::Analysis { stories, compared } = analysis;
     format!(
         "{articles} articles read: {new} new, {updated} updated, {unchanged} unchanged; \
-         {stories} stories in {db}"
+         {stories} stories in {db} ({compared} new or changed)"
     )
 }
 

@@ -15,6 +15,7 @@ mod progress;
 mod web;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use model::report::{Report, ReportArticle, Story};
 use model::{Article, Diagnostic, RawDocument, Severity};
@@ -352,6 +353,22 @@ pub fn compare_stories(
     config: &Config,
     progress: &dyn Progress,
 ) -> Vec<Story> {
+    let members = story_members(assignments);
+    let mut stories = compare_members(articles, assignments, &members, config, progress);
+    stories.sort_by(|a, b| {
+        (b.sources.len(), b.articles.len(), &b.last_published, &a.id).cmp(&(
+            a.sources.len(),
+            a.articles.len(),
+            &a.last_published,
+            &b.id,
+        ))
+    });
+    stories
+}
+
+/// Each story's id and its articles' indices, in arrival order; stories in order of their
+/// first article.
+fn story_members(assignments: &[Assignment]) -> Vec<(String, Vec<usize>)> {
     let mut members: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     for (article_idx, assignment) in assignments.iter().enumerate() {
@@ -361,8 +378,19 @@ pub fn compare_stories(
         });
         members[story_idx].1.push(article_idx);
     }
+    members
+}
+
+/// The reports of the stories given by their members, in parallel, in the order given.
+fn compare_members(
+    articles: &[Article],
+    assignments: &[Assignment],
+    members: &[(String, Vec<usize>)],
+    config: &Config,
+    progress: &dyn Progress,
+) -> Vec<Story> {
     progress.start(Step::Comparing, Some(members.len() as u64));
-    let mut stories: Vec<Story> = members
+    let stories = members
         .par_iter()
         .map(|(story_id, idxs)| {
             let story_articles: Vec<compare::StoryArticle<'_>> = idxs
@@ -378,14 +406,6 @@ pub fn compare_stories(
         })
         .collect();
     progress.finish();
-    stories.sort_by(|a, b| {
-        (b.sources.len(), b.articles.len(), &b.last_published, &a.id).cmp(&(
-            a.sources.len(),
-            a.articles.len(),
-            &a.last_published,
-            &b.id,
-        ))
-    });
     stories
 }
 
@@ -425,8 +445,18 @@ pub struct IngestOutcome {
     pub inserted: usize,
     pub updated: usize,
     pub unchanged: usize,
-    /// Stories in the store after the analysis.
+    /// The analysis after the ingest (of the whole store when anything changed).
+    pub analysis: Analysis,
+}
+
+/// What an analysis of the store found and did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Analysis {
+    /// Stories in the store.
     pub stories: usize,
+    /// Stories compared by this analysis: new ones and those whose articles changed. The
+    /// others kept their stored report.
+    pub compared: usize,
 }
 
 /// Reads inputs into the store, one committed transaction per batch, then recomputes the
@@ -462,31 +492,69 @@ pub fn ingest_from(
     })?;
     outcome.load = load;
     (outcome.inserted, outcome.updated, outcome.unchanged) = (inserted, updated, unchanged);
-    outcome.stories = if inserted + updated > 0 || store_is_stale(store)? {
-        reanalyze(store, config, progress)?
-    } else {
-        store.stories()?.len()
-    };
+    outcome.analysis = refresh(store, inserted + updated > 0, config, progress)?;
     Ok(outcome)
+}
+
+/// Analyses the store again when its articles `changed` or an earlier analysis was
+/// interrupted; otherwise only counts its stories.
+fn refresh(
+    store: &mut dyn store::Store,
+    changed: bool,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<Analysis> {
+    if changed || store_is_stale(store)? {
+        reanalyze(store, config, progress)
+    } else {
+        Ok(Analysis { stories: store.stories()?.len(), compared: 0 })
+    }
 }
 
 /// Whether some stored article has no story yet (an ingest was interrupted before its
 /// analysis was saved).
 pub fn store_is_stale(store: &dyn store::Store) -> Result<bool> {
-    Ok(store.articles()?.iter().any(|stored| stored.story.is_none()))
+    Ok(store.unassigned_count()? > 0)
 }
 
-/// Recomputes duplicates, stories and comparisons over every stored article, in arrival
-/// order, and saves them in one transaction. Returns the number of stories.
+/// Recomputes duplicates and stories over every stored article, in arrival order, compares
+/// the stories whose inputs changed (see [`story_inputs`]), and saves it all in one
+/// transaction. A story whose articles, duplicates and settings are as when it was last
+/// compared keeps its stored report, so a small ingest into a large store compares little.
 pub fn reanalyze(
     store: &mut dyn store::Store,
     config: &Config,
     progress: &dyn Progress,
-) -> Result<usize> {
-    let articles: Vec<Article> =
-        store.articles()?.into_iter().map(|stored| stored.article).collect();
+) -> Result<Analysis> {
+    let (articles, hashes): (Vec<Article>, Vec<u64>) =
+        store.articles()?.into_iter().map(|stored| (stored.article, stored.content_hash)).unzip();
     let assignments = assign(&articles, config, progress);
-    let stories = compare_stories(&articles, &assignments, config, progress);
+    let members = story_members(&assignments);
+    let stored_inputs = store.story_inputs()?;
+    let inputs: Vec<Option<u64>> = members
+        .iter()
+        .map(|(story_id, idxs)| {
+            story_inputs(story_id, idxs, &articles, &hashes, &assignments, config)
+        })
+        .collect();
+    let (kept, changed): (Vec<usize>, Vec<usize>) = (0..members.len()).partition(|&idx| {
+        inputs[idx].is_some() && stored_inputs.get(&members[idx].0) == inputs[idx].as_ref()
+    });
+    let to_compare: Vec<(String, Vec<usize>)> =
+        changed.iter().map(|&idx| members[idx].clone()).collect();
+    let compared = compare_members(&articles, &assignments, &to_compare, config, progress);
+    // A story without a fingerprint is saved with one that never matches an analysis.
+    let mut saved: Vec<store::SavedStory<'_>> = kept
+        .iter()
+        .map(|&idx| store::SavedStory::Kept {
+            id: &members[idx].0,
+            inputs: inputs[idx].unwrap_or_default(),
+        })
+        .collect();
+    saved.extend(changed.iter().zip(&compared).map(|(&idx, story)| store::SavedStory::New {
+        story,
+        inputs: inputs[idx].unwrap_or_default(),
+    }));
     let rows: Vec<store::Assignment> = articles
         .iter()
         .zip(&assignments)
@@ -497,9 +565,53 @@ pub fn reanalyze(
         })
         .collect();
     progress.start(Step::Storing, None);
-    store.save_analysis(&rows, &stories)?;
+    store.save_analysis(&rows, &saved)?;
     progress.finish();
-    Ok(stories.len())
+    Ok(Analysis { stories: members.len(), compared: compared.len() })
+}
+
+/// A fingerprint of everything a story's report is computed from: its id, its articles in
+/// order with their content and duplicates, the comparison's settings, and this build of the
+/// code. `None` when the build cannot be identified: then every story is compared again.
+///
+/// The build is identified by its executable file, so any new build compares every story
+/// once, rather than trusting a version number that a change might forget to bump.
+fn story_inputs(
+    story_id: &str,
+    idxs: &[usize],
+    articles: &[Article],
+    hashes: &[u64],
+    assignments: &[Assignment],
+    config: &Config,
+) -> Option<u64> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&build_identity()?.to_le_bytes());
+    hasher.update(format!("{:?}", config.compare).as_bytes());
+    for part in std::iter::once(story_id).chain(idxs.iter().flat_map(|&idx| {
+        [articles[idx].id.as_str(), assignments[idx].duplicate_of.as_deref().unwrap_or("")]
+    })) {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    for &idx in idxs {
+        hasher.update(&hashes[idx].to_le_bytes());
+    }
+    Some(hasher.digest())
+}
+
+/// The running executable's size and modification time, read once per process: a new build
+/// or install changes them (reading the whole executable would cost its size in memory or
+/// time, for no better answer).
+fn build_identity() -> Option<u64> {
+    static IDENTITY: OnceLock<Option<u64>> = OnceLock::new();
+    *IDENTITY.get_or_init(|| {
+        let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+        let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&meta.len().to_le_bytes());
+        hasher.update(&modified.as_nanos().to_le_bytes());
+        Some(hasher.digest())
+    })
 }
 
 /// A broken invariant in a long-running path: loud in debug builds, logged in release.

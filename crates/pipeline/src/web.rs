@@ -10,7 +10,7 @@ use ingest::web::{FeedFetch, FetchError, Fetcher, Page, Validators};
 use model::{Diagnostic, Origin, RawDocument};
 use store::{EntryStatus, FeedEntryRecord};
 
-use crate::{extract_all, reanalyze, store_is_stale, Config, LoadOutcome, Progress, Result, Step};
+use crate::{extract_all, refresh, Analysis, Config, LoadOutcome, Progress, Result, Step};
 
 /// Pages fetched at once; the fetcher still keeps its per-host delay and concurrency limit,
 /// so this only lets different hosts proceed side by side.
@@ -122,8 +122,8 @@ pub struct PollOutcome {
     pub inserted: usize,
     pub updated: usize,
     pub unchanged: usize,
-    /// Stories in the store after the analysis.
-    pub stories: usize,
+    /// The analysis after the poll (of the whole store when anything changed).
+    pub analysis: Analysis,
 }
 
 /// Polls every followed feed once, in URL order: a conditional GET with the stored
@@ -198,11 +198,7 @@ pub fn poll_feeds(
         store.update_feed(&row)?;
         outcome.feeds.push(FeedPoll { url: feed.url, status });
     }
-    outcome.stories = if outcome.inserted + outcome.updated > 0 || store_is_stale(store)? {
-        reanalyze(store, config, progress)?
-    } else {
-        store.stories()?.len()
-    };
+    outcome.analysis = refresh(store, outcome.inserted + outcome.updated > 0, config, progress)?;
     Ok(outcome)
 }
 

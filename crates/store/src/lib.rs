@@ -5,8 +5,10 @@
 //! PostgreSQL backend can implement the same trait. Articles are keyed by id: putting the same
 //! article again changes nothing, putting different content under a known id updates it in
 //! place, and every article keeps the sequence number of its first arrival so a store can be
-//! replayed in arrival order. The derived state is replaced wholesale by
-//! [`Store::save_analysis`] each time the pipeline recomputes it.
+//! replayed in arrival order. The derived state is replaced as a whole by
+//! [`Store::save_analysis`] each time the pipeline recomputes it; a story whose inputs did
+//! not change ([`SavedStory::Kept`]) keeps its stored report, so a small ingest into a large
+//! store rewrites little.
 //!
 //! ```
 //! use store::Store;
@@ -56,17 +58,25 @@ pub trait Store: Send {
     /// How many articles are stored.
     fn article_count(&self) -> Result<usize>;
 
+    /// How many stored articles have no story (stored after the last saved analysis).
+    fn unassigned_count(&self) -> Result<usize>;
+
     /// Replaces the whole derived state in one transaction: each assigned article gets its
     /// `duplicate_of` and `story`, every article not assigned gets neither, and the stories
-    /// become exactly `stories`.
+    /// become exactly `stories` (a [`SavedStory::Kept`] one as it is stored).
     ///
     /// Fails, changing nothing, when an assignment names an article that is not stored or a
-    /// story that is not among `stories`, or when two stories share an id.
+    /// story that is not among `stories`, when two stories share an id, or when a kept story
+    /// is not stored with the inputs it is kept for.
     fn save_analysis(
         &mut self,
         assignments: &[Assignment],
-        stories: &[model::report::Story],
+        stories: &[SavedStory<'_>],
     ) -> Result<()>;
+
+    /// The inputs fingerprint of every stored story that was saved with one (see
+    /// [`SavedStory`]), by story id.
+    fn story_inputs(&self) -> Result<std::collections::HashMap<String, u64>>;
 
     /// Every story, newest first (by last publication date, undated last), then the most
     /// covered first, then by id.
@@ -180,6 +190,43 @@ pub struct StoredArticle {
     pub duplicate_of: Option<String>,
     /// The id of its story, as last analysed.
     pub story: Option<String>,
+    /// xxh3 over all the article's fields: what tells an update from an unchanged put, and
+    /// what a story's inputs fingerprint is built from.
+    pub content_hash: u64,
+}
+
+/// A story of an analysis, as [`Store::save_analysis`] saves it.
+///
+/// `inputs` fingerprints everything the story's report was computed from (its articles'
+/// content, their duplicates, the comparison's settings and version). The pipeline computes
+/// it; the store only keeps it, so that the next analysis can tell which stories it need not
+/// compare again.
+#[derive(Debug, Clone, Copy)]
+pub enum SavedStory<'a> {
+    /// A report computed by this analysis.
+    New {
+        /// The report.
+        story: &'a model::report::Story,
+        /// Its inputs fingerprint.
+        inputs: u64,
+    },
+    /// A stored report whose inputs are unchanged: kept as it is.
+    Kept {
+        /// The story's id.
+        id: &'a str,
+        /// Its inputs fingerprint, which must be the stored one.
+        inputs: u64,
+    },
+}
+
+impl SavedStory<'_> {
+    /// The story's id.
+    pub fn id(&self) -> &str {
+        match self {
+            SavedStory::New { story, .. } => &story.id,
+            SavedStory::Kept { id, .. } => id,
+        }
+    }
 }
 
 /// The analysis result for one article.
@@ -266,6 +313,9 @@ pub enum Error {
     /// Two stories saved together share an id.
     #[error("the analysis holds two stories with the id {0:?}")]
     DuplicateStory(String),
+    /// A story to keep is not stored, or not with the inputs it is kept for.
+    #[error("the analysis keeps story {0:?}, which is not stored with the same inputs")]
+    NotKept(String),
     /// A stored value could not be read back.
     #[error("corrupt record in the store: {0}")]
     Corrupt(String),

@@ -72,6 +72,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (feed_url, entry_id)
     );
     ",
+    // Version 4: what each story's report was computed from (a fingerprint of its articles'
+    // content, their duplicates and the comparison's settings), so an analysis compares again
+    // only the stories whose inputs changed. NULL (stories of older versions): compare again.
+    "
+    ALTER TABLE stories ADD COLUMN inputs INTEGER;
+    ",
 ];
 
 /// The schema version this build writes.

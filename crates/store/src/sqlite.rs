@@ -1,6 +1,6 @@
 //! [`SqliteStore`]: the [`Store`] in one SQLite file.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
 
@@ -12,15 +12,15 @@ use serde_json::Value;
 
 use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 use crate::{
-    Assignment, EntryStatus, Error, Feed, FeedEntryRecord, PutOutcome, Result, Store,
+    Assignment, EntryStatus, Error, Feed, FeedEntryRecord, PutOutcome, Result, SavedStory, Store,
     StoredArticle, StoryListing,
 };
 
 /// How long a writer waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-const ARTICLE_COLUMNS: &str =
-    "seq, id, source, url, title, author, published, language, body, extra, duplicate_of, story";
+const ARTICLE_COLUMNS: &str = "seq, id, source, url, title, author, published, language, body, \
+     extra, duplicate_of, story, hash";
 
 /// The store in one SQLite file (bundled SQLite, WAL journal).
 #[derive(Debug)]
@@ -148,11 +148,24 @@ impl Store for SqliteStore {
         Ok(n_articles as usize)
     }
 
-    fn save_analysis(&mut self, assignments: &[Assignment], stories: &[Story]) -> Result<()> {
+    fn unassigned_count(&self) -> Result<usize> {
+        let n_articles: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE story IS NULL",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(n_articles as usize)
+    }
+
+    fn save_analysis(
+        &mut self,
+        assignments: &[Assignment],
+        stories: &[SavedStory<'_>],
+    ) -> Result<()> {
         let mut story_ids = HashSet::new();
         for story in stories {
-            if !story_ids.insert(story.id.as_str()) {
-                return Err(Error::DuplicateStory(story.id.clone()));
+            if !story_ids.insert(story.id()) {
+                return Err(Error::DuplicateStory(story.id().to_string()));
             }
         }
         for assignment in assignments {
@@ -164,54 +177,17 @@ impl Store for SqliteStore {
             }
         }
         let tx = self.conn.transaction()?;
-        tx.execute("UPDATE articles SET duplicate_of = NULL, story = NULL", [])?;
-        tx.execute("DELETE FROM stories", [])?;
-        {
-            let mut insert_story = tx.prepare_cached(
-                "INSERT INTO stories (id, title, article_count, source_count, sources, \
-                 first_published, last_published, last_epoch, data) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
-            for story in stories {
-                let last_epoch = story
-                    .last_published
-                    .as_deref()
-                    .and_then(|it| DateTime::parse_from_rfc3339(it).ok())
-                    .map(|it| it.timestamp());
-                insert_story.execute(params![
-                    story.id,
-                    story.title,
-                    story.articles.len() as i64,
-                    story.sources.len() as i64,
-                    to_json(&story.sources)?,
-                    story.first_published,
-                    story.last_published,
-                    last_epoch,
-                    to_json(story)?,
-                ])?;
-            }
-            let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
-            let mut assign = tx.prepare_cached(
-                "UPDATE articles SET duplicate_of = ?1, story = ?2 WHERE id = ?3",
-            )?;
-            for assignment in assignments {
-                if let Some(original) = &assignment.duplicate_of {
-                    if !exists.exists([original])? {
-                        return Err(Error::UnknownArticle(original.clone()));
-                    }
-                }
-                let n_changed = assign.execute(params![
-                    assignment.duplicate_of,
-                    assignment.story,
-                    assignment.article
-                ])?;
-                if n_changed == 0 {
-                    return Err(Error::UnknownArticle(assignment.article.clone()));
-                }
-            }
-        }
+        save_stories(&tx, stories, &story_ids)?;
+        save_assignments(&tx, assignments)?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn story_inputs(&self) -> Result<HashMap<String, u64>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, inputs FROM stories WHERE inputs IS NOT NULL")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<HashMap<String, u64>>>()?)
     }
 
     fn stories(&self) -> Result<Vec<StoryListing>> {
@@ -361,6 +337,105 @@ impl Store for SqliteStore {
     }
 }
 
+/// Makes the stored stories exactly `stories`: deletes the ones no longer there, writes the
+/// new reports, and checks that each kept one is stored with the inputs it is kept for.
+fn save_stories(
+    tx: &Transaction<'_>,
+    stories: &[SavedStory<'_>],
+    story_ids: &HashSet<&str>,
+) -> Result<()> {
+    let stored: Vec<(String, Option<i64>)> = tx
+        .prepare_cached("SELECT id, inputs FROM stories")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut delete = tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
+    for (id, _) in &stored {
+        if !story_ids.contains(id.as_str()) {
+            delete.execute([id])?;
+        }
+    }
+    let stored_inputs: HashMap<&str, Option<i64>> =
+        stored.iter().map(|(id, inputs)| (id.as_str(), *inputs)).collect();
+    let mut upsert = tx.prepare_cached(
+        "INSERT INTO stories (id, title, article_count, source_count, sources, \
+         first_published, last_published, last_epoch, data, inputs) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, \
+         article_count = excluded.article_count, source_count = excluded.source_count, \
+         sources = excluded.sources, first_published = excluded.first_published, \
+         last_published = excluded.last_published, last_epoch = excluded.last_epoch, \
+         data = excluded.data, inputs = excluded.inputs",
+    )?;
+    for saved in stories {
+        match *saved {
+            SavedStory::Kept { id, inputs } => {
+                if stored_inputs.get(id) != Some(&Some(inputs as i64)) {
+                    return Err(Error::NotKept(id.to_string()));
+                }
+            }
+            SavedStory::New { story, inputs } => {
+                let last_epoch = story
+                    .last_published
+                    .as_deref()
+                    .and_then(|it| DateTime::parse_from_rfc3339(it).ok())
+                    .map(|it| it.timestamp());
+                upsert.execute(params![
+                    story.id,
+                    story.title,
+                    story.articles.len() as i64,
+                    story.sources.len() as i64,
+                    to_json(&story.sources)?,
+                    story.first_published,
+                    story.last_published,
+                    last_epoch,
+                    to_json(story)?,
+                    inputs as i64,
+                ])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Gives each assigned article its `duplicate_of` and `story` and clears them on every other
+/// article, writing only the rows that change.
+fn save_assignments(tx: &Transaction<'_>, assignments: &[Assignment]) -> Result<()> {
+    type Derived = (Option<String>, Option<String>);
+    let stored: HashMap<String, Derived> = tx
+        .prepare_cached("SELECT id, duplicate_of, story FROM articles")?
+        .query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update =
+        tx.prepare_cached("UPDATE articles SET duplicate_of = ?1, story = ?2 WHERE id = ?3")?;
+    let mut assigned = HashSet::with_capacity(assignments.len());
+    for assignment in assignments {
+        let Some((duplicate_of, story)) = stored.get(&assignment.article) else {
+            return Err(Error::UnknownArticle(assignment.article.clone()));
+        };
+        if let Some(original) = &assignment.duplicate_of {
+            if !stored.contains_key(original) {
+                return Err(Error::UnknownArticle(original.clone()));
+            }
+        }
+        assigned.insert(assignment.article.as_str());
+        if *duplicate_of != assignment.duplicate_of
+            || story.as_deref() != Some(assignment.story.as_str())
+        {
+            update.execute(params![
+                assignment.duplicate_of,
+                assignment.story,
+                assignment.article
+            ])?;
+        }
+    }
+    for (id, derived) in &stored {
+        if !assigned.contains(id.as_str()) && *derived != (None, None) {
+            update.execute(params![None::<String>, None::<String>, id])?;
+        }
+    }
+    Ok(())
+}
+
 fn put_article(tx: &Transaction<'_>, article: &Article) -> Result<PutOutcome> {
     let hash = content_hash(article);
     let mut find = tx.prepare_cached("SELECT hash FROM articles WHERE id = ?1")?;
@@ -482,6 +557,7 @@ struct ArticleRow {
     extra: String,
     duplicate_of: Option<String>,
     story: Option<String>,
+    content_hash: i64,
 }
 
 fn read_article_row(row: &Row<'_>) -> rusqlite::Result<ArticleRow> {
@@ -502,6 +578,7 @@ fn read_article_row(row: &Row<'_>) -> rusqlite::Result<ArticleRow> {
         extra: row.get(9)?,
         duplicate_of: row.get(10)?,
         story: row.get(11)?,
+        content_hash: row.get(12)?,
     })
 }
 
@@ -515,5 +592,11 @@ fn stored_article(row: ArticleRow) -> Result<StoredArticle> {
     }
     article.extra = serde_json::from_str(&row.extra)
         .map_err(|err| Error::Corrupt(format!("article {:?} extra: {err}", article.id)))?;
-    Ok(StoredArticle { seq: row.seq, article, duplicate_of: row.duplicate_of, story: row.story })
+    Ok(StoredArticle {
+        seq: row.seq,
+        article,
+        duplicate_of: row.duplicate_of,
+        story: row.story,
+        content_hash: row.content_hash as u64,
+    })
 }

@@ -1,7 +1,8 @@
-//! The derived state: assignments and stories replaced wholesale by save_analysis.
+//! The derived state: assignments and stories replaced as a whole by save_analysis, stories
+//! whose inputs did not change kept as stored.
 
 use model::report::{Quote, Story};
-use store::{Assignment, SqliteStore, Store, StoryListing};
+use store::{Assignment, SavedStory, SqliteStore, Store, StoryListing};
 
 use crate::article;
 
@@ -31,6 +32,11 @@ fn assign(article: &str, duplicate_of: Option<&str>, story: &str) -> Assignment 
     }
 }
 
+/// Stories computed by an analysis, each with inputs fingerprint 7.
+fn new(stories: &[Story]) -> Vec<SavedStory<'_>> {
+    stories.iter().map(|story| SavedStory::New { story, inputs: 7 }).collect()
+}
+
 fn stored_with_articles() -> SqliteStore {
     let mut store = SqliteStore::open_in_memory().unwrap();
     let articles: Vec<_> = ["a", "b", "c", "d"].iter().map(|id| article(id, id)).collect();
@@ -53,7 +59,7 @@ fn analysis_round_trips_assignments_and_stories() {
         assign("c", None, "s2"),
         assign("d", None, "s3"),
     ];
-    store.save_analysis(&assignments, &stories).unwrap();
+    store.save_analysis(&assignments, &new(&stories)).unwrap();
     let derived: Vec<_> = store
         .articles()
         .unwrap()
@@ -94,10 +100,10 @@ fn a_new_analysis_replaces_the_old_one_entirely() {
     store
         .save_analysis(
             &[assign("a", None, "s1"), assign("b", Some("a"), "s1")],
-            &[story("s1", &["a", "b"], None)],
+            &new(&[story("s1", &["a", "b"], None)]),
         )
         .unwrap();
-    store.save_analysis(&[assign("b", None, "s9")], &[story("s9", &["b"], None)]).unwrap();
+    store.save_analysis(&[assign("b", None, "s9")], &new(&[story("s9", &["b"], None)])).unwrap();
     let listing: Vec<_> = store.stories().unwrap().into_iter().map(|it| it.id).collect();
     assert_eq!(listing, vec!["s9"]);
     let a = store.article("a").unwrap().unwrap();
@@ -109,9 +115,10 @@ fn a_new_analysis_replaces_the_old_one_entirely() {
 #[test]
 fn an_inconsistent_analysis_is_refused_and_changes_nothing() {
     let mut store = stored_with_articles();
-    store.save_analysis(&[assign("a", None, "s1")], &[story("s1", &["a"], None)]).unwrap();
+    store.save_analysis(&[assign("a", None, "s1")], &new(&[story("s1", &["a"], None)])).unwrap();
     let before = (store.articles().unwrap(), store.stories().unwrap());
     let s2 = [story("s2", &["a"], None)];
+    let s2 = new(&s2);
     let err = store.save_analysis(&[assign("a", None, "s1")], &s2).unwrap_err();
     assert!(matches!(err, store::Error::UnknownStory { .. }), "{err}");
     let err = store.save_analysis(&[assign("ghost", None, "s2")], &s2).unwrap_err();
@@ -122,8 +129,56 @@ fn an_inconsistent_analysis_is_refused_and_changes_nothing() {
     let err = store.save_analysis(&[assign("a", Some("ghost"), "s2")], &s2).unwrap_err();
     assert!(matches!(err, store::Error::UnknownArticle(ref id) if id == "ghost"), "{err}");
     let err = store
-        .save_analysis(&[], &[story("s2", &["a"], None), story("s2", &["b"], None)])
+        .save_analysis(&[], &new(&[story("s2", &["a"], None), story("s2", &["b"], None)]))
         .unwrap_err();
     assert!(matches!(err, store::Error::DuplicateStory(_)), "{err}");
+    // A story kept with other inputs than it is stored with, or one not stored at all.
+    for kept in [SavedStory::Kept { id: "s1", inputs: 8 }, SavedStory::Kept { id: "s3", inputs: 7 }]
+    {
+        let err = store.save_analysis(&[assign("a", None, kept.id())], &[kept]).unwrap_err();
+        assert!(matches!(err, store::Error::NotKept(_)), "{err}");
+    }
     assert_eq!((store.articles().unwrap(), store.stories().unwrap()), before);
+}
+
+#[test]
+fn a_kept_story_keeps_its_report_and_new_ones_replace_theirs() {
+    let mut store = stored_with_articles();
+    let first = [story("s1", &["a", "b"], None), story("s2", &["c"], None)];
+    let assignments =
+        [assign("a", None, "s1"), assign("b", Some("a"), "s1"), assign("c", None, "s2")];
+    store.save_analysis(&assignments, &new(&first)).unwrap();
+    assert_eq!(store.story_inputs().unwrap().get("s1"), Some(&7));
+
+    // "c" moves to a new story with "d"; "s1" is unchanged and kept as stored.
+    let s3 = story("s3", &["c", "d"], None);
+    let assignments = [
+        assign("a", None, "s1"),
+        assign("b", Some("a"), "s1"),
+        assign("c", None, "s3"),
+        assign("d", None, "s3"),
+    ];
+    store
+        .save_analysis(
+            &assignments,
+            &[SavedStory::Kept { id: "s1", inputs: 7 }, SavedStory::New { story: &s3, inputs: 9 }],
+        )
+        .unwrap();
+    assert_eq!(store.story("s1").unwrap(), Some(first[0].clone()));
+    assert_eq!(store.story("s2").unwrap(), None);
+    assert_eq!(store.story("s3").unwrap(), Some(s3));
+    let inputs = store.story_inputs().unwrap();
+    assert_eq!((inputs.len(), inputs.get("s3")), (2, Some(&9)));
+    let c = store.article("c").unwrap().unwrap();
+    assert_eq!(c.story.as_deref(), Some("s3"));
+}
+
+#[test]
+fn content_hash_tells_an_update_from_an_unchanged_put() {
+    let mut store = stored_with_articles();
+    let before = store.article("a").unwrap().unwrap().content_hash;
+    store.put_articles(&[article("a", "a")]).unwrap();
+    assert_eq!(store.article("a").unwrap().unwrap().content_hash, before);
+    store.put_articles(&[article("a", "new words")]).unwrap();
+    assert_ne!(store.article("a").unwrap().unwrap().content_hash, before);
 }

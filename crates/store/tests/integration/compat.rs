@@ -26,7 +26,7 @@ fn a_version_1_store_opens_and_is_migrated() {
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
 }
 
 /// `tests/data/v2.sql` is the dump of `v1.sql` migrated to schema version 2 by `parallax`, then
@@ -64,5 +64,33 @@ fn a_version_2_store_opens_and_is_migrated() {
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
+}
+
+/// `tests/data/v3.sql` is the dump of `v2.sql` migrated to schema version 3 by `parallax feeds
+/// poll` of the same feed with a second entry whose page is missing: one entry stored, one
+/// given up. Its story was saved before stories kept their inputs fingerprint.
+#[test]
+fn a_version_3_store_opens_and_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let dump = include_str!("../data/v3.sql");
+    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.article_count().unwrap(), 3);
+    let feed = "http://127.0.0.1:8765/feed.xml";
+    let statuses: Vec<_> =
+        store.feed_entries(feed).unwrap().into_iter().map(|entry| entry.status).collect();
+    assert_eq!(statuses, [store::EntryStatus::Stored, store::EntryStatus::Failed]);
+    // The story is still there, without a fingerprint: the next analysis compares it again.
+    let stories = store.stories().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert!(store.story(&stories[0].id).unwrap().is_some());
+    assert!(store.story_inputs().unwrap().is_empty());
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+    assert_eq!(version, 4);
 }
