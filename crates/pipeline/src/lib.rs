@@ -521,8 +521,27 @@ pub fn store_is_stale(store: &dyn store::Store) -> Result<bool> {
 /// the stories whose inputs changed (see [`story_inputs`]), and saves it all in one
 /// transaction. A story whose articles, duplicates and settings are as when it was last
 /// compared keeps its stored report, so a small ingest into a large store compares little.
+///
+/// When another process saved an analysis in the meantime (a kept story is no longer stored
+/// as it was), the analysis is done again comparing every story.
 pub fn reanalyze(
     store: &mut dyn store::Store,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<Analysis> {
+    match analyze_store(store, true, config, progress) {
+        Err(Error::Store(store::Error::NotKept(story))) => {
+            tracing::warn!(target: "pipeline", story, "Store analysed meanwhile; comparing every story.");
+            analyze_store(store, false, config, progress)
+        }
+        other => other,
+    }
+}
+
+/// [`reanalyze`], keeping the stored reports of unchanged stories when `keep` is set.
+fn analyze_store(
+    store: &mut dyn store::Store,
+    keep: bool,
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Analysis> {
@@ -530,7 +549,7 @@ pub fn reanalyze(
         store.articles()?.into_iter().map(|stored| (stored.article, stored.content_hash)).unzip();
     let assignments = assign(&articles, config, progress);
     let members = story_members(&assignments);
-    let stored_inputs = store.story_inputs()?;
+    let stored_inputs = if keep { store.story_inputs()? } else { HashMap::new() };
     let inputs: Vec<Option<u64>> = members
         .iter()
         .map(|(story_id, idxs)| {
@@ -543,7 +562,8 @@ pub fn reanalyze(
     let to_compare: Vec<(String, Vec<usize>)> =
         changed.iter().map(|&idx| members[idx].clone()).collect();
     let compared = compare_members(&articles, &assignments, &to_compare, config, progress);
-    // A story without a fingerprint is saved with one that never matches an analysis.
+    // Kept stories have a fingerprint; a new one without (the build could not be identified)
+    // is saved with 0, which no analysis computes in practice.
     let mut saved: Vec<store::SavedStory<'_>> = kept
         .iter()
         .map(|&idx| store::SavedStory::Kept {
