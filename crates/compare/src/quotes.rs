@@ -1,5 +1,7 @@
 //! Quotes: the same quote carried by several articles merged into one.
 
+use std::collections::HashMap;
+
 use analyze::quotes::QuoteMention;
 use model::report::Quote;
 
@@ -22,15 +24,11 @@ pub(crate) fn merge_quotes(
     refs: &[ArticleRef<'_>],
     mentions: &[(usize, QuoteMention)],
 ) -> Vec<Quote> {
-    let words: Vec<Vec<String>> = mentions.iter().map(|(_, m)| word_set(&m.text)).collect();
+    let sets = word_sets(mentions.iter().map(|(_, mention)| mention.text.as_str()));
     let mut group_of: Vec<usize> = (0..mentions.len()).collect();
-    for a in 0..mentions.len() {
-        for b in a + 1..mentions.len() {
-            if same_quote(&words[a], &words[b]) {
-                let (ga, gb) = (find(&mut group_of, a), find(&mut group_of, b));
-                group_of[ga.max(gb)] = ga.min(gb);
-            }
-        }
+    for (a, b) in same_quote_pairs(&sets) {
+        let (ga, gb) = (find(&mut group_of, a), find(&mut group_of, b));
+        group_of[ga.max(gb)] = ga.min(gb);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_index: Vec<Option<usize>> = vec![None; mentions.len()];
@@ -72,14 +70,81 @@ pub(crate) fn merge_quotes(
     res.into_iter().map(|(_, quote)| quote).collect()
 }
 
-fn word_set(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = analyze::words(text).map(str::to_lowercase).collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+/// Each text's distinct lower-cased words, as sorted numbers (one number per word across all
+/// the texts).
+fn word_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<u32>> {
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    texts
+        .map(|text| {
+            let mut set: Vec<u32> = analyze::words(text)
+                .map(|word| {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(word.to_lowercase()).or_insert(next)
+                })
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            set
+        })
+        .collect()
 }
 
-fn same_quote(a: &[String], b: &[String]) -> bool {
+/// The pairs of texts that are the same quote ([`same_quote`]), without comparing all pairs:
+/// a set-similarity join with prefix filtering. When the shorter set `x` shares at least
+/// `k = ceil(SAME_QUOTE_OVERLAP * |x|)` words with `y`, any `|x| - k + 1` words of `x` include
+/// one of `y`'s; so each set looks up only that many of its rarest words, and is compared
+/// with the sets at least as long that hold one of them. A story with hundreds of articles
+/// carries thousands of quotes, and comparing them all was most of its cost.
+fn same_quote_pairs(sets: &[Vec<u32>]) -> Vec<(usize, usize)> {
+    let n_words = sets.iter().flatten().map(|&word| word as usize + 1).max().unwrap_or(0);
+    let mut holders: Vec<Vec<u32>> = vec![Vec::new(); n_words];
+    for (idx, set) in sets.iter().enumerate() {
+        for &word in set {
+            holders[word as usize].push(idx as u32);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut last_probe = vec![usize::MAX; sets.len()];
+    let mut rarest: Vec<u32> = Vec::new();
+    for (a, set) in sets.iter().enumerate() {
+        if set.is_empty() {
+            continue;
+        }
+        let probes = match set.len() < MIN_FUZZY_WORDS {
+            true => 1,
+            false => set.len() - min_shared(set.len()) + 1,
+        };
+        rarest.clone_from(set);
+        rarest.sort_by_key(|&word| (holders[word as usize].len(), word));
+        for &word in &rarest[..probes] {
+            for &b in &holders[word as usize] {
+                let b = b as usize;
+                let other = &sets[b];
+                // Each pair once, from its shorter side (the lower index when equally long).
+                if last_probe[b] == a
+                    || other.len() < set.len()
+                    || (other.len() == set.len() && b <= a)
+                {
+                    continue;
+                }
+                last_probe[b] = a;
+                if same_quote(set, other) {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// The words a set of `len` words must share with a longer one to be the same quote.
+fn min_shared(len: usize) -> usize {
+    (SAME_QUOTE_OVERLAP * len as f64).ceil() as usize
+}
+
+/// Whether two word sets (sorted) are the same quote: the shorter one's words are mostly in
+/// the longer one, or, for very short quotes, the words are the same.
+fn same_quote(a: &[u32], b: &[u32]) -> bool {
     let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if shorter.is_empty() {
         return false;
@@ -87,8 +152,24 @@ fn same_quote(a: &[String], b: &[String]) -> bool {
     if shorter.len() < MIN_FUZZY_WORDS {
         return shorter == longer;
     }
-    let shared = shorter.iter().filter(|w| longer.binary_search(w).is_ok()).count();
-    shared as f64 >= SAME_QUOTE_OVERLAP * shorter.len() as f64
+    shared_count(shorter, longer) >= min_shared(shorter.len())
+}
+
+/// How many numbers two sorted sets share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 fn find(parent: &mut [usize], mut idx: usize) -> usize {
@@ -149,6 +230,42 @@ mod tests {
         assert_eq!(quotes[0].speaker.as_deref(), Some("Mayor Ana Meyer"));
         assert_eq!(quotes[1].articles, ["b"]);
         assert_eq!(quotes[1].speaker, None);
+    }
+
+    #[test]
+    fn the_join_finds_exactly_the_pairs_that_all_pairs_would() {
+        // Quotes drawn from a small vocabulary, so that many overlap partly; word sets of
+        // one to twelve words, some repeated.
+        let vocabulary = [
+            "we", "will", "rebuild", "the", "bridge", "before", "winter", "water", "came", "fast",
+            "no", "comment", "dam", "held",
+        ];
+        let mut state = 0x2545_f491_u64;
+        let mut next = |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % bound
+        };
+        let texts: Vec<String> = (0..300)
+            .map(|_| {
+                let len = 1 + next(12);
+                (0..len)
+                    .map(|_| vocabulary[next(vocabulary.len()).min(next(vocabulary.len()))])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let sets = word_sets(texts.iter().map(String::as_str));
+        let mut joined = same_quote_pairs(&sets);
+        joined.iter_mut().for_each(|pair| *pair = (pair.0.min(pair.1), pair.0.max(pair.1)));
+        joined.sort_unstable();
+        let all_pairs: Vec<(usize, usize)> = (0..sets.len())
+            .flat_map(|a| (a + 1..sets.len()).map(move |b| (a, b)))
+            .filter(|&(a, b)| same_quote(&sets[a], &sets[b]))
+            .collect();
+        assert!(all_pairs.len() > 100, "the test needs many matching pairs");
+        assert_eq!(joined, all_pairs);
     }
 
     #[test]
