@@ -473,3 +473,30 @@ fn names_split_only_groups_published_apart() {
     assert!(apart([Some(10), Some(10), Some(13), Some(14)]));
     assert!(apart([None, None, Some(13), Some(14)]));
 }
+
+#[test]
+fn an_untitled_articles_first_sentence_weighs_as_its_headline() {
+    // A date line or a byline is too short to be the first sentence.
+    let body = "March 3, 2024\nBy Ann Lee\nA volcano erupted near Naples on Sunday. Officials \
+                said an ash cloud drifted east.\nMore to follow.";
+    let first = crate::first_sentence(body);
+    assert_eq!(&body[first], "A volcano erupted near Naples on Sunday.");
+    assert_eq!(crate::first_sentence("Too short.\nNo."), 0..0);
+
+    let weight_of = |title: Option<&str>| {
+        let mut clusterer = Clusterer::new(Config::recommended());
+        let doc = Doc { id: "a", title, body, published: None, language: Some("en") };
+        let (weights, _) = clusterer.term_weights(&doc);
+        let weight = |word: &str| {
+            let term = clusterer.terms.ids[word];
+            weights.iter().find(|&&(t, _)| t == term).map(|&(_, w)| w).unwrap()
+        };
+        (weight("volcano"), weight("ash"))
+    };
+    // Without a headline, the words of the first sentence count as a headline's would.
+    let (volcano, ash) = weight_of(None);
+    assert_eq!(volcano, ash + Config::recommended().title_weight);
+    // With one, the headline alone does.
+    let (volcano, ash) = weight_of(Some("Eruption in Campania"));
+    assert_eq!(volcano, ash);
+}
