@@ -278,51 +278,52 @@ fn regex(pattern: &str) -> Regex {
 /// "March 3", "Sept. 11, 2001", "March 3rd".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"\b(?P<month>{MONTH})\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+        r"(?-u:\b)(?P<month>{MONTH})\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:1[89]|20)\d\d)(?-u:\b))?"
     ))
 });
 
 /// "3 March", "3rd of March 2024".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"\b(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+        r"(?-u:\b)(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[89]|20)\d\d)(?-u:\b))?"
     ))
 });
 
 /// "March 2024".
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| regex(&format!(r"\b(?P<month>{MONTH})\s+(?P<year>(?:1[89]|20)\d\d)\b")));
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(r"(?-u:\b)(?P<month>{MONTH})\s+(?P<year>(?:1[89]|20)\d\d)(?-u:\b)"))
+});
 
 /// A weekday with what may come before it: "on Tuesday", "last Friday", "Sunday's".
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:\b(?P<rel>[Oo]n|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Tt]his)\s+)?\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r"(?:(?-u:\b)(?P<rel>[Oo]n|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Tt]his)\s+)?(?-u:\b)(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)",
     )
 });
 
 static RELATIVE_DAY: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(?i:yesterday|today|tonight|tomorrow|last\s+night)\b"));
+    LazyLock::new(|| regex(r"(?-u:\b)(?i:yesterday|today|tonight|tomorrow|last\s+night)(?-u:\b)"));
 
 /// "two days ago", "a week ago", "10 days ago".
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,3})\s+(?P<unit>days?|weeks?)\s+ago\b",
+        r"(?-u:\b)(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,3})\s+(?P<unit>days?|weeks?)\s+ago(?-u:\b)",
     )
 });
 
 /// "last week", "this month", "next year".
 static RELATIVE_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?P<rel>(?i:last|past|this|next|coming))\s+(?P<unit>week|month|year)\b")
+    regex(r"(?-u:\b)(?P<rel>(?i:last|past|this|next|coming))\s+(?P<unit>week|month|year)(?-u:\b)")
 });
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:will|won't|would|shall|starting|beginning|is\s+due|are\s+due|due\s+to|scheduled|set\s+to|expected\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|going\s+to|upcoming)\b|’ll\b|'ll\b",
+        r"(?i)(?-u:\b)(?:will|won't|would|shall|starting|beginning|is\s+due|are\s+due|due\s+to|scheduled|set\s+to|expected\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to|going\s+to|upcoming)(?-u:\b)|’ll(?-u:\b)|'ll(?-u:\b)",
     )
 });
 
 static PAST_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:said|says|told|announced|reported|added|wrote|confirmed|stated)\b")
+    regex(r"(?-u:\b)(?:said|says|told|announced|reported|added|wrote|confirmed|stated)(?-u:\b)")
 });
 
 #[cfg(test)]

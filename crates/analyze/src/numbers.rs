@@ -75,7 +75,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<qual>(?i:more\ than|less\ than|fewer\ than|at\ least|up\ to|about|around|nearly|almost|over|under|some|roughly|approximately|only|just))\s+)?
         (?P<cur>\$|US\$|€|£)?\s?
-        (?P<num>(?-u:\b)\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\ dozen)(?-u:\b))
+        (?P<num>(?-u:\b)\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\b)(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\ dozen)(?-u:\b))
         (?:[\s-](?P<scale>(?i:thousand|million|billion|trillion|bn)(?-u:\b)))?
         (?P<pct>\s?%|\s(?i:percent|per\ cent)(?-u:\b))?
         ",

@@ -140,7 +140,7 @@ const AUXILIARIES: &[&str] = &[
 /// The passive voice with its agent: "was brokered by mediators from Ostland".
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+by\s+(?P<agent>[^,;:.()\x22“”—–]+)",
+        r"(?-u:\b)(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+by\s+(?P<agent>[^,;:.()\x22“”—–]+)",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });

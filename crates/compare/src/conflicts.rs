@@ -432,14 +432,14 @@ const PEOPLE: &[&str] = &[
 /// A tally: two whole numbers joined by "to" or a dash ("88 votes to 61", "52-48").
 static TALLY_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?P<a>\d{1,4})(?:\s+votes?)?\s*(?:\bto\b|-|–)\s*(?P<b>\d{1,4})\b(?:\s+votes?\b)?",
+        r"(?-u:\b)(?P<a>\d{1,4})(?:\s+votes?)?\s*(?:(?-u:\b)to(?-u:\b)|-|–)\s*(?P<b>\d{1,4})(?-u:\b)(?:\s+votes?(?-u:\b))?",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// Words that make a sentence's tallies votes.
 static VOTE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:votes?|voted|voting|ballots?|tally|margin|decision|ruling|verdict)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:votes?|voted|voting|ballots?|tally|margin|decision|ruling|verdict)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
