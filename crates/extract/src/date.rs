@@ -44,10 +44,13 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 /// The date in a URL's path, as news sites file stories: `/2021/03/04/`, `/2021-03-04-slug`,
-/// `/20210304/`. Only a whole date (year, month and day) counts; it is taken as midnight UTC.
+/// `/20210304/`, `/2021/mar/04/`. Only a whole date (year, month and day) counts; it is taken
+/// as midnight UTC.
 ///
 /// ```
 /// let date = extract::url_date("https://example.com/news/2021/03/04/bridge-closes").unwrap();
+/// assert_eq!(date.to_rfc3339(), "2021-03-04T00:00:00+00:00");
+/// let date = extract::url_date("https://example.com/world/2021/mar/04/bridge").unwrap();
 /// assert_eq!(date.to_rfc3339(), "2021-03-04T00:00:00+00:00");
 /// assert!(extract::url_date("https://example.com/2021/03/bridge").is_none());
 /// ```
@@ -55,24 +58,51 @@ pub fn url_date(url: &str) -> Option<DateTime<FixedOffset>> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = rest.split(['?', '#']).next()?;
     let (_, path) = path.split_once('/')?;
-    let caps = URL_DATE.captures(path)?;
-    let number = |idx: usize| caps.get(idx)?.as_str().parse::<u32>().ok();
-    let year = number(1)?;
-    if !(1990..=2100).contains(&year) {
-        return None;
-    }
-    let (month, day) = [(2, 3), (4, 5), (6, 7)]
-        .into_iter()
-        .find_map(|(month, day)| Some((number(month)?, number(day)?)))?;
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    // "/2021/news/04/" is no date, but a later part of the path may hold one (each match
+    // takes the slash after it, so the next search starts one byte after the last match).
+    let mut from = 0;
+    let matches = std::iter::from_fn(|| {
+        let caps = URL_DATE.captures_at(path, from)?;
+        from = caps.get(0)?.start() + 1;
+        Some(caps)
+    });
+    let date = matches.take(20).find_map(|caps| {
+        let number = |idx: usize| caps.get(idx)?.as_str().parse::<u32>().ok();
+        let year = number(1).filter(|year| (1990..=2100).contains(year))?;
+        let (month, day) = [(2, 3), (4, 5), (6, 7)]
+            .into_iter()
+            .find_map(|(month, day)| Some((number(month)?, number(day)?)))
+            .or_else(|| {
+                // "/2021/mar/04/", "/2021/march/04/": a month's name.
+                let name = caps.get(8)?.as_str().to_ascii_lowercase();
+                Some((month_number(&name)?, number(9)?))
+            })?;
+        NaiveDate::from_ymd_opt(year as i32, month, day)
+    })?;
     at_offset(date.and_time(NaiveTime::MIN), FixedOffset::east_opt(0)?)
+}
+
+/// `date` with its day and month swapped when that makes it `filed`, the day a page's address
+/// gives: "03/10/2023" read in US order as March 10, on a page filed under `/2023/10/03/`, was
+/// written day first. Otherwise `date` as it is.
+pub(crate) fn day_first_if_filed(
+    date: DateTime<FixedOffset>,
+    filed: Option<DateTime<FixedOffset>>,
+) -> DateTime<FixedOffset> {
+    let Some(filed) = filed.map(|filed| filed.date_naive()) else { return date };
+    let swapped = NaiveDate::from_ymd_opt(date.year(), date.day(), date.month());
+    if date.date_naive() == filed || swapped != Some(filed) {
+        return date;
+    }
+    at_offset(filed.and_time(date.time()), *date.offset()).unwrap_or(date)
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Year, month and day as path segments, joined by dashes, or run together, each bounded
-    // by a slash, a dash, an underscore, a dot or the end.
+    // by a slash, a dash, an underscore, a dot or the end; or year, month name and day as
+    // path segments.
     Regex::new(
-        r"(?:^|/)([0-9]{4})(?:/([0-9]{1,2})/([0-9]{1,2})|-([0-9]{2})-([0-9]{2})|([0-9]{2})([0-9]{2}))(?:[/_.+-]|$)",
+        r"(?:^|/)([0-9]{4})(?:/([0-9]{1,2})/([0-9]{1,2})|-([0-9]{2})-([0-9]{2})|([0-9]{2})([0-9]{2})|/([A-Za-z]{3,9})/([0-9]{1,2}))(?:[/_.+-]|$)",
     )
     .expect("valid regex")
 });

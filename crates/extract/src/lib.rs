@@ -38,10 +38,12 @@ pub use crate::date::{parse_date, url_date};
 /// Caller-given fields (`id`, `url`, `source`, `published`, `title`, `author`, `language`)
 /// override what extraction finds. `source` falls back to the publisher named in the text or
 /// page, then the URL's host, then a news agency named in the byline or dateline, then the
-/// file name, then `unknown`. `published` falls back to the date shown with the headline, then
-/// page metadata, then a date in the URL's path (`/2021/03/04/`), then the first date shown
-/// anywhere on the page. The id, when not given, hashes the raw content, so two outlets
-/// that run the same wire copy in different pages keep different ids.
+/// file name, then `unknown`. `published` falls back to the date the page says it was first
+/// published on ("This article was originally published on ..."), then the date shown with
+/// the headline (a numeric one read day first when the URL's path says so), then page
+/// metadata, then a date in the URL's path (`/2021/03/04/`, `/2021/mar/04/`), then the first
+/// date shown anywhere on the page. The id, when not given, hashes the raw content, so two
+/// outlets that run the same wire copy in different pages keep different ids.
 pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let found = match &doc.content {
@@ -58,6 +60,10 @@ pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
             "content looks like binary data, not text",
         ));
     }
+    let url = given(doc.url.as_deref()).map(str::to_string).or(found.url);
+    let filed = url.as_deref().and_then(url_date);
+    // "03/10/2023" on a story filed under /2023/oct/03/: the page writes the day first.
+    let extracted = found.published.map(|date| crate::date::day_first_if_filed(date, filed));
     let published = match given(doc.published.as_deref()) {
         Some(date) => match parse_date(date) {
             Some(parsed) => Some(parsed),
@@ -66,15 +72,14 @@ pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
                     "cannot read published date {date:?}; using the date in the text, if any"
                 );
                 diagnostics.push(Diagnostic::warning(doc.origin.clone(), message));
-                found.published
+                extracted
             }
         },
-        None => found.published,
+        None => extracted,
     };
-    let url = given(doc.url.as_deref()).map(str::to_string).or(found.url);
     // A story filed under /2021/03/04/ was published that day; failing that, the first date
     // shown anywhere on the page.
-    let published = published.or_else(|| url.as_deref().and_then(url_date)).or(found.shown_date);
+    let published = published.or(filed).or(found.shown_date);
     let source = given(doc.source.as_deref())
         .map(str::to_string)
         .or(found.publisher)

@@ -77,7 +77,7 @@ pub(super) fn read(document: &Dom) -> Meta {
                 }
                 found.n_texts += 1;
                 if found.h1_at.is_some() && text.len() >= PROSE {
-                    found.seen_prose(text.len() >= 300);
+                    found.seen_prose(text);
                 }
                 if text.len() >= 300 {
                     continue;
@@ -85,9 +85,18 @@ pub(super) fn read(document: &Dom) -> Meta {
                 // Most text nodes are none of what is looked for below: tell so from the raw
                 // text before copying it with its spaces collapsed.
                 let raw = text.trim();
+                let has_digit = raw.bytes().any(|b| b.is_ascii_digit());
+                // "This article was originally published on ..." ("Published", "PUBLISHED":
+                // a substring search without the first letter is much faster than one
+                // ignoring case).
+                let tells_original = found.original.is_none()
+                    && has_digit
+                    && raw.len() >= 30
+                    && PUBLISHED.iter().any(|word| word.find(raw.as_bytes()).is_some());
                 let wanted = (found.copyright.is_none()
                     && (raw.contains('©') || contains_ignore_case(raw, "copyright")))
-                    || (found.text_dates.len() < 12 && raw.bytes().any(|b| b.is_ascii_digit()))
+                    || (found.text_dates.len() < 12 && has_digit)
+                    || tells_original
                     || (found.bylines.len() < 20 && may_open_byline(raw))
                     || (20 < raw.len() && raw.len() <= 64 && is_update_label(raw));
                 if !wanted {
@@ -100,6 +109,9 @@ pub(super) fn read(document: &Dom) -> Meta {
                     continue;
                 }
                 let text = normalize_space(text);
+                if tells_original {
+                    found.original = original_date(&text);
+                }
                 if found.copyright.is_none()
                     && (text.contains('©') || contains_ignore_case(&text, "copyright"))
                 {
@@ -147,6 +159,8 @@ pub(super) fn read(document: &Dom) -> Meta {
         Some(shown) => Some(precise(shown, metadata, &found.times)),
         None => metadata,
     };
+    // A page that says when it first appeared is taken at its word.
+    let published = found.original.or(published);
     let language = found
         .lang
         .clone()
@@ -387,11 +401,18 @@ fn head_date(
 ) -> Option<DateTime<FixedOffset>> {
     let h1 = found.h1_at?;
     let end = found.prose_at.unwrap_or(usize::MAX).min(h1 + HEAD_AFTER);
+    // Dates just before the headline are the article's ("May 4, 2025" over it), unless there
+    // are several: the end of a list of events or other stories.
+    let before = found
+        .text_dates
+        .iter()
+        .filter(|(at, _, updated)| *at + HEAD_BEFORE > h1 && *at <= h1 && !updated);
+    let start = if before.count() > 1 { h1 + 1 } else { h1.saturating_sub(HEAD_BEFORE - 1) };
     // "Updated May 4" tells when the page last changed, not when it was published.
     let mut shown = found
         .text_dates
         .iter()
-        .filter(|(at, _, updated)| *at + HEAD_BEFORE > h1 && *at <= end && !updated)
+        .filter(|(at, _, updated)| *at >= start && *at <= end && !updated)
         .map(|(_, date, _)| *date);
     let first = shown.next()?;
     let published_day = metadata.map(|date| date.date_naive());
@@ -412,10 +433,42 @@ fn visible_date(text: &str) -> Option<(DateTime<FixedOffset>, bool)> {
     if let Some(date) = parse_date(text) {
         return Some((date, is_update_label(text)));
     }
+    // "Essay - Published: 2025.12.17", "February 4 2026 - 12 min read": a spaced hyphen
+    // parts notes as a dash does (unspaced, it is part of "2025-12-17").
     text.split(['|', '•', '·', '—', '–'])
+        .flat_map(|part| part.split(" - "))
         .map(str::trim)
         .filter(|part| part.len() >= 6)
         .find_map(|part| parse_date(part).map(|date| (date, is_update_label(part))))
+}
+
+/// "Published" and "PUBLISHED" without their first letter, whose case varies.
+static PUBLISHED: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    std::sync::LazyLock::new(|| {
+        [memchr::memmem::Finder::new(b"ublished"), memchr::memmem::Finder::new(b"UBLISHED")]
+    });
+
+/// The date a text says the page first appeared: "This article was originally published on
+/// 26 Sep 2019 at 4:12pm but has been updated since", "First published: 3 May 2021". Only
+/// about the page itself: "the novel was first published on ..." in the article's text is
+/// not.
+fn original_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    let lower = text.to_ascii_lowercase();
+    let (start, at) = ["originally published", "first published"]
+        .iter()
+        .find_map(|phrase| lower.find(phrase).map(|at| (at, at + phrase.len())))?;
+    let this_page = ["this article", "this story", "this post", "this piece", "this page"]
+        .iter()
+        .any(|page| lower[..start].contains(page));
+    if start > 0 && !this_page {
+        return None;
+    }
+    let words: Vec<&str> = text[at..].split_whitespace().take(8).collect();
+    // The longest run of words after the phrase that reads as a date.
+    (2..=words.len()).rev().find_map(|n| {
+        let date = words[..n].join(" ");
+        parse_date(date.trim_start_matches(':').trim_end_matches([',', '.', ';']))
+    })
 }
 
 /// Whether a text says that what follows is when the page changed: "Updated", "Last
@@ -476,6 +529,21 @@ fn label_byline(node: NodeRef<'_>, text: &str) -> Option<String> {
     let rest = BYLINE_LABEL.replace(&line, "");
     let rest = rest.trim().trim_start_matches(':').trim();
     (!rest.is_empty() && rest.len() < 100).then(|| format!("By {rest}"))
+}
+
+/// Whether at least two paragraphs of text (`<p>` of prose length) come before a heading in
+/// its own container: the heading is inside the article's text. Text before it elsewhere (a
+/// menu's blurbs, a cookie notice) does not count.
+fn after_paragraphs(heading: NodeRef<'_>) -> bool {
+    let Some(parent) = heading.parent() else { return false };
+    let paragraphs = parent
+        .children()
+        .take_while(|child| child.id() != heading.id())
+        .filter(|child| child.value().as_element().is_some_and(|element| element.name() == "p"))
+        .filter(|paragraph| node_text(*paragraph).len() >= PROSE)
+        .take(2)
+        .count();
+    paragraphs >= 2
 }
 
 /// The text of the element that follows the label's element: "<h2>Article by</h2><div>Name</div>".
@@ -554,6 +622,13 @@ struct Found {
     h1_at: Option<usize>,
     /// Prose-length text nodes after that `<h1>`.
     n_prose: usize,
+    /// The last of them, to tell a copy.
+    last_prose: Option<String>,
+    /// The date a text says the page was first published on ("originally published on").
+    original: Option<DateTime<FixedOffset>>,
+    /// For each of `h1s`, whether it comes after paragraphs of text in its own container: it
+    /// heads a section of the article, not the article.
+    h1s_in_text: Vec<bool>,
     /// Where the article text has begun (see [`Found::seen_prose`]).
     prose_at: Option<usize>,
     canonical: Option<String>,
@@ -574,9 +649,17 @@ struct Found {
 impl Found {
     /// Notes a prose-length text node after the headline: one may be the standfirst, two
     /// (or one long one) mean the article text has begun.
-    fn seen_prose(&mut self, long: bool) {
-        self.n_prose += if long { 2 } else { 1 };
-        if self.n_prose >= 2 && self.prose_at.is_none() {
+    fn seen_prose(&mut self, text: &str) {
+        if self.prose_at.is_some() {
+            return;
+        }
+        // A standfirst printed twice, once for wide and once for narrow screens, is one.
+        if self.last_prose.as_deref() == Some(text.trim()) {
+            return;
+        }
+        self.last_prose = Some(text.trim().to_string());
+        self.n_prose += if text.len() >= 300 { 2 } else { 1 };
+        if self.n_prose >= 2 {
             self.prose_at = Some(self.n_texts);
         }
     }
@@ -652,6 +735,7 @@ fn read_element(element: &super::dom::Element, node: NodeRef<'_>, found: &mut Fo
             if !text.is_empty() {
                 found.h1_at.get_or_insert(found.n_texts);
                 found.h1s.push(text);
+                found.h1s_in_text.push(after_paragraphs(node));
             }
         }
         "time" => {
@@ -819,11 +903,17 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
         }
     }
     // An `<h1>` that reads as a headline names the article even when the metadata titles it
-    // for search engines in other words.
+    // for search engines in other words; not one that follows the article's paragraphs, which
+    // is a section heading ("But what they love is ...") of a page whose headline is in another
+    // element.
     let headline_h1 = found
         .h1s
         .iter()
-        .find(|h1| (6..=20).contains(&h1.split_whitespace().count()) && !is_site(h1));
+        .zip(&found.h1s_in_text)
+        .find(|(h1, in_text)| {
+            (6..=20).contains(&h1.split_whitespace().count()) && !is_site(h1) && !**in_text
+        })
+        .map(|(h1, _)| h1);
     let title = match best {
         // "Dec 18 2025 Headline", "Blog: Headline": the `<h1>` holds the headline of the
         // metadata and page furniture (a date, a section label, a comment count).
@@ -851,6 +941,9 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
         None
     };
     let title = recased.map(str::to_string).unwrap_or(title);
+    // "Beginner? Guide": a heading that lost a character to the page's encoding, which the
+    // metadata title keeps ("Beginner's Guide").
+    let title = others.iter().find(|other| restores_lost(&title, other)).cloned().unwrap_or(title);
     // "Headline | Section | Site": a pipe does not belong to a headline, unless the page's own
     // headline field keeps it before a subtitle (longer than a section or site name).
     let declared = [found.ld.headline.as_deref(), found.metas.get("headline").map(String::as_str)]
@@ -930,6 +1023,36 @@ fn with_furniture(heading: &str, headline: &str) -> bool {
         || label(before)
         || parse_date(before.trim_matches(['|', '\u{b7}', '\u{2022}', '-', ' '])).is_some();
     bounded && before_ok && furniture(after)
+}
+
+/// Whether `other` is `title` with the characters its `?` or U+FFFD marks stand for restored:
+/// the rest of the text is the same, and at least one mark stands for letters.
+fn restores_lost(title: &str, other: &str) -> bool {
+    const LOST: [char; 2] = ['?', '\u{fffd}'];
+    if !title.contains(LOST) || other.contains('\u{fffd}') {
+        return false;
+    }
+    let mut pieces = title.split(LOST);
+    let Some(mut rest) = pieces.next().and_then(|first| other.strip_prefix(first)) else {
+        return false;
+    };
+    let mut letters = false;
+    for piece in pieces {
+        // What stands in for the mark: one to three characters, then the next piece.
+        let mut ends = rest.char_indices().map(|(at, _)| at).skip(1).chain([rest.len()]).take(3);
+        let found = ends.find(|&at| {
+            let tail = &rest[at..];
+            if piece.is_empty() {
+                tail.is_empty()
+            } else {
+                tail.starts_with(piece)
+            }
+        });
+        let Some(at) = found else { return false };
+        letters |= rest[..at].contains(char::is_alphanumeric);
+        rest = &rest[at + piece.len()..];
+    }
+    rest.is_empty() && letters
 }
 
 /// Shared words over the words of the longer title.
@@ -1188,6 +1311,17 @@ mod tests {
         assert!(with_furniture("March 4, 2026 Ferry timetable changes in spring", headline));
         assert!(!with_furniture("New ferry timetable changes in spring", headline));
         assert!(!with_furniture("Ferry timetable changes in springtime", headline));
+    }
+
+    #[test]
+    fn characters_lost_to_encoding_are_restored_from_metadata() {
+        let lost = "A Beginner? Guide to Ferries";
+        assert!(restores_lost(lost, "A Beginner's Guide to Ferries"));
+        assert!(restores_lost("Caf\u{fffd} opens at the pier", "Caf\u{e9} opens at the pier"));
+        // A question mark of the headline's own, or other words: not a lost character.
+        assert!(!restores_lost("Ferries: worth it?", "Ferries: worth it"));
+        assert!(!restores_lost("Ferries? Worth it", "Ferries: Worth it"));
+        assert!(!restores_lost(lost, "A Beginner's Handbook for Ferries"));
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub(crate) fn attr<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
 }
 
 /// ASCII case-insensitive substring test, without allocating.
+#[inline]
 pub(crate) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = needle.split_first() else { return true };

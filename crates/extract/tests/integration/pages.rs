@@ -277,12 +277,50 @@ fn url_dates() {
     assert_eq!(day("https://a.example/2021/3/4/slug").as_deref(), Some("2021-03-04"));
     assert_eq!(day("https://a.example/blog/2021-03-04-slug").as_deref(), Some("2021-03-04"));
     assert_eq!(day("https://a.example/news/20210304/slug.html").as_deref(), Some("2021-03-04"));
+    assert_eq!(day("https://a.example/world/2021/mar/04/slug").as_deref(), Some("2021-03-04"));
+    assert_eq!(day("https://a.example/blog/2021/march/4/slug").as_deref(), Some("2021-03-04"));
+    // "news" is not a month; a date later in the path still counts.
+    assert_eq!(day("https://a.example/2021/news/04/slug"), None);
+    assert_eq!(
+        day("https://a.example/2020/news/04/2021/03/04/slug").as_deref(),
+        Some("2021-03-04")
+    );
     // A month alone, an impossible day, a number that is not a year, or a date outside the
     // path: no date.
     assert_eq!(day("https://a.example/2021/03/slug"), None);
     assert_eq!(day("https://a.example/2021/02/30/slug"), None);
     assert_eq!(day("https://a.example/item/12345678/slug"), None);
     assert_eq!(day("https://a.example/slug?from=2021-03-04"), None);
+}
+
+#[test]
+fn a_page_that_says_when_it_first_appeared_is_taken_at_its_word() {
+    let meta = "<meta property=\"article:published_time\" content=\"2022-09-30T09:00:00Z\">";
+    let note = "<p class=\"note\">This article was originally published on 26 Sep 2019 at \
+                4:12pm but has been updated to keep the figures current.</p>";
+    let page = headed_page(meta, "<p>Sep 30, 2022</p>")
+        .replace("</article>", &format!("{note}</article>"));
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2019-09-26"));
+    // What the article says about something else is not the page's date.
+    let history = "<p>The harbour guide was first published on 3 May 1951 and has been \
+                   reprinted many times since then.</p>";
+    let page = headed_page(meta, "").replace("</article>", &format!("{history}</article>"));
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2022-09-30"));
+}
+
+#[test]
+fn the_address_tells_a_day_first_date() {
+    let page = headed_page("", "<p class=\"date\">03/10/2023</p>");
+    let extract_at = |url: &str| {
+        let mut doc = RawDocument::new(Origin::file("page.html"), Content::Html(page.clone()));
+        doc.url = Some(url.to_string());
+        day(&extract::extract(&doc).0)
+    };
+    // Filed under October 3: the page writes the day first.
+    let filed = extract_at("https://news.example/blog/2023/oct/03/council-vote");
+    assert_eq!(filed.as_deref(), Some("2023-10-03"));
+    // With no date in the address the US order stands.
+    assert_eq!(extract_at("https://news.example/council-vote").as_deref(), Some("2023-03-10"));
 }
 
 #[test]
@@ -428,6 +466,78 @@ fn of_several_dates_by_the_headline_the_published_one_wins() {
     // Without metadata the first shown date stands.
     let page = headed_page("", "<p><span>May 21, 2025</span> <span>April 24, 2025</span></p>");
     assert_eq!(day(&extract_page(&page)).as_deref(), Some("2025-05-21"));
+}
+
+#[test]
+fn notes_after_a_spaced_hyphen_leave_the_date() {
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-01T09:00:00Z\">";
+    let page = headed_page(meta, "<p class=\"date\">March 4, 2021 - 6 min read</p>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-04"));
+    let page = headed_page(meta, "<p>Essay - Published: 2021.03.04 | Harbour</p>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-04"));
+}
+
+#[test]
+fn a_list_of_dates_before_the_headline_is_not_its_date() {
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-01T09:00:00Z\">";
+    let page = |before: &str| {
+        format!(
+            "<html><head>{meta}</head><body>{before}<article><h1>Council delays vote on \
+             bridge</h1><p><time>03/04/2021</time></p>{}{}</article></body></html>",
+            para("bridge"),
+            para("library")
+        )
+    };
+    // Upcoming events in the sidebar, just before the headline.
+    let events = "<ul class=\"events\"><li>May 2, 2021</li><li>May 9, 2021</li>\
+                  <li>May 16, 2021</li></ul>";
+    assert_eq!(day(&extract_page(&page(events))).as_deref(), Some("2021-03-04"));
+    // One date over the headline is the article's.
+    let page = headed_page(meta, "").replace("<h1>", "<p>March 5, 2021</p><h1>");
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-05"));
+}
+
+#[test]
+fn a_standfirst_shown_twice_is_one() {
+    // The same standfirst for wide and narrow screens, then the date.
+    let standfirst = "<p class=\"dek\">What the council decided about the old bridge, what it \
+                      costs, and what happens next for the people who cross it every day.</p>";
+    let meta = "<meta property=\"article:published_time\" content=\"2021-03-01T09:00:00Z\">";
+    let page = headed_page(meta, &format!("{standfirst}{standfirst}<p>March 4, 2021</p>"));
+    assert_eq!(day(&extract_page(&page)).as_deref(), Some("2021-03-04"));
+}
+
+#[test]
+fn a_heading_after_paragraphs_is_not_the_headline() {
+    // The headline is an `<h2>`; the `<h1>` heads a section further down.
+    let html = format!(
+        "<html><head><meta property=\"og:title\" content=\"What do riders like about the \
+         ferry?\"></head><body><article><h2>What do riders like about the ferry?</h2>{}{}\
+         <h1>But what they love is the view of the harbour at dawn</h1>{}</article></body>\
+         </html>",
+        para("bridge"),
+        para("library"),
+        para("market")
+    );
+    assert_eq!(extract_page(&html).title.as_deref(), Some("What do riders like about the ferry?"));
+    // At the top of the article, the same heading is the headline, even after a menu whose
+    // entries have long blurbs.
+    let head = "<meta property=\"og:title\" content=\"What do riders like about the ferry?\">";
+    let h1 = "But what they love is the view of the harbour at dawn";
+    assert_eq!(title_of(head, h1).as_deref(), Some(h1));
+    let menu =
+        format!("<nav><div class=\"menu\">{}{}</div></nav><article>", para("ferry"), para("pier"));
+    let page = titled_page(head, h1).replacen("<article>", &menu, 1);
+    assert_eq!(extract_page(&page).title.as_deref(), Some(h1));
+}
+
+#[test]
+fn a_heading_that_lost_characters_takes_the_metadata_title() {
+    let head = "<meta property=\"og:title\" content=\"A Beginner's Guide to Ferries\">";
+    assert_eq!(
+        title_of(head, "A Beginner? Guide to Ferries").as_deref(),
+        Some("A Beginner's Guide to Ferries")
+    );
 }
 
 #[test]
