@@ -45,7 +45,7 @@ pub(crate) fn run(
                     let store = crate::open_store(&args.db)?;
                     let mut listed = Vec::new();
                     for feed in store.feeds()? {
-                        let entries = EntryCounts::of(&store.feed_entries(&feed.url)?);
+                        let entries = EntryCounts::of(&store.feed_entry_counts(&feed.url)?);
                         listed.push((feed, entries));
                     }
                     listed
@@ -121,14 +121,14 @@ struct EntryCounts {
 }
 
 impl EntryCounts {
-    fn of(records: &[store::FeedEntryRecord]) -> EntryCounts {
+    fn of(by_status: &[(store::EntryStatus, usize)]) -> EntryCounts {
         let mut counts = EntryCounts::default();
-        for record in records {
-            *match record.status {
+        for &(status, n) in by_status {
+            *match status {
                 store::EntryStatus::Stored => &mut counts.stored,
                 store::EntryStatus::Retry => &mut counts.retry,
                 store::EntryStatus::Failed => &mut counts.failed,
-            } += 1;
+            } += n;
         }
         counts
     }

@@ -103,6 +103,10 @@ pub trait Store: Send {
     /// What became of the entries of a followed feed, by entry id.
     fn feed_entries(&self, feed_url: &str) -> Result<Vec<FeedEntryRecord>>;
 
+    /// How many entries of a followed feed stand at each status (statuses without entries
+    /// left out), counted by the store rather than read one by one.
+    fn feed_entry_counts(&self, feed_url: &str) -> Result<Vec<(EntryStatus, usize)>>;
+
     /// Records what became of entries of a followed feed, in one transaction, replacing
     /// earlier records of the same entries; unknown feeds are an error.
     fn record_feed_entries(&mut self, feed_url: &str, entries: &[FeedEntryRecord]) -> Result<()>;

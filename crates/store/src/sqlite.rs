@@ -274,6 +274,24 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn feed_entry_counts(&self, feed_url: &str) -> Result<Vec<(EntryStatus, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT status, count(*) FROM feed_entries WHERE feed_url = ?1 \
+             GROUP BY status ORDER BY status",
+        )?;
+        let rows = stmt
+            .query_map([feed_url], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
+        let mut counts = Vec::new();
+        for row in rows {
+            let (status, count) = row?;
+            let status = EntryStatus::parse(&status).ok_or_else(|| {
+                Error::Corrupt(format!("feed {feed_url:?}: unknown entry status {status:?}"))
+            })?;
+            counts.push((status, count as usize));
+        }
+        Ok(counts)
+    }
+
     fn feed_entries(&self, feed_url: &str) -> Result<Vec<FeedEntryRecord>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT entry_id, url, status, attempts, last_error, last_tried FROM feed_entries \

@@ -83,6 +83,9 @@ fn a_version_3_store_opens_and_is_migrated() {
     let statuses: Vec<_> =
         store.feed_entries(feed).unwrap().into_iter().map(|entry| entry.status).collect();
     assert_eq!(statuses, [store::EntryStatus::Stored, store::EntryStatus::Failed]);
+    let counts = store.feed_entry_counts(feed).unwrap();
+    assert_eq!(counts, [(store::EntryStatus::Failed, 1), (store::EntryStatus::Stored, 1)]);
+    assert!(store.feed_entry_counts("https://example.org/none.xml").unwrap().is_empty());
     // The story is still there, without a fingerprint: the next analysis compares it again.
     let stories = store.stories().unwrap();
     assert_eq!(stories.len(), 1);
