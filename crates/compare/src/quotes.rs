@@ -152,24 +152,8 @@ fn same_quote(a: &[u32], b: &[u32]) -> bool {
     if shorter.len() < MIN_FUZZY_WORDS {
         return shorter == longer;
     }
-    shared_count(shorter, longer) >= min_shared(shorter.len())
-}
-
-/// How many numbers two sorted sets share.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
+    let shared = shorter.iter().filter(|word| longer.binary_search(word).is_ok()).count();
+    shared >= min_shared(shorter.len())
 }
 
 fn find(parent: &mut [usize], mut idx: usize) -> usize {
