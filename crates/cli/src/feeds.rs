@@ -104,7 +104,7 @@ fn poll_once(
         let stored = crate::stored_summary(
             outcome.load.articles,
             [outcome.inserted, outcome.updated, outcome.unchanged],
-            outcome.analysis,
+            &outcome.analysis,
             &args.db,
         );
         eprintln!("{} feeds polled, {stored}", outcome.feeds.len());

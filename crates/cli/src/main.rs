@@ -168,7 +168,7 @@ fn ingest(
             stored_summary(
                 outcome.load.articles,
                 [outcome.inserted, outcome.updated, outcome.unchanged],
-                outcome.analysis,
+                &outcome.analysis,
                 &args.db
             )
         );
@@ -181,11 +181,11 @@ fn ingest(
 pub(crate) fn stored_summary(
     articles: usize,
     changes: [usize; 3],
-    analysis: pipeline::Analysis,
+    analysis: &pipeline::Analysis,
     db: &str,
 ) -> String {
     let [new, updated, unchanged] = changes;
-    let pipeline::Analysis { stories, compared } = analysis;
+    let pipeline::Analysis { stories, compared, .. } = analysis;
     format!(
         "{articles} articles read: {new} new, {updated} updated, {unchanged} unchanged; \
          {stories} stories in {db} ({compared} new or changed)"

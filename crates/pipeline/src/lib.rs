@@ -450,13 +450,16 @@ pub struct IngestOutcome {
 }
 
 /// What an analysis of the store found and did.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Analysis {
     /// Stories in the store.
     pub stories: usize,
     /// Stories compared by this analysis: new ones and those whose articles changed. The
     /// others kept their stored report.
     pub compared: usize,
+    /// Articles whose story is not the one stored before (new articles included), so that
+    /// what is derived per article, such as a search index, can be updated for them alone.
+    pub moved: Vec<String>,
 }
 
 /// Reads inputs into the store, one committed transaction per batch, then recomputes the
@@ -507,7 +510,7 @@ fn refresh(
     if changed || store_is_stale(store)? {
         reanalyze(store, config, progress)
     } else {
-        Ok(Analysis { stories: store.stories()?.len(), compared: 0 })
+        Ok(Analysis { stories: store.stories()?.len(), ..Analysis::default() })
     }
 }
 
@@ -545,9 +548,22 @@ fn analyze_store(
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Analysis> {
-    let (articles, hashes): (Vec<Article>, Vec<u64>) =
-        store.articles()?.into_iter().map(|stored| (stored.article, stored.content_hash)).unzip();
+    let mut articles = Vec::new();
+    let mut hashes = Vec::new();
+    let mut stored_story = Vec::new();
+    for stored in store.articles()? {
+        articles.push(stored.article);
+        hashes.push(stored.content_hash);
+        stored_story.push(stored.story);
+    }
     let assignments = assign(&articles, config, progress);
+    let moved = articles
+        .iter()
+        .zip(&assignments)
+        .zip(&stored_story)
+        .filter(|((_, assignment), stored)| stored.as_deref() != Some(assignment.story.as_str()))
+        .map(|((article, _), _)| article.id.clone())
+        .collect();
     let members = story_members(&assignments);
     let stored_inputs = if keep { store.story_inputs()? } else { HashMap::new() };
     let inputs: Vec<Option<u64>> = members
@@ -587,7 +603,7 @@ fn analyze_store(
     progress.start(Step::Storing, None);
     store.save_analysis(&rows, &saved)?;
     progress.finish();
-    Ok(Analysis { stories: members.len(), compared: compared.len() })
+    Ok(Analysis { stories: members.len(), compared: compared.len(), moved })
 }
 
 /// A fingerprint of everything a story's report is computed from: its id, its articles in

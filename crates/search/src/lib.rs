@@ -215,6 +215,23 @@ impl Index {
         Ok(n_docs)
     }
 
+    /// Replaces the documents of the articles in `docs`, by article id, and adds those not
+    /// indexed yet, committed at once. Returns how many documents were written. After a small
+    /// ingest only the articles it added or moved to another story need this, not a rebuild.
+    pub fn update(&self, docs: &mut dyn Iterator<Item = Doc<'_>>) -> Result<usize> {
+        let mut writer = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut n_docs = 0;
+        for doc in docs {
+            // A delete applies to documents added before it, so the new one stays.
+            writer.delete_term(Term::from_field_text(self.fields.article, doc.article));
+            writer.add_document(self.document(&doc))?;
+            n_docs += 1;
+        }
+        writer.commit()?;
+        self.reader.reload()?;
+        Ok(n_docs)
+    }
+
     /// How many articles are indexed.
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()

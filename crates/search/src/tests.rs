@@ -168,3 +168,25 @@ fn reopens_from_disk_and_refuses_foreign_directories() {
     assert!(Index::open(&foreign).is_err());
     assert!(foreign.join("notes.txt").exists());
 }
+
+#[test]
+fn an_update_replaces_the_articles_given_and_adds_new_ones() {
+    let index = index();
+    let moved = Doc { story: Some("s-vote"), ..docs()[3] };
+    let new = Doc {
+        article: "a5",
+        story: Some("s-vote"),
+        source: "East Times",
+        title: Some("Bridge plan approved"),
+        body: "The bridge over the river will be rebuilt, the council decided.",
+        published: Some(date("2024-04-02T09:00:00Z")),
+    };
+    assert_eq!(index.update(&mut [moved, new].into_iter()).unwrap(), 2);
+    assert_eq!(index.len(), 5, "a4 replaced, not duplicated; a5 added");
+    let hits = index.search(&Query::text("bridge")).unwrap().hits;
+    let stories: Vec<(String, Option<String>)> =
+        hits.into_iter().map(|hit| (hit.article, hit.story)).collect();
+    assert!(stories.contains(&("a4".to_string(), Some("s-vote".to_string()))), "{stories:?}");
+    assert!(stories.contains(&("a5".to_string(), Some("s-vote".to_string()))), "{stories:?}");
+    assert_eq!(ids(&index, &Query::text("flooded")), ["a1"], "other articles untouched");
+}

@@ -99,8 +99,11 @@ pub(crate) fn ingest(
         count(store::PutOutcome::Unchanged),
     );
     if inserted + updated > 0 || pipeline::store_is_stale(&**store)? {
-        pipeline::reanalyze(&mut **store, &inner.pipeline, &pipeline::NoProgress)?;
-        crate::state::reindex(&**store, &inner.index)
+        let analysis = pipeline::reanalyze(&mut **store, &inner.pipeline, &pipeline::NoProgress)?;
+        // The index changes only for the articles posted and those now in another story.
+        let changed: BTreeSet<&str> =
+            ids.iter().chain(&analysis.moved).map(String::as_str).collect();
+        crate::state::update_index(&**store, &inner.index, &changed)
             .and_then(|_| inner.refresh(&**store))
             .map_err(|err| ApiError::internal(&format!("{err:#}")))?;
     }

@@ -172,13 +172,31 @@ fn derive(store: &dyn store::Store) -> anyhow::Result<Derived> {
 /// Replaces the index content with every stored article and its story.
 pub(crate) fn reindex(store: &dyn store::Store, index: &search::Index) -> anyhow::Result<usize> {
     let articles = store.articles().context("cannot read the store's articles")?;
-    let mut docs = articles.iter().map(|stored| search::Doc {
+    index.rebuild(&mut articles.iter().map(doc)).context("cannot rebuild the search index")
+}
+
+/// Writes the index documents of the stored articles `ids` (their content or story changed).
+pub(crate) fn update_index(
+    store: &dyn store::Store,
+    index: &search::Index,
+    ids: &BTreeSet<&str>,
+) -> anyhow::Result<usize> {
+    let mut articles = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(stored) = store.article(id).context("cannot read a stored article")? {
+            articles.push(stored);
+        }
+    }
+    index.update(&mut articles.iter().map(doc)).context("cannot update the search index")
+}
+
+fn doc(stored: &store::StoredArticle) -> search::Doc<'_> {
+    search::Doc {
         article: &stored.article.id,
         story: stored.story.as_deref(),
         source: &stored.article.source,
         title: stored.article.title.as_deref(),
         body: &stored.article.body,
         published: stored.article.published,
-    });
-    index.rebuild(&mut docs).context("cannot rebuild the search index")
+    }
 }
