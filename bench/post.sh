@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Latency of `POST /api/articles` on a store of real articles: ingests the AllSides, ECB+ and
+# NeuS texts of ../shared/data (3,172 articles), serves the store, and posts one new article
+# at a time, printing curl's total time for each.
+#
+#   bench/post.sh [PARALLAX_BINARY] [POSTS]
+# The store is built by the same binary, so no post compares every story again (an analysis
+# is keyed by the executable that made it). bench/RESULTS.md records the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=${1:-target/release/parallax}
+posts=${2:-6}
+addr=127.0.0.1:18081
+data=../shared/data
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+[ "$bin" != target/release/parallax ] || cargo build --release -q -p cli
+"$bin" ingest "$data/clustering/allsides-stories.jsonl" "$data/clustering/ecbplus-dev.jsonl" \
+    "$data/summarization/neus-val.jsonl" --db "$work/bench.db" -q
+"$bin" serve --db "$work/bench.db" --addr "$addr" --token bench -q &
+server=$!
+for _ in $(seq 100); do
+    curl -sf "http://$addr/api/health" >/dev/null && break
+    sleep 0.2
+done
+for i in $(seq 0 $((posts - 1))); do
+    body=$(printf '{"id": "post-%d", "source": "Test Wire %d", "published": "2020-01-0%dT10:00:00Z", "title": "Senate passes spending bill", "text": "The Senate passed a spending bill on Tuesday to avert a government shutdown, sending the measure to the president. Lawmakers voted 68 to 31 after weeks of talks. Post %d."}' "$i" "$i" "$((i % 9 + 1))" "$i")
+    curl -sf -o /dev/null -w "post $i: %{time_total} s\n" -X POST -H "Authorization: Bearer bench" \
+        -H "Content-Type: application/json" --data "$body" "http://$addr/api/articles"
+done
