@@ -1,10 +1,13 @@
 //! The store's analysis is incremental: a story whose articles did not change keeps its
 //! stored report, and only new or changed stories are compared again.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::DateTime;
 use model::Article;
 use pipeline::{reanalyze, Config, NoProgress};
-use store::{SqliteStore, Store};
+use store::{SavedStory, SqliteStore, Store};
 
 fn article(id: &str, source: &str, published: &str, title: &str, body: &str) -> Article {
     Article {
@@ -114,4 +117,126 @@ fn other_settings_compare_every_story_again() {
     config.compare.summary_words += 10;
     let again = reanalyze(&mut store, &config, &NoProgress).unwrap();
     assert_eq!((again.stories, again.compared), (2, 2));
+}
+
+/// A store on a file where, right after an analysis reads the stored fingerprints, another
+/// process saves an analysis of its own (the same stories under other fingerprints), as two
+/// ingests racing on one store would.
+struct RacedStore {
+    store: SqliteStore,
+    other: RefCell<SqliteStore>,
+}
+
+impl RacedStore {
+    fn race(&self) -> store::Result<()> {
+        let mut other = self.other.borrow_mut();
+        let mut stories = Vec::new();
+        let mut assignments = Vec::new();
+        // The articles it had analysed; the one stored since stays without a story.
+        for stored in other.articles()? {
+            let Some(story) = stored.story else { continue };
+            if !stories.iter().any(|it: &model::report::Story| it.id == story) {
+                stories.push(other.story(&story)?.expect("stored story"));
+            }
+            assignments.push(store::Assignment {
+                article: stored.article.id,
+                duplicate_of: stored.duplicate_of,
+                story,
+            });
+        }
+        let saved: Vec<_> =
+            stories.iter().map(|story| SavedStory::New { story, inputs: 1 }).collect();
+        other.save_analysis(&assignments, &saved)
+    }
+}
+
+impl Store for RacedStore {
+    fn story_inputs(&self) -> store::Result<HashMap<String, u64>> {
+        let inputs = self.store.story_inputs()?;
+        self.race()?;
+        Ok(inputs)
+    }
+    fn put_articles(&mut self, articles: &[Article]) -> store::Result<Vec<store::PutOutcome>> {
+        self.store.put_articles(articles)
+    }
+    fn articles(&self) -> store::Result<Vec<store::StoredArticle>> {
+        self.store.articles()
+    }
+    fn article(&self, id: &str) -> store::Result<Option<store::StoredArticle>> {
+        self.store.article(id)
+    }
+    fn article_count(&self) -> store::Result<usize> {
+        self.store.article_count()
+    }
+    fn unassigned_count(&self) -> store::Result<usize> {
+        self.store.unassigned_count()
+    }
+    fn save_analysis(
+        &mut self,
+        assignments: &[store::Assignment],
+        stories: &[SavedStory<'_>],
+    ) -> store::Result<()> {
+        self.store.save_analysis(assignments, stories)
+    }
+    fn stories(&self) -> store::Result<Vec<store::StoryListing>> {
+        self.store.stories()
+    }
+    fn story(&self, id: &str) -> store::Result<Option<model::report::Story>> {
+        self.store.story(id)
+    }
+    fn has_article_url(&self, url: &str) -> store::Result<bool> {
+        self.store.has_article_url(url)
+    }
+    fn add_feed(&mut self, url: &str) -> store::Result<bool> {
+        self.store.add_feed(url)
+    }
+    fn remove_feed(&mut self, url: &str) -> store::Result<bool> {
+        self.store.remove_feed(url)
+    }
+    fn feeds(&self) -> store::Result<Vec<store::Feed>> {
+        self.store.feeds()
+    }
+    fn update_feed(&mut self, feed: &store::Feed) -> store::Result<()> {
+        self.store.update_feed(feed)
+    }
+    fn feed_entries(&self, feed_url: &str) -> store::Result<Vec<store::FeedEntryRecord>> {
+        self.store.feed_entries(feed_url)
+    }
+    fn feed_entry_counts(&self, feed_url: &str) -> store::Result<Vec<(store::EntryStatus, usize)>> {
+        self.store.feed_entry_counts(feed_url)
+    }
+    fn record_feed_entries(
+        &mut self,
+        feed_url: &str,
+        entries: &[store::FeedEntryRecord],
+    ) -> store::Result<()> {
+        self.store.record_feed_entries(feed_url, entries)
+    }
+}
+
+#[test]
+fn an_analysis_raced_by_another_compares_every_story_and_saves_whole() {
+    let config = Config::recommended();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("raced.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    store
+        .put_articles(&[
+            flood("f1", "Harbor Gazette", "Residents were told to stay away from the quay."),
+            vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
+        ])
+        .unwrap();
+    reanalyze(&mut store, &config, &NoProgress).unwrap();
+    store.put_articles(&[flood("f2", "Lanford Courier", "Shops were damaged.")]).unwrap();
+
+    // The vote's story would be kept, but the other process has just saved it anew.
+    let other = RefCell::new(SqliteStore::open(&path).unwrap());
+    let mut raced = RacedStore { store, other };
+    let analysis = reanalyze(&mut raced, &config, &NoProgress).unwrap();
+    assert_eq!((analysis.stories, analysis.compared), (2, 2), "every story compared again");
+    let store = raced.store;
+    assert_eq!(store.unassigned_count().unwrap(), 0);
+    assert_eq!(report(&store, "f2").articles, ["f1", "f2"]);
+    assert_eq!(store.story_inputs().unwrap().len(), 2);
+    assert!(store.story_inputs().unwrap().values().all(|&inputs| inputs != 1));
 }
