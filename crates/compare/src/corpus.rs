@@ -287,11 +287,12 @@ impl<'a> Corpus<'a> {
     /// All pairs `(a, b, cosine)` with `a < b` from different documents whose cosine is at
     /// least `min_cosine`, in index order.
     pub(crate) fn similar_pairs(&self, min_cosine: f32) -> Vec<(usize, usize, f32)> {
-        // An inverted index keeps this near-linear: only pairs sharing a term are scored.
-        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        // An inverted index keeps this near-linear: only pairs sharing a term are scored. Each
+        // posting carries its unit's weight for the term, as big stories score many pairs.
+        let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
         for (idx, unit) in self.units.iter().enumerate() {
-            for (id, _) in &unit.vector {
-                postings.entry(*id).or_default().push(idx);
+            for &(id, weight) in &unit.vector {
+                postings.entry(id).or_default().push((idx, weight));
             }
         }
         let mut res = Vec::new();
@@ -299,14 +300,17 @@ impl<'a> Corpus<'a> {
         let mut touched = Vec::new();
         for (a, unit) in self.units.iter().enumerate() {
             for (id, weight) in &unit.vector {
-                for &b in &postings[id] {
-                    if b <= a || self.units[b].doc == unit.doc {
+                let holders = &postings[id];
+                // Postings are in unit order: only the units after `a` make new pairs.
+                let after = holders.partition_point(|&(b, _)| b <= a);
+                for &(b, weight_b) in &holders[after..] {
+                    if self.units[b].doc == unit.doc {
                         continue;
                     }
                     if dots[b] == 0.0 {
                         touched.push(b);
                     }
-                    dots[b] += weight * self.units[b].weight(*id);
+                    dots[b] += weight * weight_b;
                 }
             }
             touched.sort_unstable();
