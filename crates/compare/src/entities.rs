@@ -5,6 +5,8 @@
 //! name that ends one full name of the story and no other ("Putin"); an acronym defined in
 //! the text as "North Atlantic Treaty Organization (NATO)".
 
+use std::collections::HashMap;
+
 use analyze::entities::EntityMention;
 use model::report::{Entity, EntityKind};
 
@@ -193,19 +195,32 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
             .iter()
             .all(|&m| matches!(mentions[m].1.kind, EntityKind::Person | EntityKind::Other))
     };
+    let keys: Vec<String> = names.iter().map(|name| name.key.clone()).collect();
+    let tokens: Vec<Vec<&str>> = keys.iter().map(|key| key.split(' ').collect()).collect();
+    // People by last name: a name's candidates end with its own last token.
+    let mut people_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (idx, name) in names.iter().enumerate() {
+        if is_person(name) {
+            if let Some(last) = tokens[idx].last() {
+                people_by_last.entry(last).or_default().push(idx);
+            }
+        }
+    }
     for idx in 0..names.len() {
         if names[idx].target.is_some() || !could_be_person(&names[idx]) {
             continue;
         }
-        let tokens: Vec<&str> = names[idx].key.split(' ').collect();
-        let candidates: Vec<usize> = (0..names.len())
+        let Some(last) = tokens[idx].last() else { continue };
+        let candidates: Vec<usize> = people_by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|&other| {
-                let other_tokens: Vec<&str> = names[other].key.split(' ').collect();
                 other != idx
                     && names[other].target.is_none()
-                    && is_person(&names[other])
-                    && other_tokens.len() > tokens.len()
-                    && other_tokens.ends_with(&tokens)
+                    && tokens[other].len() > tokens[idx].len()
+                    && tokens[other].ends_with(&tokens[idx])
             })
             .collect();
         if let [only] = candidates[..] {
