@@ -500,8 +500,8 @@ pub fn ingest_from(
 }
 
 /// Analyses the store again when its articles `changed` or an earlier analysis was
-/// interrupted; otherwise only counts its stories.
-fn refresh(
+/// interrupted; otherwise only counts its stories. What every ingest path calls after storing.
+pub fn refresh(
     store: &mut dyn store::Store,
     changed: bool,
     config: &Config,

@@ -98,8 +98,13 @@ pub(crate) fn ingest(
         count(store::PutOutcome::Updated),
         count(store::PutOutcome::Unchanged),
     );
-    if inserted + updated > 0 || pipeline::store_is_stale(&**store)? {
-        let analysis = pipeline::reanalyze(&mut **store, &inner.pipeline, &pipeline::NoProgress)?;
+    let analysis = pipeline::refresh(
+        &mut **store,
+        inserted + updated > 0,
+        &inner.pipeline,
+        &pipeline::NoProgress,
+    )?;
+    if inserted + updated > 0 || !analysis.moved.is_empty() {
         // The index changes only for the articles posted and those now in another story.
         let changed: BTreeSet<&str> =
             ids.iter().chain(&analysis.moved).map(String::as_str).collect();
