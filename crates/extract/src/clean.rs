@@ -109,21 +109,50 @@ fn read_head_unit(
     body.push(unit);
 }
 
-/// A line that is only dates, e.g. "Published May 3, 2013 | Updated May 4, 2013": the first one.
+/// A line that is only dates, e.g. "Published May 3, 2013 | Updated May 4, 2013" or
+/// "16 September 2013 Last updated at 12:42 GMT": the first date. A part that is only a
+/// time ("| Updated 8:52 PM EDT") may stand beside it.
 pub(crate) fn date_line(line: &str) -> Option<DateTime<FixedOffset>> {
     if line.len() > 150 {
         return None;
     }
     let mut first = None;
-    for part in line.split(['|', '•', '·']) {
-        let part = part.trim();
+    for part in line.split(['|', '•', '·']).flat_map(split_before_update) {
+        let part = part.trim().trim_end_matches(',').trim_end();
         if part.is_empty() {
             continue;
         }
-        let date = parse_date(part)?;
-        first.get_or_insert(date);
+        match parse_date(part) {
+            Some(date) => {
+                first.get_or_insert(date);
+            }
+            None if crate::date::is_time(part) => (),
+            None => return None,
+        }
     }
     first
+}
+
+static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\s,]((?:last\s+)?(?:updated|edited|modified))\b").expect("valid regex")
+});
+
+/// "May 3, 2013 Last updated: May 4, 2013" in two: sites run the two dates together.
+fn split_before_update(part: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for caps in UPDATE_LABEL.captures_iter(part) {
+        let Some(label) = caps.get(1) else { continue };
+        let before = part[start..label.start()].trim_end();
+        // "Last updated" itself, or a label that opens the line.
+        if before.trim().is_empty() || before.to_ascii_lowercase().ends_with("last") {
+            continue;
+        }
+        pieces.push(&part[start..label.start()]);
+        start = label.start();
+    }
+    pieces.push(&part[start..]);
+    pieces
 }
 
 /// A short line without a final period that is not a lead-in.
@@ -220,6 +249,51 @@ mod tests {
             dateline("ST. LOUIS — Voters went.").0,
             "ST. LOUIS — Voters went.".replace("ST. LOUIS — ", "")
         );
+    }
+
+    fn date_of(line: &str) -> Option<String> {
+        date_line(line).map(|date| date.to_rfc3339())
+    }
+
+    #[test]
+    fn reads_date_lines_with_update_notes() {
+        let day = Some("2013-09-16T00:00:00+00:00".to_string());
+        assert_eq!(date_of("16 September 2013 Last updated at 12:42 GMT"), day);
+        assert_eq!(
+            date_of("Published May 16, 2013 | Updated 8:52 PM EDT"),
+            Some("2013-05-16T00:00:00+00:00".to_string())
+        );
+        assert_eq!(
+            date_of("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET"),
+            Some("2005-11-27T08:20:00-05:00".to_string())
+        );
+        assert_eq!(
+            date_of("on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM"),
+            Some("2008-04-30T04:31:00+00:00".to_string())
+        );
+        assert_eq!(
+            date_of("Last Updated: Monday, 28 November 2005, 02:24 GMT"),
+            Some("2005-11-28T02:24:00+00:00".to_string())
+        );
+        assert_eq!(
+            date_of("2 October 2013, 15:39 (GMT+05:00)"),
+            Some("2013-10-02T15:39:00+05:00".to_string())
+        );
+        assert_eq!(
+            date_of("on Tuesday, 16 December 2008 13:45."),
+            Some("2008-12-16T13:45:00+00:00".to_string())
+        );
+        assert_eq!(
+            date_of("Story Created: Aug 7, 2012 at 9:56 AM AKDT"),
+            Some("2012-08-07T09:56:00-08:00".to_string())
+        );
+    }
+
+    #[test]
+    fn a_time_alone_or_prose_is_no_date_line() {
+        assert_eq!(date_of("Updated 9:06 AM"), None);
+        assert_eq!(date_of("Shops reopened, updated May 4, 2013"), None);
+        assert_eq!(date_of("The council met on May 3, 2013 and updated its rules"), None);
     }
 
     #[test]

@@ -109,7 +109,11 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The labels sites put before a date, longest first so "Last updated" wins over "updated".
 const LABELS: &[&str] = &[
+    "for immediate release",
     "originally published",
+    "article posted",
+    "published time",
+    "story created",
     "first published",
     "last modified",
     "last updated",
@@ -118,6 +122,7 @@ const LABELS: &[&str] = &[
     "updated",
     "modified",
     "posted",
+    "created",
     "submitted",
     "dated",
     "date",
@@ -207,6 +212,9 @@ fn zone_offset(zone: &str, date: NaiveDate) -> Option<FixedOffset> {
         "CST" => -6.0,
         "CDT" => -5.0,
         "MST" => -7.0,
+        "AKST" => -9.0,
+        "AKDT" => -8.0,
+        "HST" => -10.0,
         "MDT" => -6.0,
         "PST" => -8.0,
         "PDT" => -7.0,
@@ -253,6 +261,26 @@ struct Parts {
 
 /// Free-form dates: every token must be a date part or a filler word.
 fn parse_words(s: &str) -> Option<DateTime<FixedOffset>> {
+    build(read_parts(s)?)
+}
+
+/// Whether a string is only a time of day, maybe labelled: "Updated 8:52 PM EDT", as sites
+/// print the time of an update beside the date of publication.
+pub(crate) fn is_time(s: &str) -> bool {
+    if s.len() > 120 {
+        return false;
+    }
+    read_parts(strip_label(s.trim())).is_some_and(|parts| {
+        parts.hour.is_some()
+            && parts.year.is_none()
+            && parts.month.is_none()
+            && parts.day.is_none()
+            && parts.numbers.is_empty()
+    })
+}
+
+/// The date parts of a free-form date; `None` when a token is not one.
+fn read_parts(s: &str) -> Option<Parts> {
     let mut parts = Parts::default();
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
@@ -278,7 +306,7 @@ fn parse_words(s: &str) -> Option<DateTime<FixedOffset>> {
             return None;
         }
     }
-    build(parts)
+    Some(parts)
 }
 
 /// Records one token into `parts`; false when the token cannot be part of a date.
@@ -288,6 +316,7 @@ fn read_token(token: &str, parts: &mut Parts) -> bool {
     if matches!(
         bare,
         "at" | "on"
+            | "hrs"
             | "the"
             | "of"
             | "de"
@@ -312,8 +341,14 @@ fn read_token(token: &str, parts: &mut Parts) -> bool {
         "pm" | "p.m" => return set_meridiem(parts, true),
         _ => (),
     }
+    if let Some(offset) = lower.strip_prefix("gmt").or_else(|| lower.strip_prefix("utc")) {
+        // "(GMT+05:00)": a zone as an offset from GMT.
+        if numeric_offset(offset).is_some() {
+            return parts.zone.replace(offset.to_string()).is_none();
+        }
+    }
     if token.contains(':') {
-        return read_time(&lower, parts);
+        return read_time(lower.trim_end_matches('.'), parts);
     }
     if token.starts_with(['+', '-']) && numeric_offset(token).is_some() {
         return parts.zone.replace(token.to_string()).is_none();

@@ -36,8 +36,9 @@ pub use crate::date::{parse_date, url_date};
 /// Extracts an article from a raw document; never panics, whatever the input.
 ///
 /// Caller-given fields (`id`, `url`, `source`, `published`, `title`, `author`, `language`)
-/// override what extraction finds. `source` falls back to the publisher named in the text or
-/// page, then the URL's host, then a news agency named in the byline or dateline, then the
+/// override what extraction finds, but for a `title` that is only a date: that is read as the
+/// date (when the text shows none), and the headline is looked for in the text. `source`
+/// falls back to the publisher named in the text or page, then the URL's host, then a news agency named in the byline or dateline, then the
 /// file name, then `unknown`. `published` falls back to the date the page says it was first
 /// published on ("This article was originally published on ..."), then the date shown with
 /// the headline (a numeric one read day first when the URL's path says so), then page
@@ -60,10 +61,15 @@ pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
             "content looks like binary data, not text",
         ));
     }
+    // A date line filed as the title ("Friday, November 11, 2011") is the date, not a headline.
+    let given_title = given(doc.title.as_deref());
+    let title_date = given_title.and_then(clean::date_line);
+    let given_title = given_title.filter(|_| title_date.is_none());
     let url = given(doc.url.as_deref()).map(str::to_string).or(found.url);
     let filed = url.as_deref().and_then(url_date);
     // "03/10/2023" on a story filed under /2023/oct/03/: the page writes the day first.
-    let extracted = found.published.map(|date| crate::date::day_first_if_filed(date, filed));
+    let extracted =
+        found.published.or(title_date).map(|date| crate::date::day_first_if_filed(date, filed));
     let published = match given(doc.published.as_deref()) {
         Some(date) => match parse_date(date) {
             Some(parsed) => Some(parsed),
@@ -96,7 +102,7 @@ pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
             .map_or_else(|| model::content_id(doc.content.as_str()), str::to_string),
         source,
         url,
-        title: given(doc.title.as_deref()).map(str::to_string).or(found.title),
+        title: given_title.map(str::to_string).or(found.title),
         author: given(doc.author.as_deref()).map(str::to_string).or(found.author),
         published,
         language,

@@ -95,3 +95,29 @@ fn html_metadata_fills_url_language_and_source() {
     assert_eq!(article.title.as_deref(), Some("Bridge closes"));
     assert!(article.body.starts_with("The city council voted"), "{}", article.body);
 }
+
+#[test]
+fn a_title_that_is_only_a_date_is_the_date() {
+    // Exports and scrapers sometimes file the date line in the title field.
+    let text =
+        "Council votes to close the old bridge\n\nThe city council voted on Tuesday to close \
+                the old bridge to cars, citing cracks.";
+    let mut raw = doc(Content::Text(text.to_string()));
+    raw.title = Some("Thursday, May 2, 2013".into());
+    let (article, _) = extract::extract(&raw);
+    assert_eq!(article.title.as_deref(), Some("Council votes to close the old bridge"));
+    assert_eq!(
+        article.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2013-05-02T00:00:00+00:00")
+    );
+    assert!(article.body.starts_with("The city council voted"), "{}", article.body);
+    // A date in the text wins over the one in the title field.
+    let mut raw = doc(Content::Text(STORY.to_string()));
+    raw.title = Some("May 2, 2013".into());
+    let (article, _) = extract::extract(&raw);
+    assert_eq!(article.title.as_deref(), Some("Council votes to close the old bridge"));
+    assert_eq!(
+        article.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2013-05-03T00:00:00+00:00")
+    );
+}
