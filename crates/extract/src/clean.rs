@@ -99,6 +99,10 @@ fn read_head_unit(
         res.published.get_or_insert(date);
         return;
     }
+    // A date line in a form not read is still no headline and no body text.
+    if crate::date::is_date_like(&unit) {
+        return;
+    }
     if known_title.is_some_and(|title| same_text(title, &unit)) {
         return;
     }

@@ -259,6 +259,32 @@ struct Parts {
     numbers: Vec<u32>,
 }
 
+/// Whether a short line reads as a date line even where it cannot be parsed
+/// ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM" as tokenized text spaces it): every word is
+/// a month, a weekday, a label, a meridiem or a zone, and it has a month or a clock time.
+pub(crate) fn is_date_like(s: &str) -> bool {
+    if s.len() > 100 || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut month_or_clock = s.contains(':');
+    for word in s.split(|c: char| !c.is_alphabetic()).filter(|word| !word.is_empty()) {
+        let lower = word.to_lowercase();
+        if month_number(&lower).is_some() {
+            month_or_clock = true;
+            continue;
+        }
+        let known = calendar::weekday_number(&lower).is_some()
+            || matches!(lower.as_str(), "am" | "pm" | "a" | "p" | "m" | "st" | "nd" | "rd" | "th")
+            || matches!(lower.as_str(), "at" | "on" | "last" | "first" | "time" | "hrs")
+            || LABELS.iter().any(|label| label.split(' ').any(|part| part == lower))
+            || (word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()));
+        if !known {
+            return false;
+        }
+    }
+    month_or_clock
+}
+
 /// Free-form dates: every token must be a date part or a filler word.
 fn parse_words(s: &str) -> Option<DateTime<FixedOffset>> {
     build(read_parts(s)?)
@@ -562,6 +588,18 @@ mod tests {
         check("3 décembre 2019", Some("2019-12-03T00:00:00+00:00"));
         check("on Friday December 19, 2025 @08:00PM", Some("2025-12-19T20:00:00+00:00"));
         check("Monday, February 29, 2016 @ 11:10 PM UTC", Some("2016-02-29T23:10:00+00:00"));
+    }
+
+    #[test]
+    fn tells_date_lines_it_cannot_read() {
+        assert!(is_date_like("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM"));
+        assert!(is_date_like("September 15, 2013 11: 26 pm"));
+        assert!(is_date_like("8: 44AM BST 16 Sep 2013"));
+        assert!(is_date_like("Originally published 05 / 03 / 2013 at 10: 20 AM EDT"));
+        assert!(!is_date_like("Robert Buckley, 32, fell on Saturday"));
+        assert!(!is_date_like("May 2013 budget: what changes"));
+        assert!(!is_date_like("Updated"));
+        assert!(!is_date_like("10 AM to 4 PM"));
     }
 
     #[test]

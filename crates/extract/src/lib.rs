@@ -64,7 +64,8 @@ pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
     // A date line filed as the title ("Friday, November 11, 2011") is the date, not a headline.
     let given_title = given(doc.title.as_deref());
     let title_date = given_title.and_then(clean::date_line);
-    let given_title = given_title.filter(|_| title_date.is_none());
+    let given_title =
+        given_title.filter(|title| title_date.is_none() && !crate::date::is_date_like(title));
     let url = given(doc.url.as_deref()).map(str::to_string).or(found.url);
     let filed = url.as_deref().and_then(url_date);
     // "03/10/2023" on a story filed under /2023/oct/03/: the page writes the day first.
