@@ -261,36 +261,25 @@ mod tests {
 
     #[test]
     fn reads_date_lines_with_update_notes() {
-        let day = Some("2013-09-16T00:00:00+00:00".to_string());
-        assert_eq!(date_of("16 September 2013 Last updated at 12:42 GMT"), day);
-        assert_eq!(
-            date_of("Published May 16, 2013 | Updated 8:52 PM EDT"),
-            Some("2013-05-16T00:00:00+00:00".to_string())
-        );
-        assert_eq!(
-            date_of("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET"),
-            Some("2005-11-27T08:20:00-05:00".to_string())
-        );
-        assert_eq!(
-            date_of("on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM"),
-            Some("2008-04-30T04:31:00+00:00".to_string())
-        );
-        assert_eq!(
-            date_of("Last Updated: Monday, 28 November 2005, 02:24 GMT"),
-            Some("2005-11-28T02:24:00+00:00".to_string())
-        );
-        assert_eq!(
-            date_of("2 October 2013, 15:39 (GMT+05:00)"),
-            Some("2013-10-02T15:39:00+05:00".to_string())
-        );
-        assert_eq!(
-            date_of("on Tuesday, 16 December 2008 13:45."),
-            Some("2008-12-16T13:45:00+00:00".to_string())
-        );
-        assert_eq!(
-            date_of("Story Created: Aug 7, 2012 at 9:56 AM AKDT"),
-            Some("2012-08-07T09:56:00-08:00".to_string())
-        );
+        let cases = [
+            ("16 September 2013 Last updated at 12:42 GMT", "2013-09-16T00:00:00+00:00"),
+            ("Published May 16, 2013 | Updated 8:52 PM EDT", "2013-05-16T00:00:00+00:00"),
+            (
+                "Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET",
+                "2005-11-27T08:20:00-05:00",
+            ),
+            (
+                "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM",
+                "2008-04-30T04:31:00+00:00",
+            ),
+            ("Last Updated: Monday, 28 November 2005, 02:24 GMT", "2005-11-28T02:24:00+00:00"),
+            ("2 October 2013, 15:39 (GMT+05:00)", "2013-10-02T15:39:00+05:00"),
+            ("on Tuesday, 16 December 2008 13:45.", "2008-12-16T13:45:00+00:00"),
+            ("Story Created: Aug 7, 2012 at 9:56 AM AKDT", "2012-08-07T09:56:00-08:00"),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(date_of(line).as_deref(), Some(expected), "{line}");
+        }
     }
 
     #[test]
