@@ -3,7 +3,8 @@
 
 use crate::vector::{add_sorted, dot, norm, Centroid};
 use crate::{
-    union_span, FastMap, Member, MAX_SPLIT_SIZE, MIN_NAME_GROUP, MIN_OWN_NAMES, MIN_SPLIT_SIZE,
+    union_span, FastMap, Member, MAX_SPLIT_SIZE, MIN_NAME_GROUP, MIN_OWN_NAMES,
+    MIN_OWN_NAMES_ONE_SIDED, MIN_SPLIT_SIZE,
 };
 
 /// Whether `word`, a slice of `text`, is written as a name: capitalised, starting within the
@@ -25,8 +26,10 @@ pub(crate) fn is_name(text: &str, word: &str, end: usize) -> bool {
 /// `MIN_NAME_GROUP` articles each, together three quarters of the articles or more,
 /// qualifies when each group has at least `MIN_OWN_NAMES` names of its own (in 60% of its
 /// articles or more and in none outside it); of those, the pair whose weaker group has the
-/// most names of its own wins. The articles in neither group go with the group whose
-/// centroid is nearer. Returns whether each article is in the first group.
+/// most names of its own wins. Failing such a pair, one group with
+/// `MIN_OWN_NAMES_ONE_SIDED` names of its own against all the rest (`one_sided_group`).
+/// The articles in neither group go with the group whose centroid is nearer. Returns
+/// whether each article is in the first group.
 ///
 /// Sibling events (two drink-driving arrests of Chargers players, a month apart) share
 /// most words but not the people: "Vincent Jackson" is in every article of one and in none
@@ -82,6 +85,9 @@ pub(crate) fn name_partition(members: &[Member]) -> Option<Vec<bool>> {
             }
         }
     }
+    if best.is_none() {
+        best = one_sided_group(&groups, n, own_names);
+    }
     let (_, a, b) = best?;
     let in_group = |mask: u32, i: usize| mask & (1 << i) != 0;
     let mut in_a: Vec<bool> = (0..n).map(|i| in_group(a, i)).collect();
@@ -101,6 +107,30 @@ pub(crate) fn name_partition(members: &[Member]) -> Option<Vec<bool>> {
         }
     }
     Some(in_a)
+}
+
+/// A group with many names of its own against all the other articles, which name none of
+/// them: sibling events where one side's articles are rich in names (long, dated reports
+/// naming the climbers, the rescuers and the peaks) and the other's name few (short briefs
+/// of another climber's fall). Returns the score, the group and the rest.
+fn one_sided_group(
+    groups: &[(u32, u32)],
+    n: usize,
+    own_names: impl Fn(u32) -> u32,
+) -> Option<(u32, u32, u32)> {
+    let all = if n == 32 { u32::MAX } else { (1 << n) - 1 };
+    let mut best: Option<(u32, u32, u32)> = None;
+    for &(a, _) in groups {
+        let rest = all & !a;
+        if a.count_ones() < MIN_NAME_GROUP || rest.count_ones() <= MIN_NAME_GROUP {
+            continue;
+        }
+        let score = own_names(a);
+        if score >= MIN_OWN_NAMES_ONE_SIDED && best.is_none_or(|(top, _, _)| score > top) {
+            best = Some((score, a, rest));
+        }
+    }
+    best
 }
 
 /// Two groups of a story's articles by two-means over their vectors, seeded with the article

@@ -455,6 +455,22 @@ fn german_nouns_are_not_names() {
 }
 
 #[test]
+fn a_group_rich_in_names_of_its_own_is_split_from_articles_naming_none() {
+    // Term 1 is a name every article gives; terms 100.. are names only the first four give.
+    let member =
+        |names: Vec<u32>| crate::Member { arrival: 0, published: None, vector: Vec::new(), names };
+    let members = |own: u32| -> Vec<crate::Member> {
+        let rich: Vec<u32> = std::iter::once(1).chain(100..100 + own).collect();
+        (0..8).map(|i| member(if i < 4 { rich.clone() } else { vec![1, 200 + i] })).collect()
+    };
+    let part = crate::groups::name_partition(&members(crate::MIN_OWN_NAMES_ONE_SIDED));
+    assert_eq!(part, Some(vec![true, true, true, true, false, false, false, false]));
+    // Fewer names of its own prove too little: long reports of one event name more people
+    // than its briefs do.
+    assert_eq!(crate::groups::name_partition(&members(crate::MIN_OWN_NAMES_ONE_SIDED - 1)), None);
+}
+
+#[test]
 fn names_split_only_groups_published_apart() {
     let member = |day: Option<i64>| crate::Member {
         arrival: 0,
