@@ -1,11 +1,16 @@
 //! Numbers with units and what they count.
 //!
 //! A number is digits ("100,000", "2.5"), or a number word ("two", "twelve") when a counted noun
-//! follows it. A scale word multiplies it ("1.5 million"), a currency sign or word gives the
-//! unit (`USD`, `EUR`, `GBP`), "%" or "percent" gives `%`, and otherwise the unit is the noun it
-//! counts, skipping adjectives: "more than 100,000 Russian troops" counts `troops`. A qualifier
-//! before it ("more than", "about") is kept in the text. Years, dates and clock times are not
-//! counts and are skipped.
+//! follows it. A scale word multiplies it ("1.5 million", "$5m" after a currency), a currency
+//! sign or word gives the unit (`USD`, `EUR`, `GBP`), "%" or "percent" gives `%`, and otherwise
+//! the unit is the noun it counts, skipping adjectives: "more than 100,000 Russian troops"
+//! counts `troops`. A qualifier before it ("more than", "about") is kept in the text. Years,
+//! dates and clock times are not counts and are skipped.
+//!
+//! Some corpora are tokenized and joined again with a space after every mark, numbers included:
+//! "a 5. 9 magnitude quake", "$30, 000", "10: 30 p. m.". [`spaced_number_gaps`] tells which of
+//! those spaces sit inside a number, so that "5. 9" reads 5.9 and "30, 000" reads 30000 while
+//! "born in 1990. 2 years later" and "scores of 3, 4 and 5" stay apart.
 
 use std::sync::LazyLock;
 
@@ -28,12 +33,37 @@ pub struct NumberMention {
 
 /// Finds numbers with their units, in text order.
 pub fn find_numbers(text: &str) -> Vec<NumberMention> {
+    let gaps = spaced_number_gaps(text);
+    if gaps.is_empty() {
+        return find_in(text, text);
+    }
+    // Mark each gap with a one-byte joiner, so that offsets into `joined` are offsets into
+    // `text` and the phrase is reported as written.
+    let mut joined = text.to_string();
+    for gap in gaps {
+        joined.replace_range(gap + 1..gap + 2, JOINER);
+    }
+    find_in(&joined, text)
+}
+
+/// Stands for the space inside a number written with spaced punctuation ("5. 9").
+const JOINER: &str = "\u{1f}";
+
+/// Finds the numbers of `text`, with the gaps inside numbers joined, and reports their phrases
+/// from `original`, which has the same byte offsets.
+fn find_in(text: &str, original: &str) -> Vec<NumberMention> {
     let mut acc = Vec::new();
     for caps in NUMBER.captures_iter(text) {
         let (Some(whole), Some(digits)) = (caps.get(0), caps.name("num")) else { continue };
         let Some(mut value) = parse_number(digits.as_str()) else { continue };
         let currency = caps.name("cur").map(|m| m.as_str());
-        let scale = caps.name("scale").map(|m| m.as_str().to_ascii_lowercase());
+        // "$5m", "£1.7m", "$30k": a short scale is read only after a currency ("100m" is a
+        // distance).
+        if caps.name("short").is_some() && currency.is_none() {
+            continue;
+        }
+        let scale =
+            caps.name("scale").or(caps.name("short")).map(|m| m.as_str().to_ascii_lowercase());
         if let Some(scale) = &scale {
             value *= scale_factor(scale);
         }
@@ -65,7 +95,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
             continue;
         }
         let start = caps.name("qual").or(caps.name("cur")).map_or(digits.start(), |m| m.start());
-        acc.push(NumberMention { value, unit, text: text[start..end].to_string(), start });
+        acc.push(NumberMention { value, unit, text: original[start..end].to_string(), start });
     }
     acc
 }
@@ -75,8 +105,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<qual>(?i:more\ than|less\ than|fewer\ than|at\ least|up\ to|about|around|nearly|almost|over|under|some|roughly|approximately|only|just))\s+)?
         (?P<cur>\$|US\$|€|£)?\s?
-        (?P<num>(?-u:\b)\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?-u:\b)(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\ dozen)(?-u:\b))
-        (?:[\s-](?P<scale>(?i:thousand|million|billion|trillion|bn)(?-u:\b)))?
+        (?P<num>(?-u:\b)\d{1,3}(?:,\x1f?\d{3})+(?:\.\x1f?\d+)?|\d+(?:\.\x1f?\d+)?|(?-u:\b)(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\ dozen)(?-u:\b))
+        (?:(?:\s|\s?-\s?)?(?P<scale>(?i:thousand|million|billion|trillion|bn)(?-u:\b))
+          |(?P<short>(?i:mm|mn|m|k))(?-u:\b))?
         (?P<pct>\s?%|\s(?i:percent|per\ cent)(?-u:\b))?
         ",
     )
@@ -114,15 +145,15 @@ fn parse_number(digits: &str) -> Option<f64> {
         "eighty" => 80.0,
         "ninety" => 90.0,
         "hundred" => 100.0,
-        _ => return lower.replace(',', "").parse().ok(),
+        _ => return lower.replace([',', '\u{1f}'], "").parse().ok(),
     };
     Some(word_value)
 }
 
 fn scale_factor(scale: &str) -> f64 {
     match scale {
-        "thousand" => 1e3,
-        "million" => 1e6,
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mn" | "mm" => 1e6,
         "billion" | "bn" => 1e9,
         "trillion" => 1e12,
         _ => 1.0,
@@ -137,8 +168,139 @@ fn currency_code(sign: &str) -> &'static str {
     }
 }
 
-/// Years ("in 2016"), dates ("Sept. 11", "11 March"), clock times ("10:30", "3 p.m.") and
-/// numbers inside names ("F-16", "COVID-19") are not counts.
+/// Where a tokenized text writes a space inside a number: the byte offsets of the marks
+/// followed by that space, in order ("5. 9" and "30, 000" give the offsets of "." and ",").
+///
+/// A gap joins 1 to 3 digits to the digits after them when nothing around makes it a list, a
+/// date or a sentence end:
+/// - ", " joins a group of exactly three digits ("30, 000", "1, 250, 000"), unless a month
+///   name comes before ("May 3, 300 people"), a hyphen ("5 - foot - 8, 135 pounds") or another
+///   listed number ("3, 4, 5") comes before, or a number that is not a group follows;
+/// - ". " joins 1 to 3 digits ("6. 1", "0. 07") when a scale or percent follows ("$2. 5
+///   million", "£1. 7m", "3. 5 percent") or when the text is tokenized elsewhere: a group joined
+///   by ", ", a scaled decimal, a spaced clock time ("10: 30"), a split possessive ("Lohan ’ s")
+///   or a spaced abbreviation ("p. m.", "U. S."). "He was born in 1990. 2 years later" keeps its
+///   sentence end: 1990 is too long, and plain text gives no other sign of tokenizing.
+///
+/// The sentence splitter uses the same gaps, so "a 5. 9 magnitude quake" stays one sentence.
+pub(crate) fn spaced_number_gaps(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut gaps = Vec::new();
+    let mut decimals = Vec::new();
+    let mut tokenized = false;
+    let mut idx = 1;
+    while idx + 2 < bytes.len() {
+        let mark = bytes[idx];
+        if !(matches!(mark, b'.' | b',')
+            && bytes[idx + 1] == b' '
+            && bytes[idx - 1].is_ascii_digit()
+            && bytes[idx + 2].is_ascii_digit())
+        {
+            idx += 1;
+            continue;
+        }
+        let left = digits_before(bytes, idx);
+        let right_end = digits_after(bytes, idx + 2);
+        let right = right_end - idx - 2;
+        let next = right_end.max(idx + 1);
+        if !(1..=3).contains(&left) || !starts_a_number(text, idx - left, mark) {
+            idx = next;
+            continue;
+        }
+        if mark == b',' {
+            let mut group = vec![idx];
+            let mut end = right_end;
+            let mut is_list = right != 3;
+            while !is_list && bytes.get(end) == Some(&b',') && bytes.get(end + 1) == Some(&b' ') {
+                let group_end = digits_after(bytes, end + 2);
+                match group_end - end - 2 {
+                    0 => break,
+                    3 => {
+                        group.push(end);
+                        end = group_end;
+                    }
+                    _ => is_list = true,
+                }
+            }
+            if !is_list {
+                gaps.extend(group);
+                tokenized = true;
+            }
+            idx = end.max(next);
+            continue;
+        }
+        let after = &text[right_end..];
+        let chained = after.strip_prefix(". ").is_some_and(starts_with_digit);
+        if (1..=3).contains(&right) && !chained {
+            if SCALE_AFTER.is_match(after) {
+                gaps.push(idx);
+                tokenized = true;
+            } else {
+                decimals.push(idx);
+            }
+        }
+        idx = next;
+    }
+    if !decimals.is_empty() && (tokenized || TOKENIZED.is_match(text)) {
+        gaps.extend(decimals);
+        gaps.sort_unstable();
+    }
+    gaps
+}
+
+/// A scale or percent right after a number: " million", " - million", "m", "%", " percent".
+static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|bn|mm?|percent|per cent)\b|\s?%)",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Signs that a text was tokenized and joined with spaces: a spaced clock time ("10: 30"), a
+/// split possessive or contraction ("Lohan ’ s", "didn ' t"), a spaced abbreviation ("p. m.",
+/// "U. S.").
+static TOKENIZED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d: \d\d\b|\w [’'] (?:s|t|re|ve|ll|d|m)\b|\b[apAP]\. [mM]\.|\bU\. [SKN]\.")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// How many ASCII digits end at `end`.
+fn digits_before(bytes: &[u8], end: usize) -> usize {
+    bytes[..end].iter().rev().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// Where the ASCII digits starting at `start` end.
+fn digits_after(bytes: &[u8], start: usize) -> usize {
+    start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+fn starts_with_digit(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the digits at `start` begin a number of their own: not part of a word, a code or a
+/// time ("F-16", "v2", "10:30"), not the next item of a list or chain ("3, 4", "2012. 08. 08"),
+/// not a day after a month name ("May 3, 300"), and before a ", " not the end of a hyphenated
+/// compound ("5 - foot - 8, 135 pounds").
+fn starts_a_number(text: &str, start: usize, mark: u8) -> bool {
+    let before = &text[..start];
+    if before.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ',' | ':' | '/' | '-')) {
+        return false;
+    }
+    let spaced = before.strip_suffix(' ').unwrap_or(before);
+    if let Some(head) = spaced.strip_suffix([',', '.', ':', '/', '-']) {
+        if head.ends_with(|c: char| c.is_ascii_digit()) || (mark == b',' && spaced.ends_with('-')) {
+            return false;
+        }
+    }
+    let word = spaced.trim_end().trim_end_matches('.');
+    let word = &word[word.trim_end_matches(char::is_alphabetic).len()..];
+    !is_month_name(word)
+}
+
+/// Years ("in 2016"), dates ("Sept. 11", "11 March"), clock times ("10:30", "3 p.m.", and as
+/// tokenized text writes them "10: 30", "3 p. m.") and numbers inside names ("F-16",
+/// "COVID-19") are not counts.
 fn is_date_or_time(text: &str, start: usize, end: usize, is_money: bool) -> bool {
     let number = &text[start..end];
     let before = &text[..start];
@@ -146,6 +308,15 @@ fn is_date_or_time(text: &str, start: usize, end: usize, is_money: bool) -> bool
     if before.ends_with(|c: char| c.is_alphabetic() || c == '-' || c == ':' || c == '/' || c == '.')
         || after.starts_with(|c: char| c == ':' || c == '/' || c.is_alphabetic())
     {
+        return true;
+    }
+    // Tokenized clock times: the minutes of "10: 30", the hour of "7 p. m.".
+    let spaced_clock =
+        before.strip_suffix(": ").is_some_and(|head| head.ends_with(|c: char| c.is_ascii_digit()))
+            || after.trim_start().get(..5).is_some_and(|word| {
+                word.eq_ignore_ascii_case("a. m.") || word.eq_ignore_ascii_case("p. m.")
+            });
+    if spaced_clock {
         return true;
     }
     let digits = number.trim();
@@ -163,13 +334,31 @@ fn is_date_or_time(text: &str, start: usize, end: usize, is_money: bool) -> bool
         || is_month_name(next_word)
         || matches!(
             next_word,
-            "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "GMT" | "ET" | "EST" | "o'clock"
+            "a.m."
+                | "p.m."
+                | "a.m"
+                | "p.m"
+                | "am"
+                | "pm"
+                | "AM"
+                | "PM"
+                | "GMT"
+                | "UTC"
+                | "BST"
+                | "ET"
+                | "EST"
+                | "EDT"
+                | "PT"
+                | "PST"
+                | "PDT"
+                | "o'clock"
         )
 }
 
 /// The noun a number counts: the first noun after it, skipping up to two adjectives.
-/// Returns the noun and the byte offset after it.
-fn counted_noun(text: &str, from: usize) -> Option<(&str, usize)> {
+/// Returns the noun and the byte offset after it. A compound that tokenized text writes with
+/// spaced hyphens ("170, 000 - square - foot") is read as written plainly ("square-foot").
+fn counted_noun(text: &str, from: usize) -> Option<(String, usize)> {
     let mut pos = from;
     for _ in 0..3 {
         let rest = &text[pos..];
@@ -184,10 +373,19 @@ fn counted_noun(text: &str, from: usize) -> Option<(&str, usize)> {
         if word_len == 0 {
             return None;
         }
-        let word = &text[word_start..word_start + word_len];
+        let mut word_end = word_start + word_len;
+        if pos == from && rest.starts_with(" - ") {
+            while let Some(next) = text[word_end..].strip_prefix(" - ") {
+                let len = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+                if len == 0 || !next.starts_with(char::is_lowercase) {
+                    break;
+                }
+                word_end += " - ".len() + len;
+            }
+        }
+        let word = text[word_start..word_end].replace(" - ", "-");
         let lower = word.to_ascii_lowercase();
-        let word_end = word_start + word_len;
-        if is_adjective(word, &lower) {
+        if is_adjective(&word, &lower) {
             pos = word_end;
             continue;
         }
@@ -306,6 +504,14 @@ mod tests {
     }
 
     #[test]
+    fn short_scales_only_after_a_currency() {
+        check(
+            "The club paid £3.1m and €2bn, then signed a 100m runner.",
+            &[(3.1e6, Some("GBP"), "£3.1m"), (2e9, Some("EUR"), "€2bn")],
+        );
+    }
+
+    #[test]
     fn percentages() {
         check(
             "Turnout rose 40% after falling about 2.5 percent.",
@@ -329,6 +535,71 @@ mod tests {
         check(
             "In 2016, on Sept. 11 at 10:30 and 3 p.m. on 5 March, an F-16 flew. It carried 14 people.",
             &[(14.0, Some("people"), "14 people")],
+        );
+    }
+
+    #[test]
+    fn tokenized_decimals_and_thousands_are_one_number() {
+        check(
+            "A 5. 9 magnitude quake struck at 10: 30 p. m. and the agency put it at 6. 1.",
+            &[(5.9, Some("magnitude"), "5. 9 magnitude"), (6.1, None, "6. 1")],
+        );
+        check(
+            "Rewards totaling $30, 000 were offered after 1, 250, 000 people fled 2, 000 homes.",
+            &[
+                (30_000.0, Some("USD"), "$30, 000"),
+                (1_250_000.0, Some("people"), "1, 250, 000 people"),
+                (2000.0, Some("homes"), "2, 000 homes"),
+            ],
+        );
+        check(
+            "Gems worth £1. 7m and a $2. 6 - million necklace went in a 90 - day spree.",
+            &[
+                (1.7e6, Some("GBP"), "£1. 7m"),
+                (2.6e6, Some("USD"), "$2. 6 - million"),
+                (90.0, Some("day"), "90 - day"),
+            ],
+        );
+        check(
+            "A 33 - year - old guard saw 170, 000 - square - foot stores burn.",
+            &[
+                (33.0, Some("year-old"), "33 - year - old"),
+                (170_000.0, Some("square-foot"), "170, 000 - square - foot"),
+            ],
+        );
+    }
+
+    #[test]
+    fn sentence_ends_and_lists_are_not_joined() {
+        check(
+            "He was born in 1990. 2 years later he turned 40. 3 friends came. Scores of 3, 4 and \
+             5 were given. In 2011, 300 people left; on May 3, 300 people marched.",
+            &[
+                (2.0, Some("years"), "2 years"),
+                (40.0, None, "40"),
+                (3.0, Some("friends"), "3 friends"),
+                (3.0, None, "3"),
+                (4.0, None, "4"),
+                (5.0, None, "5"),
+                (300.0, Some("people"), "300 people"),
+                (300.0, Some("people"), "300 people"),
+            ],
+        );
+        // Tokenized text (the spaced clock time says so) still keeps lists, chains of dates
+        // and hyphenated compounds apart.
+        check(
+            "At 9: 15 the 6 - foot - 8, 135 pounds player scored 3, 4, 500 and 7 on 2012. 08. 08.",
+            &[
+                (6.0, Some("foot"), "6 - foot"),
+                (8.0, None, "8"),
+                (135.0, Some("pounds"), "135 pounds"),
+                (3.0, None, "3"),
+                (4.0, None, "4"),
+                (500.0, None, "500"),
+                (7.0, None, "7"),
+                (8.0, None, "08"),
+                (8.0, None, "08"),
+            ],
         );
     }
 

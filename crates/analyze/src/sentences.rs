@@ -22,8 +22,9 @@ pub struct Sentence<'a> {
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut acc = Vec::new();
     let mut line_start = 0;
+    let gaps = crate::numbers::spaced_number_gaps(text);
     for line in text.split_inclusive('\n') {
-        split_line(text, line_start, line_start + line.len(), &mut acc);
+        split_line(text, line_start, line_start + line.len(), &gaps, &mut acc);
         line_start += line.len();
     }
     acc
@@ -107,7 +108,15 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Police",
 ];
 
-fn split_line<'a>(text: &'a str, start: usize, end: usize, acc: &mut Vec<Sentence<'a>>) {
+/// Splits `text[start..end]`; `gaps` are the marks inside numbers ("5. 9") from
+/// [`crate::numbers::spaced_number_gaps`].
+fn split_line<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    gaps: &[usize],
+    acc: &mut Vec<Sentence<'a>>,
+) {
     let bytes = text.as_bytes();
     let mut sentence_start = start;
     let mut idx = start;
@@ -128,7 +137,8 @@ fn split_line<'a>(text: &'a str, start: usize, end: usize, acc: &mut Vec<Sentenc
         while let Some(c) = text[after..end].chars().next().filter(|c| is_closer(*c)) {
             after += c.len_utf8();
         }
-        if is_boundary(text, sentence_start, mark_start, after, end) {
+        let in_number = after == mark_start + 1 && gaps.binary_search(&mark_start).is_ok();
+        if !in_number && is_boundary(text, sentence_start, mark_start, after, end) {
             push(text, sentence_start, after, acc);
             sentence_start = after;
         }
@@ -171,7 +181,10 @@ fn is_boundary(
         return true;
     }
     let lower = token.to_lowercase();
-    if is_initial(token) || NEVER_FINAL.contains(&lower.as_str()) {
+    // "F. B. I. and": a spaced abbreviation ends a sentence only at its last letter.
+    let spaced_abbreviation = is_spaced_abbreviation(&before[..before.len() - token.len()], token)
+        && next_word.chars().nth(1).is_none_or(|c| c != '.');
+    if is_initial(token) && !spaced_abbreviation || NEVER_FINAL.contains(&lower.as_str()) {
         return false;
     }
     if (BEFORE_NUMBER.contains(&lower.as_str())
@@ -180,7 +193,8 @@ fn is_boundary(
     {
         return false;
     }
-    if MAYBE_FINAL.contains(&lower.as_str()) || is_dotted_abbreviation(token) {
+    if MAYBE_FINAL.contains(&lower.as_str()) || is_dotted_abbreviation(token) || spaced_abbreviation
+    {
         let word: String = next_word
             .trim_start_matches(is_opener)
             .chars()
@@ -203,6 +217,17 @@ fn is_dotted_abbreviation(token: &str) -> bool {
         && token
             .split('.')
             .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// The last letter of a dotted abbreviation written with spaces, as tokenized text writes
+/// "U. S." and "p. m.": a single letter after another single letter and ". ".
+fn is_spaced_abbreviation(head: &str, token: &str) -> bool {
+    let Some(rest) = head.strip_suffix(". ") else { return false };
+    let mut chars = token.chars();
+    let mut before = rest.chars().rev();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        && before.next().is_some_and(char::is_alphabetic)
+        && before.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn is_closer(c: char) -> bool {
@@ -292,6 +317,29 @@ mod tests {
         check(
             "Prices rose 2.3% to $1.5 billion. That was 0.5 points more.",
             &["Prices rose 2.3% to $1.5 billion.", "That was 0.5 points more."],
+        );
+    }
+
+    #[test]
+    fn tokenized_numbers_and_abbreviations() {
+        check(
+            "A 5. 9 magnitude quake hit at 10: 30 p. m. Monday. It was felt in the U. S. The \
+             damage was put at $2. 5 million. The F. B. I. A. team came.",
+            &[
+                "A 5. 9 magnitude quake hit at 10: 30 p. m. Monday.",
+                "It was felt in the U. S.",
+                "The damage was put at $2. 5 million.",
+                "The F. B. I. A. team came.",
+            ],
+        );
+        check(
+            "He was born in 1990. 2 years later he moved. He turned 40. 3 friends came.",
+            &[
+                "He was born in 1990.",
+                "2 years later he moved.",
+                "He turned 40.",
+                "3 friends came.",
+            ],
         );
     }
 
