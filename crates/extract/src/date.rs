@@ -277,7 +277,8 @@ pub(crate) fn is_date_like(s: &str) -> bool {
             || matches!(lower.as_str(), "am" | "pm" | "a" | "p" | "m" | "st" | "nd" | "rd" | "th")
             || matches!(lower.as_str(), "at" | "on" | "last" | "first" | "time" | "hrs")
             || LABELS.iter().any(|label| label.split(' ').any(|part| part == lower))
-            || (word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()));
+            || word == "UK"
+            || zone_offset(word, NaiveDate::MIN).is_some();
         if !known {
             return false;
         }
@@ -600,6 +601,7 @@ mod tests {
         assert!(!is_date_like("May 2013 budget: what changes"));
         assert!(!is_date_like("Updated"));
         assert!(!is_date_like("10 AM to 4 PM"));
+        assert!(!is_date_like("MAY 2, 2013: FIRE"));
     }
 
     #[test]
