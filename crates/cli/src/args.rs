@@ -41,7 +41,7 @@ pub(crate) struct Args {
     #[arg(long, global = true, env = "PARALLAX_THREADS")]
     pub(crate) threads: Option<usize>,
 
-    /// Words in each story's summary.
+    /// Words in each story's summary, about: the last whole sentence may run up to 15% past.
     #[arg(long, global = true, value_name = "N")]
     pub(crate) summary_words: Option<usize>,
 }

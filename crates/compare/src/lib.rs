@@ -59,8 +59,9 @@ pub struct StoryArticle<'a> {
 /// How a story is compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    /// The summary's length budget in words; it never exceeds it (if no sentence fits, the
-    /// best one is cut short, ending with "…").
+    /// The summary's length budget in words, "about so many": whole sentences while fewer
+    /// words are said, the last of which may run up to 15% past it (rounded down), never
+    /// further (if no sentence fits even so, the best one is cut short, ending with "…").
     pub summary_words: usize,
     /// At most this many exclusive facts (reported by one article) per article, its
     /// earliest ones, so that one very long article does not flood the report.

@@ -4,15 +4,17 @@
 //! or cut off by its source; picked
 //! greedily with redundancy removal (maximal marginal relevance over shared terms) within a
 //! word budget, which is never more than the longest article's sentences hold (a summary says
-//! less than the coverage it summarizes). When the budget is what stops the summary, the words
-//! it has left go to the start of the best sentence not yet said, cut short with "…".
+//! less than the coverage it summarizes). The budget is "about so many words": the last whole
+//! sentence may run past it by up to 15% of it ([`BUDGET_TOLERANCE_PERCENT`]). When the budget
+//! is what stops the summary short of it, the words it has left go to the start of the best
+//! sentence not yet said, cut short with "…".
 //! Each aligned fact is represented by its sentence
 //! nearest the centroid for its length (and, when there are headlines, to them). Sentences are
 //! condensed (dateline, trailing attribution and bracketed asides dropped) before they are
 //! counted.
 //!
 //! On NeuS validation (307 stories of three articles cut to a few sentences, 65 words) this
-//! gives ROUGE-1 41.5 and ROUGE-2 19.3 with the headlines (`tests/integration/rouge.rs`); the
+//! gives ROUGE-1 41.8 and ROUGE-2 19.3 with the headlines (`tests/integration/rouge.rs`); the
 //! weights were swept there a couple at a time and sit on a plateau (moving any one of them
 //! changes ROUGE-1 by less than 0.3).
 
@@ -28,16 +30,19 @@ pub struct TextSummarySentence {
     pub documents: Vec<usize>,
 }
 
-/// Summarizes several texts about one event in at most `max_words` words (counted as
-/// `analyze::words` counts them), and in no more words than the longest text's sentences
-/// hold. `titles` are the texts' headlines (any number of them, none will do): sentences that
-/// say what they say count as more relevant.
+/// Summarizes several texts about one event in about `max_words` words (counted as
+/// `analyze::words` counts them): whole sentences while fewer than `max_words` words are
+/// said, the last of which may run past it by up to 15% of it (rounded down: 65 words allow
+/// 74), and never more words than the longest text's sentences hold. `titles` are the
+/// texts' headlines (any number of them, none will do): sentences that say what they say
+/// count as more relevant.
 ///
 /// Sentences are ordered for reading (by position in their texts) and each cites every text
 /// whose sentences report the same thing. When the budget, not the texts' length, ends the
-/// summary and at least six words of it are left, the best sentence that did not fit
-/// follows, cut short and ending with "…". If no sentence fits the budget at all, the best
-/// sentence is returned alone, cut short at the budget, so that a story always has a summary.
+/// summary short of `max_words` and at least six words of it are left, the best sentence
+/// that did not fit follows, cut short within `max_words` and ending with "…". If no sentence
+/// fits at all, the best sentence is returned alone, cut short at `max_words`, so that a story
+/// always has a summary.
 /// The function is pure
 /// and deterministic; it is what [`crate::compare_story`] uses, exported for evaluation.
 pub fn summarize_texts(
@@ -94,12 +99,25 @@ const REPRESENTATIVE_TITLE: f32 = 0.5;
 /// Penalty for a sentence wholly inside quotation marks: a speaker's words, often a fragment
 /// of a longer quote, rather than a report of what happened.
 const W_QUOTED: f32 = 0.1;
-/// Penalty for a sentence cut off by its source (unclosed bracket or quote, no final mark).
-const W_INCOMPLETE: f32 = 0.2;
+/// Penalty for a fragment: a sentence that leaves a bracket or quotation open, the start of
+/// a longer quote or aside that sentence splitting cut off. A sentence without a final mark
+/// alone is not one: feeds and teasers cut leads short, and what such a lead says is still
+/// the story (on NeuS, whose texts are cut so, penalizing it too cost ROUGE-1 0.15 on both
+/// halves).
+const W_FRAGMENT: f32 = 0.2;
 /// MMR trade-off between relevance and novelty.
 const LAMBDA: f32 = 0.7;
 /// A candidate whose terms overlap a picked sentence's this much says nothing new.
 const MAX_REDUNDANCY: f32 = 0.35;
+/// How far past the word budget the last whole sentence may run, in percent of the budget:
+/// a reader who asks for about 65 words is better served by a 72-word summary that ends on a
+/// whole sentence than by one cut short at 65, or one that stops at 50 because the next
+/// sentence was a few words too long. Only the last sentence runs over, and a summary never
+/// holds more than the budget and this share of it (rounded down). On NeuS at 65 words this
+/// raised ROUGE-1 by 0.1 (one half up 0.17, the other flat) and left a third as many
+/// summaries ending in a cut sentence; at 40 and 50 words, where fewer leads fit whole, by
+/// 1.1 and 0.6.
+pub(crate) const BUDGET_TOLERANCE_PERCENT: usize = 15;
 /// The words a budget must have left for a cut sentence to fill them: as many as the corpus
 /// asks of a sentence to carry a claim of its own, so that the cut can keep one ("The
 /// county's new…" is left out). On NeuS the summary scores about the same with 3 to 10
@@ -128,17 +146,20 @@ impl Picked {
     }
 }
 
-/// Picks groups for a summary of at most `max_words` words, in reading order, and of no more
-/// words than the longest document's sentences hold: when every article is a few sentences
-/// long, a summary as long as the budget would restate the coverage rather than sum it up
-/// (on NeuS, whose texts are cut to about three sentences, this alone raised ROUGE-1 by 0.4
-/// and ROUGE-2 by 0.3; articles of full length are longer than any budget).
-/// When the budget binds (the longest document is longer) and whole sentences leave at least
-/// [`MIN_FILL_WORDS`] words of it, the best group not yet picked fills them, cut short, and is
-/// read last: the reader asked for that many words, and the start of the next best sentence
-/// says more than nothing (on NeuS, ROUGE-1 +0.4 and +0.3 on the two halves, ROUGE-2 within
-/// 0.1; filling up to the longest document's length as well lost 0.2 of each, as there the
-/// coverage itself has no more to say).
+/// Picks groups for a summary of about `max_words` words (see [`summarize_texts`]), in
+/// reading order, and of no more words than the longest document's sentences hold: when
+/// every article is a few sentences long, a summary as long as the budget would restate the
+/// coverage rather than sum it up (on NeuS, whose texts are cut to about three sentences, this
+/// alone raised ROUGE-1 by 0.4 and ROUGE-2 by 0.3; articles of full length are longer than any
+/// budget).
+/// When the budget binds (the longest document is longer), whole sentences are picked while
+/// fewer than `max_words` words are said, each ending within the budget and
+/// [`BUDGET_TOLERANCE_PERCENT`] of it (and within the longest document). If they leave at
+/// least [`MIN_FILL_WORDS`] words of `max_words`, the best group not yet picked fills them,
+/// cut short, and is read last: the reader asked for that many words, and the start of the next
+/// best sentence says more than nothing (on NeuS, ROUGE-1 +0.4 and +0.3 on the two halves,
+/// ROUGE-2 within 0.1; filling up to the longest document's length as well lost 0.2 of each,
+/// as there the coverage itself has no more to say).
 /// `doc_sources` gives each document's outlet as a number, so that copies and same-outlet
 /// articles do not count as extra support. Sentences count in words once condensed.
 /// `titles`, the documents' headlines (each with its language), say what the story is about.
@@ -153,7 +174,14 @@ pub(crate) fn pick(
         return Vec::new();
     }
     let budget = max_words;
-    let max_words = max_words.min(longest_document_words(corpus));
+    let longest = longest_document_words(corpus);
+    let max_words = max_words.min(longest);
+    // The last whole sentence may run past a binding budget, not past the longest document.
+    let limit = if max_words == budget {
+        (budget + budget * BUDGET_TOLERANCE_PERCENT / 100).min(longest)
+    } else {
+        max_words
+    };
     let centroid = corpus.centroid_scores();
     let title = {
         let scores = corpus.query_scores(titles);
@@ -200,8 +228,8 @@ pub(crate) fn pick(
     let mut picked: Vec<Picked> = Vec::new();
     let mut words = 0;
     let mut open: Vec<usize> = (0..groups.len()).collect();
-    loop {
-        let mut fitting = open.iter().copied().filter(|&g| words + n_words(g) <= max_words);
+    while words < max_words {
+        let mut fitting = open.iter().copied().filter(|&g| words + n_words(g) <= limit);
         let Some(g) = best_of(&mut fitting, &picked) else { break };
         picked.push(Picked { group: g, unit: representatives[g], max_words: None });
         words += n_words(g);
@@ -210,7 +238,7 @@ pub(crate) fn pick(
     // No sentence fits whole: the best one, cut short, so that a story always has a summary.
     // Else, if the budget is what ended the summary, the best sentence that did not fit fills
     // what is left of it (every group still open and not redundant is longer than that).
-    let left = max_words - words;
+    let left = max_words.saturating_sub(words);
     if picked.is_empty() || (max_words == budget && left >= MIN_FILL_WORDS) {
         if let Some(g) = best_of(&mut open.iter().copied(), &picked) {
             picked.push(Picked { group: g, unit: representatives[g], max_words: Some(left) });
@@ -275,7 +303,7 @@ fn group_scores(
                 + W_CENTROID * centroid[rep] / max_centroid
                 + W_TITLE * title[rep]
                 - W_QUOTED * unit.quoted
-                - if is_incomplete(unit.text) { W_INCOMPLETE } else { 0.0 }
+                - if is_fragment(unit.text) { W_FRAGMENT } else { 0.0 }
         })
         .collect()
 }
@@ -305,13 +333,10 @@ fn representative(corpus: &Corpus<'_>, group: &[usize], closeness: &[f32]) -> us
     best
 }
 
-/// A sentence cut off (by the source or by extraction): an unclosed bracket or quotation, or
-/// no closing punctuation.
-fn is_incomplete(sentence: &str) -> bool {
+/// A sentence that opens a bracket or a quotation and does not close it.
+fn is_fragment(sentence: &str) -> bool {
     let count = |c: char| sentence.chars().filter(|&x| x == c).count();
-    count('(') > count(')')
-        || count('“') > count('”')
-        || !sentence.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…'])
+    count('(') > count(')') || count('“') > count('”')
 }
 
 /// The first `max_words` words of a sentence (at least one), cut at the last clause
@@ -508,30 +533,63 @@ mod tests {
         assert!(summary.iter().all(|s| !s.text.ends_with('…')), "{summary:?}");
     }
 
+    /// Two reports of a bridge closure, longer than the budgets the tests below give.
+    const BRIDGE: [&str; 2] = [
+        "The harbor bridge closed to traffic on Monday after inspectors found deep cracks \
+         in its supports. Ferry operators added extra crossings for commuters while \
+         engineers study the damaged steel. The city council will vote next month on \
+         money for a full repair of the bridge.",
+        "Inspectors found deep cracks in the supports of the harbor bridge, which closed \
+         to traffic on Monday. Buses will take a long detour through the old town until \
+         the bridge reopens in the spring. Ferry operators added extra crossings for \
+         commuters during the closure.",
+    ];
+
+    fn word_count(summary: &[TextSummarySentence]) -> usize {
+        summary.iter().map(|s| analyze::words(&s.text).count()).sum()
+    }
+
+    #[test]
+    fn the_last_whole_sentence_may_run_a_little_past_the_budget() {
+        // The lead takes 16 of 25 words and the next best sentence 10: it is said whole, one
+        // word over the budget, rather than cut short at it.
+        let budget = 25;
+        let summary = summarize_texts(&BRIDGE, &[], budget);
+        let words = word_count(&summary);
+        assert!(words > budget, "{words} words: {summary:?}");
+        assert!(words <= budget + budget * BUDGET_TOLERANCE_PERCENT / 100, "{summary:?}");
+        assert!(summary.len() >= 2 && summary.iter().all(|s| !s.text.ends_with('…')));
+        // Never more than the tolerance: whatever the budget, the summary stays within it.
+        for budget in 10..40 {
+            let words = word_count(&summarize_texts(&BRIDGE, &[], budget));
+            assert!(words <= budget + budget * BUDGET_TOLERANCE_PERCENT / 100, "{budget}");
+        }
+    }
+
     #[test]
     fn a_binding_budget_is_filled_with_the_next_sentence_cut_short() {
         // The articles are longer than the budget, and after the first sentence no other fits
-        // whole in the words left: the best of them starts there, cut short, and comes last.
-        let texts = [
-            "The harbor bridge closed to traffic on Monday after inspectors found deep cracks \
-             in its supports. Ferry operators added extra crossings for commuters while \
-             engineers study the damaged steel. The city council will vote next month on \
-             money for a full repair of the bridge.",
-            "Inspectors found deep cracks in the supports of the harbor bridge, which closed \
-             to traffic on Monday. Buses will take a long detour through the old town until \
-             the bridge reopens in the spring. Ferry operators added extra crossings for \
-             commuters during the closure.",
-        ];
-        let budget = 25;
-        let summary = summarize_texts(&texts, &[], budget);
-        let words: usize = summary.iter().map(|s| analyze::words(&s.text).count()).sum();
+        // whole in the words left, even a little past the budget: the best of them starts
+        // there, cut short within the budget, and comes last.
+        let budget = 22;
+        let summary = summarize_texts(&BRIDGE, &[], budget);
+        let words = word_count(&summary);
         assert!(words <= budget, "{words} words: {summary:?}");
         assert!(words > budget - MIN_FILL_WORDS, "{words} words: {summary:?}");
         let (cut, whole) = summary.split_last().expect("a summary");
         assert!(!whole.is_empty() && whole.iter().all(|s| !s.text.ends_with('…')), "{summary:?}");
         let start = cut.text.strip_suffix('…').expect("the last sentence is cut short");
-        assert!(texts.iter().any(|t| t.contains(start)), "{summary:?}");
+        assert!(BRIDGE.iter().any(|t| t.contains(start)), "{summary:?}");
         assert!(!cut.documents.is_empty());
+    }
+
+    #[test]
+    fn only_an_open_bracket_or_quotation_makes_a_fragment() {
+        assert!(is_fragment("The mayor said “we will rebuild the bridge before winter."));
+        assert!(is_fragment("The council (which met on Monday voted to close the road."));
+        assert!(!is_fragment("“We will rebuild,” the mayor said of the bridge."));
+        // A lead that a feed cut short, without its final mark, still says what happened.
+        assert!(!is_fragment("The harbor bridge closed to traffic on Monday after inspectors"));
     }
 
     #[test]

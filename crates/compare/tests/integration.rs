@@ -162,7 +162,8 @@ fn summary_cites_its_sources_within_the_word_budget() {
         let story = compare(&flood_articles(), &config);
         assert!(!story.summary.is_empty());
         let words: usize = story.summary.iter().map(|s| analyze::words(&s.text).count()).sum();
-        assert!(words <= budget, "{words} words for a budget of {budget}");
+        // About the budget: the last whole sentence may run up to 15% past it.
+        assert!(words <= budget + budget * 15 / 100, "{words} words for a budget of {budget}");
         for sentence in &story.summary {
             // A summary sentence is one of a fact's evidence sentences, possibly condensed.
             let fact = story
@@ -294,7 +295,7 @@ fn text_summary_cites_documents() {
     assert!(!summary.is_empty());
     assert_eq!(summary[0].documents, [0, 1, 2]);
     let words: usize = summary.iter().map(|s| analyze::words(&s.text).count()).sum();
-    assert!(words <= 40);
+    assert!(words <= 40 + 40 * 15 / 100, "{words} words");
     assert!(summarize_texts(&[], &[], 40).is_empty());
 }
 
