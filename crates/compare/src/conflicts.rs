@@ -366,6 +366,18 @@ fn roughly_the_same(a: &NumberClaim, b: &NumberClaim) -> bool {
             || within_bound(b, a))
 }
 
+/// How far apart two reports of one quantity can be: outlets that disagree on a count give
+/// values of one magnitude (a first toll and a later one, two estimates of a crowd).
+const MAX_CONFLICT_RATIO: f64 = 20.0;
+
+/// Whether two values are near enough in size to be two reports of one quantity: "23 points"
+/// against "2,117 points" are a game's and a career's, "seven people" killed against a
+/// town's "120,000 people" are different counts.
+fn same_magnitude(a: f64, b: f64) -> bool {
+    let (small, large) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    large <= MAX_CONFLICT_RATIO * small
+}
+
 /// Whether two dates fall on the same weekday and one is written as a weekday: "Monday" in
 /// two articles is the same Monday, though the tense around one made it the next one.
 fn same_weekday_named(a: &NumberClaim, b: &NumberClaim) -> bool {
@@ -570,8 +582,10 @@ pub(crate) fn find_conflicts(
             // borders, doses for two countries and their total).
             let (a_by, b_by) = (reporters.of(a, people), reporters.of(b, people));
             let both_somewhere = a_by.iter().any(|article| b_by.contains(article));
-            let disagree =
-                !both_somewhere && !roughly_the_same(ca, cb) && !same_weekday_named(ca, cb);
+            let disagree = !both_somewhere
+                && !roughly_the_same(ca, cb)
+                && !same_weekday_named(ca, cb)
+                && same_magnitude(ca.value, cb.value);
             if disagree && relation(a, b) >= needed {
                 let (ra, rb) = (component[a], component[b]);
                 let (keep, gone) = (ra.min(rb), ra.max(rb));
@@ -763,6 +777,19 @@ mod tests {
             claim(2, 2.5e6, "doses", "2.5 million doses"),
         ];
         assert_eq!(find_conflicts(&refs, &claims, &[], &|_, _| Relation::Close), []);
+    }
+
+    #[test]
+    fn values_of_different_magnitudes_are_different_things() {
+        let claims = [
+            claim(0, 23.0, "points", "23 points"),
+            claim(1, 2117.0, "points", "2,117 points"),
+            claim(0, 12.0, "people", "12 people"),
+            claim(1, 18.0, "people", "18 people"),
+        ];
+        let conflicts = find_conflicts(&REFS, &claims, &[], &|_, _| Relation::Close);
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].about, "people");
     }
 
     #[test]
