@@ -159,14 +159,19 @@ fn split_before_update(part: &str) -> Vec<&str> {
     pieces
 }
 
-/// A short line without a final period that is not a lead-in.
+/// A short line without a final period that is not a lead-in, nor a long exclamation
+/// ("Lindsay Lohan has checked out of ..., but she's not in the clear yet!").
 fn looks_like_headline(line: &str) -> bool {
     let n_words = line.split_whitespace().count();
     line.chars().count() < 200
         && n_words >= 2
         && !line.ends_with(['.', ':', ',', ';'])
+        && !(line.ends_with('!') && n_words > MAX_EXCLAIMED_HEADLINE_WORDS)
         && line.starts_with(|c: char| !c.is_lowercase())
 }
+
+/// Headlines that end in "!" are short ("Fired in Philly!!"); a longer line is a sentence.
+const MAX_EXCLAIMED_HEADLINE_WORDS: usize = 12;
 
 /// Whether two texts are the same but for case, spacing and punctuation.
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
@@ -280,6 +285,16 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(date_of(line).as_deref(), Some(expected), "{line}");
         }
+    }
+
+    #[test]
+    fn a_long_exclamation_is_no_headline() {
+        assert!(looks_like_headline("Fired in Philly!!"));
+        assert!(looks_like_headline("Council votes to close the old bridge"));
+        assert!(!looks_like_headline(
+            "The mayor has closed the old bridge for a month of repairs, but the ferry is not \
+             running yet!"
+        ));
     }
 
     #[test]
