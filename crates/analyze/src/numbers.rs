@@ -39,15 +39,17 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
     }
     // Mark each gap with a one-byte joiner, so that offsets into `joined` are offsets into
     // `text` and the phrase is reported as written.
-    let mut joined = text.to_string();
+    let mut joined = text.as_bytes().to_vec();
     for gap in gaps {
-        joined.replace_range(gap + 1..gap + 2, JOINER);
+        joined[gap + 1] = JOINER;
     }
+    // An ASCII space replaced by an ASCII byte: still the same valid UTF-8.
+    let joined = String::from_utf8(joined).unwrap_or_else(|_| text.to_string());
     find_in(&joined, text)
 }
 
 /// Stands for the space inside a number written with spaced punctuation ("5. 9").
-const JOINER: &str = "\u{1f}";
+const JOINER: u8 = 0x1f;
 
 /// Finds the numbers of `text`, with the gaps inside numbers joined, and reports their phrases
 /// from `original`, which has the same byte offsets.
