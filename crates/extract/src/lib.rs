@@ -36,9 +36,10 @@ pub use crate::date::{parse_date, url_date};
 /// Extracts an article from a raw document; never panics, whatever the input.
 ///
 /// Caller-given fields (`id`, `url`, `source`, `published`, `title`, `author`, `language`)
-/// override what extraction finds, but for a `title` that is only a date: that is read as the
-/// date (when the text shows none), and the headline is looked for in the text. `source`
-/// falls back to the publisher named in the text or page, then the URL's host, then a news agency named in the byline or dateline, then the
+/// override what extraction finds, but for a `title` that is only a date line: that is no
+/// headline, so the headline is looked for in the text, and a date line that can be read is
+/// the date when the text shows none. `source` falls back to the publisher named in the text
+/// or page, then the URL's host, then a news agency named in the byline or dateline, then the
 /// file name, then `unknown`. `published` falls back to the date the page says it was first
 /// published on ("This article was originally published on ..."), then the date shown with
 /// the headline (a numeric one read day first when the URL's path says so), then page
