@@ -201,29 +201,31 @@ impl Index {
     /// Replaces the whole content with `docs`, committed at once: searches see the old content
     /// until the new one is complete. Returns how many documents were indexed.
     pub fn rebuild(&self, docs: &mut dyn Iterator<Item = Doc<'_>>) -> Result<usize> {
-        // A poisoned lock only means an earlier rebuild panicked; the writer rolls back on
-        // the next commit cycle, so it is safe to go on.
-        let mut writer = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        writer.delete_all_documents()?;
-        let mut n_docs = 0;
-        for doc in docs {
-            writer.add_document(self.document(&doc))?;
-            n_docs += 1;
-        }
-        writer.commit()?;
-        self.reader.reload()?;
-        Ok(n_docs)
+        self.write(docs, true)
     }
 
     /// Replaces the documents of the articles in `docs`, by article id, and adds those not
     /// indexed yet, committed at once. Returns how many documents were written. After a small
     /// ingest only the articles it added or moved to another story need this, not a rebuild.
     pub fn update(&self, docs: &mut dyn Iterator<Item = Doc<'_>>) -> Result<usize> {
+        self.write(docs, false)
+    }
+
+    /// Writes `docs` in one commit, after deleting every document (`clear`) or each one's
+    /// earlier version by article id.
+    fn write(&self, docs: &mut dyn Iterator<Item = Doc<'_>>, clear: bool) -> Result<usize> {
+        // A poisoned lock only means an earlier write panicked; the writer rolls back on the
+        // next commit cycle, so it is safe to go on.
         let mut writer = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if clear {
+            writer.delete_all_documents()?;
+        }
         let mut n_docs = 0;
         for doc in docs {
-            // A delete applies to documents added before it, so the new one stays.
-            writer.delete_term(Term::from_field_text(self.fields.article, doc.article));
+            if !clear {
+                // A delete applies to documents added before it, so the new one stays.
+                writer.delete_term(Term::from_field_text(self.fields.article, doc.article));
+            }
             writer.add_document(self.document(&doc))?;
             n_docs += 1;
         }
