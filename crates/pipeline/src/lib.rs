@@ -566,10 +566,12 @@ fn analyze_store(
         .collect();
     let members = story_members(&assignments);
     let stored_inputs = if keep { store.story_inputs()? } else { HashMap::new() };
+    let settings = settings_identity(config);
     let inputs: Vec<Option<u64>> = members
         .iter()
         .map(|(story_id, idxs)| {
-            story_inputs(story_id, idxs, &articles, &hashes, &assignments, config)
+            let settings = settings?;
+            Some(story_inputs(settings, story_id, idxs, &articles, &hashes, &assignments))
         })
         .collect();
     let (kept, changed): (Vec<usize>, Vec<usize>) = (0..members.len()).partition(|&idx| {
@@ -606,23 +608,32 @@ fn analyze_store(
     Ok(Analysis { stories: members.len(), compared: compared.len(), moved })
 }
 
-/// A fingerprint of everything a story's report is computed from: its id, its articles in
-/// order with their content and duplicates, the comparison's settings, and this build of the
-/// code. `None` when the build cannot be identified: then every story is compared again.
+/// A fingerprint of what every story's report is computed with: the comparison's settings
+/// and this build of the code. `None` when the build cannot be identified: then every story
+/// is compared again.
 ///
 /// The build is identified by its executable file, so any new build compares every story
 /// once, rather than trusting a version number that a change might forget to bump.
+fn settings_identity(config: &Config) -> Option<u64> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&build_identity()?.to_le_bytes());
+    hasher.update(format!("{:?}", config.compare).as_bytes());
+    Some(hasher.digest())
+}
+
+/// A fingerprint of everything a story's report is computed from: `settings`
+/// ([`settings_identity`]), its id, and its articles in order with their content and
+/// duplicates.
 fn story_inputs(
+    settings: u64,
     story_id: &str,
     idxs: &[usize],
     articles: &[Article],
     hashes: &[u64],
     assignments: &[Assignment],
-    config: &Config,
-) -> Option<u64> {
+) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&build_identity()?.to_le_bytes());
-    hasher.update(format!("{:?}", config.compare).as_bytes());
+    hasher.update(&settings.to_le_bytes());
     for part in std::iter::once(story_id).chain(idxs.iter().flat_map(|&idx| {
         [articles[idx].id.as_str(), assignments[idx].duplicate_of.as_deref().unwrap_or("")]
     })) {
@@ -632,7 +643,7 @@ fn story_inputs(
     for &idx in idxs {
         hasher.update(&hashes[idx].to_le_bytes());
     }
-    Some(hasher.digest())
+    hasher.digest()
 }
 
 /// The running executable's size and modification time, read once per process: a new build
