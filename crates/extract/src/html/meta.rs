@@ -602,6 +602,14 @@ fn is_byline_element(element: &super::dom::Element) -> bool {
 }
 
 /// Raw findings of the walk.
+/// An `<h1>` of the page.
+struct Heading {
+    text: String,
+    /// Whether it comes after paragraphs of text in its own container: it heads a section of
+    /// the article, not the article.
+    in_text: bool,
+}
+
 #[derive(Default)]
 struct Found {
     /// Meta tags by lower-case key; the first occurrence wins.
@@ -609,7 +617,7 @@ struct Found {
     ld: LinkedData,
     title: Option<String>,
     /// The first few `<h1>`s.
-    h1s: Vec<String>,
+    h1s: Vec<Heading>,
     /// Short text nodes that read as a date, in page order (visible "Published May 3" lines):
     /// their place among the page's text nodes, the date, and whether it is labelled as an
     /// update.
@@ -626,9 +634,6 @@ struct Found {
     last_prose: Option<String>,
     /// The date a text says the page was first published on ("originally published on").
     original: Option<DateTime<FixedOffset>>,
-    /// For each of `h1s`, whether it comes after paragraphs of text in its own container: it
-    /// heads a section of the article, not the article.
-    h1s_in_text: Vec<bool>,
     /// Where the article text has begun (see [`Found::seen_prose`]).
     prose_at: Option<usize>,
     canonical: Option<String>,
@@ -734,8 +739,7 @@ fn read_element(element: &super::dom::Element, node: NodeRef<'_>, found: &mut Fo
             let text = heading_text(node);
             if !text.is_empty() {
                 found.h1_at.get_or_insert(found.n_texts);
-                found.h1s.push(text);
-                found.h1s_in_text.push(after_paragraphs(node));
+                found.h1s.push(Heading { in_text: after_paragraphs(node), text });
             }
         }
         "time" => {
@@ -889,7 +893,7 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
     // The `<h1>` most like the other titles; a logo or section name in an earlier `<h1>` is
     // passed over, and so is a word or two of a long title (a tag or a name in it).
     let mut best: Option<(&String, f32)> = None;
-    for h1 in &found.h1s {
+    for h1 in found.h1s.iter().map(|h1| &h1.text) {
         if h1.len() > 300 || is_site(h1) {
             continue;
         }
@@ -909,18 +913,19 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
     let headline_h1 = found
         .h1s
         .iter()
-        .zip(&found.h1s_in_text)
-        .find(|(h1, in_text)| {
-            (6..=20).contains(&h1.split_whitespace().count()) && !is_site(h1) && !**in_text
+        .find(|h1| {
+            (6..=20).contains(&h1.text.split_whitespace().count())
+                && !is_site(&h1.text)
+                && !h1.in_text
         })
-        .map(|(h1, _)| h1);
+        .map(|h1| &h1.text);
     let title = match best {
         // "Dec 18 2025 Headline", "Blog: Headline": the `<h1>` holds the headline of the
         // metadata and page furniture (a date, a section label, a comment count).
         Some((h1, _)) => {
             others.iter().find(|other| with_furniture(h1, other)).unwrap_or(h1).clone()
         }
-        None if others.is_empty() => found.h1s.first()?.clone(),
+        None if others.is_empty() => found.h1s.first()?.text.clone(),
         None => headline_h1.or(others.first())?.clone(),
     };
     // Headings are often set in capitals (or lower case, left to the style sheet); metadata
