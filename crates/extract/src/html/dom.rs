@@ -49,6 +49,20 @@ const KEPT_ATTRIBUTES: &[&[u8]] = &[
     b"alt",
 ];
 
+/// Elements whose content the tokenizer reads as text, up to their end tag.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script",
+    "style",
+    "title",
+    "textarea",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
 /// Attributes the tree builder itself reads (`<input type=hidden>` in tables, `<font>` in
 /// SVG, MathML's `<annotation-xml encoding>`), passed to it but not kept.
 const BUILDER_ATTRIBUTES: &[&[u8]] = &[b"color", b"face", b"size", b"encoding"];
@@ -57,12 +71,24 @@ fn is_kept(name: &[u8]) -> bool {
     KEPT_ATTRIBUTES.contains(&name)
 }
 
+/// How deep the tree builder may nest elements: a start tag that would open one deeper is
+/// dropped, its text kept in the deepest element (browsers cap the tree at the same depth).
+/// html5ever looks through the stack of open elements for most tags, so a hostile page of
+/// 100,000 unclosed `<div>`s cost it seconds per page, growing with the square of the depth;
+/// news pages nest a few dozen deep.
+const MAX_DEPTH: u32 = 512;
+
 /// A parsed HTML document.
 pub(crate) struct Dom {
     nodes: Vec<NodeData>,
+    /// The depth of the element the tree builder last inserted into (its current node as of
+    /// the last insertion, less one per end tag since): what [`MAX_DEPTH`] is checked against.
+    insertion_depth: u32,
 }
 
 struct NodeData {
+    /// Elements between the node and the document, itself included (the document's is 0).
+    depth: u32,
     parent: NodeId,
     first_child: NodeId,
     last_child: NodeId,
@@ -118,7 +144,10 @@ impl Element {
 impl Dom {
     /// Parses a whole page, never failing: malformed markup is repaired as browsers do.
     pub(crate) fn parse(page: &str) -> Dom {
-        let sink = Sink(RefCell::new(Dom { nodes: Vec::with_capacity(page.len() / 40) }));
+        let sink = Sink(RefCell::new(Dom {
+            nodes: Vec::with_capacity(page.len() / 40),
+            insertion_depth: 0,
+        }));
         sink.0.borrow_mut().push(Node::Document);
         let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
         let feed = Feed {
@@ -127,6 +156,7 @@ impl Dom {
             next_state: None,
             skip_value: false,
             in_code: false,
+            dropped: Vec::new(),
         };
         let driver = Driver { inner: CallbackEmitter::new(feed) };
         let mut tokenizer = html5gum::Tokenizer::new_with_emitter(page, driver);
@@ -168,6 +198,7 @@ impl Dom {
     fn push(&mut self, value: Node) -> NodeId {
         let id = self.nodes.len() as NodeId;
         self.nodes.push(NodeData {
+            depth: 0,
             parent: NONE,
             first_child: NONE,
             last_child: NONE,
@@ -213,8 +244,10 @@ impl Dom {
     fn append_child(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
         let last = self.node(parent).last_child;
+        let depth = self.inserted_under(parent, child);
         {
             let node = self.node_mut(child);
+            node.depth = depth;
             node.parent = parent;
             node.prev_sibling = last;
         }
@@ -230,8 +263,10 @@ impl Dom {
         self.detach(child);
         let parent = self.node(sibling).parent;
         let prev = self.node(sibling).prev_sibling;
+        let depth = self.inserted_under(parent, child);
         {
             let node = self.node_mut(child);
+            node.depth = depth;
             node.parent = parent;
             node.prev_sibling = prev;
             node.next_sibling = sibling;
@@ -242,6 +277,13 @@ impl Dom {
         } else {
             self.node_mut(prev).next_sibling = child;
         }
+    }
+
+    /// The depth `child` takes under `parent`, noted as where the tree builder inserts.
+    fn inserted_under(&mut self, parent: NodeId, child: NodeId) -> u32 {
+        let depth = self.node(parent).depth + u32::from(self.node(child).value.is_element());
+        self.insertion_depth = depth;
+        depth
     }
 
     /// Whether text appended to `parent` is dropped: script and style code is never read.
@@ -381,9 +423,39 @@ struct Feed<'a> {
     /// The text being read is the code of a `<script>` or `<style>`, which the tree never
     /// keeps.
     in_code: bool,
+    /// Start tags dropped past [`MAX_DEPTH`], by name, whose end tags are dropped too.
+    dropped: Vec<(LocalName, u32)>,
 }
 
 impl Feed<'_> {
+    /// Whether a start tag would open an element past [`MAX_DEPTH`]; if so it is dropped and
+    /// its end tag will be. Raw-text elements (`<script>`, `<title>`...) hold no elements, so
+    /// they never nest deep and are kept, to keep the tokenizer's state right.
+    fn drop_too_deep(&mut self, tag: &Tag) -> bool {
+        if RAW_TEXT_ELEMENTS.contains(&&*tag.name)
+            || self.builder.sink.0.borrow().insertion_depth < MAX_DEPTH
+        {
+            return false;
+        }
+        match self.dropped.iter_mut().find(|(name, _)| *name == tag.name) {
+            Some((_, count)) => *count += 1,
+            None => self.dropped.push((tag.name.clone(), 1)),
+        }
+        true
+    }
+
+    /// Whether an end tag closes a start tag that was dropped.
+    fn drop_end(&mut self, name: &LocalName) -> bool {
+        let Some(at) = self.dropped.iter().position(|(dropped, _)| dropped == name) else {
+            return false;
+        };
+        self.dropped[at].1 -= 1;
+        if self.dropped[at].1 == 0 {
+            self.dropped.swap_remove(at);
+        }
+        true
+    }
+
     fn send(&mut self, token: Token) {
         let state = match self.builder.process_token(token, 1) {
             TokenSinkResult::Continue | TokenSinkResult::EncodingIndicator(_) => return,
@@ -468,6 +540,9 @@ impl Callback<Infallible, ()> for Feed<'_> {
             CallbackEvent::CloseStartTag { self_closing } => {
                 if let Some(mut tag) = self.tag.take() {
                     tag.self_closing = self_closing;
+                    if self.drop_too_deep(&tag) {
+                        return None;
+                    }
                     let code = tag.name == local_name!("style")
                         || (tag.name == local_name!("script")
                             && !tag.attrs.iter().any(|attr| {
@@ -485,13 +560,23 @@ impl Callback<Infallible, ()> for Feed<'_> {
                     return None;
                 }
             }
-            CallbackEvent::EndTag { name } => self.send(Token::TagToken(Tag {
-                kind: TagKind::EndTag,
-                name: local_name(name),
-                self_closing: false,
-                attrs: Vec::new(),
-                had_duplicate_attributes: false,
-            })),
+            CallbackEvent::EndTag { name } => {
+                let name = local_name(name);
+                if self.drop_end(&name) {
+                    return None;
+                }
+                {
+                    let mut dom = self.builder.sink.0.borrow_mut();
+                    dom.insertion_depth = dom.insertion_depth.saturating_sub(1);
+                }
+                self.send(Token::TagToken(Tag {
+                    kind: TagKind::EndTag,
+                    name,
+                    self_closing: false,
+                    attrs: Vec::new(),
+                    had_duplicate_attributes: false,
+                }));
+            }
             CallbackEvent::String { .. } if self.in_code => (),
             CallbackEvent::String { value } => self.send_text(value),
             CallbackEvent::Comment { value } => self.send(Token::CommentToken(tendril(value))),
@@ -732,6 +817,31 @@ mod tests {
             names(&dom),
             ["html", "head", "script", "style", "script", "'{\"a\": 1}'", "body", "p", "'text'"]
         );
+    }
+
+    #[test]
+    fn caps_nesting_and_keeps_the_text_of_what_it_drops() {
+        let deep = 5_000;
+        let page = format!(
+            "<article><p>first</p>{}<i>deep</i>{}<p>last</p></article><footer>end</footer>",
+            "<div>".repeat(deep),
+            "</div>".repeat(deep)
+        );
+        let dom = Dom::parse(&page);
+        let depth = dom.root().descendants().map(|node| node.ancestors().count()).max();
+        assert!(depth.is_some_and(|depth| depth <= MAX_DEPTH as usize + 1 && depth < deep));
+        let deep_text = dom
+            .root()
+            .descendants()
+            .find(|node| matches!(node.value(), Node::Text(text) if &**text == "deep"))
+            .expect("the deepest text is kept");
+        assert!(deep_text.ancestors().any(|node| label(node) == "article"));
+        // The end tags of the dropped `<div>`s close nothing else: the last paragraph stays
+        // in the article, and the footer after it.
+        let last = dom.root().descendants().find(|node| label(*node) == "last").expect("last");
+        assert_eq!(last.ancestors().nth(1).map(label).as_deref(), Some("article"));
+        let footer = dom.first("footer").expect("footer");
+        assert_eq!(footer.parent().map(label).as_deref(), Some("body"));
     }
 
     #[test]
