@@ -76,17 +76,32 @@ pub(crate) fn story_conflicts(
     number_mentions: &[(usize, analyze::numbers::NumberMention)],
     entity_mentions: &[(usize, analyze::entities::EntityMention)],
 ) -> Vec<Conflict> {
+    // Units by article and start, to find the one holding an offset by binary search (a
+    // hostile text can have thousands of numbers and sentences).
+    let mut spans: Vec<(usize, usize, usize, usize)> = corpus
+        .units
+        .iter()
+        .enumerate()
+        .map(|(idx, u)| (doc_articles[u.doc], u.start, u.start + u.text.len(), idx))
+        .collect();
+    spans.sort_unstable();
     let unit_of = |article: usize, at: usize| {
-        corpus.units.iter().position(|u| {
-            doc_articles[u.doc] == article && (u.start..u.start + u.text.len()).contains(&at)
-        })
+        let after = spans.partition_point(|&(a, start, _, _)| (a, start) <= (article, at));
+        let &(a, start, end, idx) = spans.get(after.checked_sub(1)?)?;
+        (a == article && (start..end).contains(&at)).then_some(idx)
     };
     // Each claim with the corpus unit (sentence) holding it; numbers outside any
     // content-bearing sentence have no context to compare and are left out.
     let mut claims = Vec::new();
     let mut claim_units = Vec::new();
     let mut bare_values = Vec::new();
+    let mut claims_of: HashMap<usize, usize> = HashMap::new();
     for (article, mention) in number_mentions {
+        let seen = claims_of.entry(*article).or_default();
+        *seen += 1;
+        if *seen > MAX_CLAIMS_PER_ARTICLE {
+            continue;
+        }
         let Some(label) = mention.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
             if crate::numbers::telling_value(mention.value) {
                 bare_values.push((*article, mention.value));
@@ -126,13 +141,15 @@ pub(crate) fn story_conflicts(
             claim_units.push(idx);
         }
     }
-    for idx in 0..claims.len() {
-        let counts_people = |c: &NumberClaim| PEOPLE.contains(&c.label.as_str());
-        claims[idx].lone_people_count = counts_people(&claims[idx])
-            && (0..claims.len())
-                .filter(|&o| claim_units[o] == claim_units[idx] && counts_people(&claims[o]))
-                .count()
-                == 1;
+    let counts_people = |c: &NumberClaim| PEOPLE.contains(&c.label.as_str());
+    let mut people_counts: HashMap<usize, usize> = HashMap::new();
+    for (claim, &unit) in claims.iter().zip(&claim_units) {
+        if counts_people(claim) {
+            *people_counts.entry(unit).or_default() += 1;
+        }
+    }
+    for (claim, unit) in claims.iter_mut().zip(&claim_units) {
+        claim.lone_people_count = counts_people(claim) && people_counts[unit] == 1;
     }
 
     let mut group_of = vec![usize::MAX; corpus.units.len()];
@@ -319,12 +336,22 @@ pub(crate) fn count_context(sentence: &str, start: usize, end: usize, unit: &str
     // Right before, in the same clause.
     if !before.trim_end().ends_with(|c: char| c.is_ascii_punctuation() || "“”—–".contains(c))
     {
-        if let Some(t) = analyze::words(before).last().and_then(term) {
+        // The last word, read from the end: a text can be long, with many counts in it.
+        let mut tail = before.len().saturating_sub(PREDICATE_BYTES);
+        while !before.is_char_boundary(tail) {
+            tail -= 1;
+        }
+        if let Some(t) = analyze::words(&before[tail..]).last().and_then(term) {
             res.push(t);
         }
     }
     // Right after, past auxiliaries, in the same clause.
-    let clause = after.split(|c: char| c.is_ascii_punctuation() || "“”—–".contains(c)).next();
+    let mut near = PREDICATE_BYTES.min(after.len());
+    while !after.is_char_boundary(near) {
+        near += 1;
+    }
+    let clause =
+        after[..near].split(|c: char| c.is_ascii_punctuation() || "“”—–".contains(c)).next();
     for word in analyze::words(clause.unwrap_or_default()) {
         if AUXILIARIES.iter().any(|a| word.eq_ignore_ascii_case(a)) {
             continue;
@@ -336,6 +363,14 @@ pub(crate) fn count_context(sentence: &str, start: usize, end: usize, unit: &str
     res.dedup();
     res
 }
+
+/// The numbers of one article read as claims, the first so many: more than any news article
+/// gives, and a bound on the pairs compared when a text is a table of thousands of figures.
+const MAX_CLAIMS_PER_ARTICLE: usize = 1_000;
+
+/// How far before and after a count its predicate is looked for: past the auxiliaries and
+/// longer than any word.
+const PREDICATE_BYTES: usize = 128;
 
 /// Qualifiers that make a number approximate ("nearly $500 billion").
 const APPROXIMATE: &[&str] =
@@ -559,49 +594,58 @@ pub(crate) fn find_conflicts(
     let reporters = Reporters::new(claims, bare_values);
     let mut component: Vec<usize> = (0..claims.len()).collect();
     let mut in_conflict = vec![false; claims.len()];
-    for a in 0..claims.len() {
-        for b in a + 1..claims.len() {
-            let (ca, cb) = (&claims[a], &claims[b]);
-            if refs[ca.article].source == refs[cb.article].source || same_value(ca.value, cb.value)
-            {
-                continue;
-            }
-            let people = ca.unit != cb.unit && ca.lone_people_count && cb.lone_people_count;
-            let needed = if ca.label == crate::DATE_UNIT && cb.label == crate::DATE_UNIT {
-                // Most sentences carry a date, and related sentences often tell of events
-                // on different days.
-                Relation::Close
-            } else if ca.unit == cb.unit {
-                Relation::Related
-            } else if people {
-                Relation::Close
-            } else {
-                continue;
-            };
-            // An article giving both values counts two different things (troops at two
-            // borders, doses for two countries and their total).
-            let (a_by, b_by) = (reporters.of(a, people), reporters.of(b, people));
-            let both_somewhere = a_by.iter().any(|article| b_by.contains(article));
-            let disagree = !both_somewhere
-                && !roughly_the_same(ca, cb)
-                && !same_weekday_named(ca, cb)
-                && same_magnitude(ca.value, cb.value);
-            if disagree && relation(a, b) >= needed {
-                let (ra, rb) = (component[a], component[b]);
-                let (keep, gone) = (ra.min(rb), ra.max(rb));
-                component.iter_mut().filter(|c| **c == gone).for_each(|c| *c = keep);
-                in_conflict[a] = true;
-                in_conflict[b] = true;
-            }
-        }
-    }
-    let mut res = Vec::new();
-    for root in 0..claims.len() {
-        let members: Vec<usize> =
-            (0..claims.len()).filter(|&m| in_conflict[m] && component[m] == root).collect();
-        if members.is_empty() {
+    let (same_unit, lone_people) = candidate_groups(claims);
+    let same_unit_pairs = same_unit.iter().flat_map(|group| {
+        group
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, &a)| group[i + 1..].iter().map(move |&b| (a, b)))
+    });
+    let people_pairs = lone_people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &a)| lone_people[i + 1..].iter().map(move |&b| (a, b)))
+        .filter(|&(a, b)| claims[a].unit != claims[b].unit);
+    for (a, b) in same_unit_pairs.chain(people_pairs) {
+        let (ca, cb) = (&claims[a], &claims[b]);
+        if refs[ca.article].source == refs[cb.article].source || same_value(ca.value, cb.value) {
             continue;
         }
+        let people = ca.unit != cb.unit && ca.lone_people_count && cb.lone_people_count;
+        let needed = if ca.label == crate::DATE_UNIT && cb.label == crate::DATE_UNIT {
+            // Most sentences carry a date, and related sentences often tell of events
+            // on different days.
+            Relation::Close
+        } else if ca.unit == cb.unit {
+            Relation::Related
+        } else if people {
+            Relation::Close
+        } else {
+            continue;
+        };
+        // An article giving both values counts two different things (troops at two
+        // borders, doses for two countries and their total).
+        let (a_by, b_by) = (reporters.of(a, people), reporters.of(b, people));
+        let both_somewhere = a_by.iter().any(|article| b_by.contains(article));
+        let disagree = !both_somewhere
+            && !roughly_the_same(ca, cb)
+            && !same_weekday_named(ca, cb)
+            && same_magnitude(ca.value, cb.value);
+        if disagree && relation(a, b) >= needed {
+            let (ra, rb) = (component[a], component[b]);
+            let (keep, gone) = (ra.min(rb), ra.max(rb));
+            component.iter_mut().filter(|c| **c == gone).for_each(|c| *c = keep);
+            in_conflict[a] = true;
+            in_conflict[b] = true;
+        }
+    }
+    // Each component's members in order, components by their first member.
+    let mut components: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for m in (0..claims.len()).filter(|&m| in_conflict[m]) {
+        components.entry(component[m]).or_default().push(m);
+    }
+    let mut res = Vec::new();
+    for members in components.into_values() {
         let mut by_value: Vec<(usize, Vec<usize>)> = Vec::new();
         for &m in &members {
             match by_value
@@ -637,6 +681,19 @@ pub(crate) fn find_conflicts(
         res.push(Conflict { about: claims[members[0]].label.clone(), claims: claims_out });
     }
     res
+}
+
+/// The claims that can disagree, as groups whose pairs are compared: claims of one unit,
+/// and the lone counts of people (compared when in different words: "12 people", "15
+/// residents"). Drawn from those groups rather than from all pairs, as a long text can give
+/// thousands of claims.
+fn candidate_groups(claims: &[NumberClaim]) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut by_unit: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (idx, claim) in claims.iter().enumerate() {
+        by_unit.entry(claim.unit.as_str()).or_default().push(idx);
+    }
+    let lone_people = (0..claims.len()).filter(|&idx| claims[idx].lone_people_count).collect();
+    (by_unit.into_values().collect(), lone_people)
 }
 
 #[cfg(test)]
@@ -858,6 +915,44 @@ mod tests {
         // Without the second figure, the Times disagrees with the Gazette.
         let b = article("b", "Valley Times", b.body.split("\n\n").next().unwrap());
         assert_eq!(compare(&b).conflicts.len(), 1);
+    }
+
+    #[test]
+    fn a_table_of_thousands_of_figures_is_read_up_to_a_bound() {
+        // Results pages run to thousands of figures; the conflict in the lead is still found,
+        // and the rows past the bound are not paired with every other row.
+        let article = |id: &str, source: &str, injured: u32| {
+            let rows: String = (0..3_000)
+                .map(|row| {
+                    format!("Precinct {row} reported {} votes, officials said. ", 1_000 + row)
+                })
+                .collect();
+            model::Article {
+                id: id.to_string(),
+                source: source.to_string(),
+                url: None,
+                title: None,
+                author: None,
+                published: None,
+                language: Some("en".to_string()),
+                body: format!(
+                    "A bus crash on the coast road injured {injured} people on Monday, police \
+                     said.\n\n{rows}"
+                ),
+                extra: Default::default(),
+            }
+        };
+        let (a, b) = (article("a", "Harbor Gazette", 12), article("b", "Valley Times", 18));
+        let articles = [
+            crate::StoryArticle { article: &a, duplicate_of: None },
+            crate::StoryArticle { article: &b, duplicate_of: None },
+        ];
+        let story = crate::compare_story("s", &articles, &crate::Config::recommended());
+        let people: Vec<&Conflict> =
+            story.conflicts.iter().filter(|c| c.about == "people").collect();
+        assert_eq!(people.len(), 1, "{:?}", story.conflicts);
+        let texts: Vec<&str> = people[0].claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["12 people", "18 people"]);
     }
 
     #[test]
