@@ -25,15 +25,10 @@ pub(crate) fn merge_quotes(
     mentions: &[(usize, QuoteMention)],
 ) -> Vec<Quote> {
     let sets = word_sets(mentions.iter().map(|(_, mention)| mention.text.as_str()));
-    let mut group_of: Vec<usize> = (0..mentions.len()).collect();
-    for (a, b) in same_quote_pairs(&sets) {
-        let (ga, gb) = (find(&mut group_of, a), find(&mut group_of, b));
-        group_of[ga.max(gb)] = ga.min(gb);
-    }
+    let group_of = same_quote_groups(&sets);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_index: Vec<Option<usize>> = vec![None; mentions.len()];
-    for idx in 0..mentions.len() {
-        let root = find(&mut group_of, idx);
+    for (idx, &root) in group_of.iter().enumerate() {
         match group_index[root] {
             Some(g) => groups[g].push(idx),
             None => {
@@ -89,25 +84,45 @@ fn word_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// The pairs of texts that are the same quote ([`same_quote`]), without comparing all pairs:
-/// a set-similarity join with prefix filtering. When the shorter set `x` shares at least
-/// `k = ceil(SAME_QUOTE_OVERLAP * |x|)` words with `y`, any `|x| - k + 1` words of `x` include
-/// one of `y`'s; so each set looks up only that many of its rarest words, and is compared
-/// with the sets at least as long that hold one of them. A story with hundreds of articles
-/// carries thousands of quotes, and comparing them all was most of its cost.
-fn same_quote_pairs(sets: &[Vec<u32>]) -> Vec<(usize, usize)> {
+/// Each text's group of texts that are the same quote ([`same_quote`], and texts linked by
+/// a chain of such pairs), as a union-find forest whose roots are the groups' first texts.
+///
+/// Without comparing all pairs: a text with the same words as an earlier one joins it
+/// outright, and the rest meet in a set-similarity join with prefix filtering. When the
+/// shorter set `x` shares at least `k = ceil(SAME_QUOTE_OVERLAP * |x|)` words with `y`, any
+/// `|x| - k + 1` words of `x` include one of `y`'s; so each set looks up only that many of its
+/// rarest words, and is compared with the sets at least as long that hold one of them and are
+/// not yet in its group. A story with hundreds of articles carries thousands of quotes, and
+/// comparing them all was most of its cost; a hostile text repeating one quote ten thousand
+/// times made as many million pairs.
+fn same_quote_groups(sets: &[Vec<u32>]) -> Vec<usize> {
+    let mut group_of: Vec<usize> = (0..sets.len()).collect();
+    let union = |group_of: &mut Vec<usize>, a: usize, b: usize| {
+        let (ga, gb) = (find(group_of, a), find(group_of, b));
+        group_of[ga.max(gb)] = ga.min(gb);
+    };
+    let mut first_with: HashMap<&[u32], usize> = HashMap::new();
+    let mut distinct = vec![false; sets.len()];
+    for (idx, set) in sets.iter().enumerate() {
+        match first_with.get(set.as_slice()) {
+            Some(&first) => union(&mut group_of, first, idx),
+            None => {
+                first_with.insert(set, idx);
+                distinct[idx] = true;
+            }
+        }
+    }
     let n_words = sets.iter().flatten().map(|&word| word as usize + 1).max().unwrap_or(0);
     let mut holders: Vec<Vec<u32>> = vec![Vec::new(); n_words];
-    for (idx, set) in sets.iter().enumerate() {
+    for (idx, set) in sets.iter().enumerate().filter(|(idx, _)| distinct[*idx]) {
         for &word in set {
             holders[word as usize].push(idx as u32);
         }
     }
-    let mut pairs = Vec::new();
     let mut last_probe = vec![usize::MAX; sets.len()];
     let mut rarest: Vec<u32> = Vec::new();
     for (a, set) in sets.iter().enumerate() {
-        if set.is_empty() {
+        if set.is_empty() || !distinct[a] {
             continue;
         }
         let probes = match set.len() < MIN_FUZZY_WORDS {
@@ -128,13 +143,17 @@ fn same_quote_pairs(sets: &[Vec<u32>]) -> Vec<(usize, usize)> {
                     continue;
                 }
                 last_probe[b] = a;
-                if same_quote(set, other) {
-                    pairs.push((a, b));
+                if find(&mut group_of, a) != find(&mut group_of, b) && same_quote(set, other) {
+                    union(&mut group_of, a, b);
                 }
             }
         }
     }
-    pairs
+    for idx in 0..sets.len() {
+        let root = find(&mut group_of, idx);
+        group_of[idx] = root;
+    }
+    group_of
 }
 
 /// The words a set of `len` words must share with a longer one to be the same quote.
@@ -217,7 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn the_join_finds_exactly_the_pairs_that_all_pairs_would() {
+    fn the_join_finds_exactly_the_groups_that_all_pairs_would() {
         // Quotes drawn from a small vocabulary, so that many overlap partly; word sets of
         // one to twelve words, some repeated.
         let vocabulary = [
@@ -241,14 +260,22 @@ mod tests {
             })
             .collect();
         let sets = word_sets(texts.iter().map(String::as_str));
-        let mut joined = same_quote_pairs(&sets);
-        joined.iter_mut().for_each(|pair| *pair = (pair.0.min(pair.1), pair.0.max(pair.1)));
-        joined.sort_unstable();
-        let all_pairs: Vec<(usize, usize)> = (0..sets.len())
-            .flat_map(|a| (a + 1..sets.len()).map(move |b| (a, b)))
-            .filter(|&(a, b)| same_quote(&sets[a], &sets[b]))
-            .collect();
-        assert!(all_pairs.len() > 100, "the test needs many matching pairs");
+        let joined = same_quote_groups(&sets);
+        // The groups all pairs give: every pair of the same quote, chained.
+        let mut all_pairs: Vec<usize> = (0..sets.len()).collect();
+        let mut matching = 0;
+        for a in 0..sets.len() {
+            for b in a + 1..sets.len() {
+                if same_quote(&sets[a], &sets[b]) {
+                    matching += 1;
+                    let (ga, gb) = (find(&mut all_pairs, a), find(&mut all_pairs, b));
+                    all_pairs[ga.max(gb)] = ga.min(gb);
+                }
+            }
+        }
+        let all_pairs: Vec<usize> = (0..sets.len()).map(|idx| find(&mut all_pairs, idx)).collect();
+        assert!(matching > 100, "the test needs many matching pairs");
+        assert!(joined.iter().collect::<std::collections::HashSet<_>>().len() > 10);
         assert_eq!(joined, all_pairs);
     }
 
