@@ -11,13 +11,31 @@ use std::collections::HashMap;
 pub(crate) struct DocInput<'a> {
     pub(crate) text: &'a str,
     pub(crate) language: Option<&'a str>,
-    /// Numbers found in `text`: byte offset and value.
-    pub(crate) numbers: Vec<(usize, f64)>,
-    /// Entities found in `text`: byte offset and lower-cased name.
-    pub(crate) entities: Vec<(usize, String)>,
+    /// Numbers found in `text`: byte offset and value, by offset.
+    numbers: Vec<(usize, f64)>,
+    /// Entities found in `text`: byte offset and lower-cased name, by offset.
+    entities: Vec<(usize, String)>,
     /// Counts of people or things with their predicates: byte offset and key
-    /// (`conflicts::count_keys`).
-    pub(crate) counts: Vec<(usize, String)>,
+    /// (`conflicts::count_keys`), by offset.
+    counts: Vec<(usize, String)>,
+}
+
+impl<'a> DocInput<'a> {
+    /// A document with the numbers and entities found in it (lower-cased names).
+    pub(crate) fn new(
+        text: &'a str,
+        language: Option<&'a str>,
+        numbers: &[analyze::numbers::NumberMention],
+        mut entities: Vec<(usize, String)>,
+    ) -> DocInput<'a> {
+        let mut counts = crate::conflicts::count_keys(text, numbers);
+        let mut numbers: Vec<(usize, f64)> = numbers.iter().map(|n| (n.start, n.value)).collect();
+        // Sorted by offset, so that each sentence finds its own by binary search.
+        numbers.sort_by_key(|(at, _)| *at);
+        entities.sort_by_key(|(at, _)| *at);
+        counts.sort_by_key(|(at, _)| *at);
+        DocInput { text, language, numbers, entities, counts }
+    }
 }
 
 /// One content-bearing sentence of one document.
@@ -117,6 +135,18 @@ pub(crate) fn canonical_term(word: &str) -> Option<String> {
     Some(NEWS_SYNONYMS.get(term.as_str()).cloned().unwrap_or(term))
 }
 
+/// The sentences of one document that are compared, the first so many: more than the longest
+/// article has, and a bound on the pairs of sentences a story compares when a text is
+/// thousands of sentences of one kind (a table, a log, a hostile page).
+const MAX_UNITS_PER_DOC: usize = 1_000;
+
+/// The items of `items` (sorted by offset, as finders give them) whose offset is in `range`.
+fn in_range<'t, T>(items: &'t [(usize, T)], range: &std::ops::Range<usize>) -> &'t [(usize, T)] {
+    let from = items.partition_point(|(at, _)| *at < range.start);
+    let to = from + items[from..].partition_point(|(at, _)| *at < range.end);
+    &items[from..to]
+}
+
 /// Sentences shorter than this many words carry no claim of their own ("He declined.").
 const MIN_WORDS: usize = 6;
 /// ... nor do sentences with fewer content terms than this.
@@ -150,9 +180,13 @@ impl<'a> Corpus<'a> {
             let analyzer = &analyzers[analyzer_idx].1;
             let sentences = analyze::sentences(doc.text);
             doc_lengths.push(sentences.len());
+            let first_unit = units.len();
             let mut quote_open = false;
             let mut scanned = 0;
             for (position, sentence) in sentences.iter().enumerate() {
+                if units.len() - first_unit == MAX_UNITS_PER_DOC {
+                    break;
+                }
                 quote_open = quote_state(&doc.text[scanned..sentence.start], quote_open);
                 let (quoted, open_after) = quoted_share(sentence.text, quote_open);
                 quote_open = open_after;
@@ -163,33 +197,32 @@ impl<'a> Corpus<'a> {
                 if n_words < MIN_WORDS || terms.len() < MIN_TERMS {
                     continue;
                 }
-                let mut tf: Vec<(u32, u32)> = Vec::new();
                 let english = doc.language.is_none_or(|lang| lang.starts_with("en"));
-                for mut term in terms.drain(..) {
-                    if english {
-                        if let Some(canonical) = NEWS_SYNONYMS.get(term.as_str()) {
-                            term.clone_from(canonical);
+                let mut ids: Vec<u32> = terms
+                    .drain(..)
+                    .map(|mut term| {
+                        if english {
+                            if let Some(canonical) = NEWS_SYNONYMS.get(term.as_str()) {
+                                term.clone_from(canonical);
+                            }
                         }
-                    }
-                    let next_id = term_ids.len() as u32;
-                    let id = *term_ids.entry(term).or_insert(next_id);
-                    match tf.iter_mut().find(|(t, _)| *t == id) {
-                        Some(entry) => entry.1 += 1,
-                        None => tf.push((id, 1)),
+                        let next_id = term_ids.len() as u32;
+                        *term_ids.entry(term).or_insert(next_id)
+                    })
+                    .collect();
+                ids.sort_unstable();
+                let mut tf: Vec<(u32, u32)> = Vec::new();
+                for id in ids {
+                    match tf.last_mut() {
+                        Some((last, n)) if *last == id => *n += 1,
+                        _ => tf.push((id, 1)),
                     }
                 }
-                tf.sort_unstable();
                 let term_set: Vec<u32> = tf.iter().map(|(id, _)| *id).collect();
                 let range = sentence.start..sentence.start + sentence.text.len();
-                let numbers =
-                    doc.numbers.iter().filter(|(at, _)| range.contains(at)).map(|(_, v)| *v);
-                let entities = doc
-                    .entities
-                    .iter()
-                    .filter(|(at, _)| range.contains(at))
-                    .map(|(_, e)| e.clone());
-                let count_keys =
-                    doc.counts.iter().filter(|(at, _)| range.contains(at)).map(|(_, k)| k.clone());
+                let numbers = in_range(&doc.numbers, &range).iter().map(|(_, v)| *v);
+                let entities = in_range(&doc.entities, &range).iter().map(|(_, e)| e.clone());
+                let count_keys = in_range(&doc.counts, &range).iter().map(|(_, k)| k.clone());
                 units.push(Unit {
                     doc: doc_idx,
                     position,
@@ -301,12 +334,10 @@ impl<'a> Corpus<'a> {
         for (a, unit) in self.units.iter().enumerate() {
             for (id, weight) in &unit.vector {
                 let holders = &postings[id];
-                // Postings are in unit order: only the units after `a` make new pairs.
-                let after = holders.partition_point(|&(b, _)| b <= a);
+                // Postings are in unit order, and units in document order: only the units of
+                // later documents make new pairs.
+                let after = holders.partition_point(|&(b, _)| self.units[b].doc <= unit.doc);
                 for &(b, weight_b) in &holders[after..] {
-                    if self.units[b].doc == unit.doc {
-                        continue;
-                    }
                     if dots[b] == 0.0 {
                         touched.push(b);
                     }

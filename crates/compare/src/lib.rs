@@ -126,13 +126,12 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
             .filter(|(article, _)| *article == idx)
             .map(|(_, m)| (m.start, m.name.to_lowercase()))
             .collect();
-        docs.push(DocInput {
-            text: body,
-            language: articles[idx].article.language.as_deref(),
-            numbers: numbers.iter().map(|n| (n.start, n.value)).collect(),
+        docs.push(DocInput::new(
+            body,
+            articles[idx].article.language.as_deref(),
+            &numbers,
             entities,
-            counts: conflicts::count_keys(body, &numbers),
-        });
+        ));
         let mut mentions = numbers;
         mentions.extend(date_mentions(articles[idx].article));
         mentions.sort_by_key(|m| m.start);

@@ -53,17 +53,11 @@ pub fn summarize_texts(
     let docs: Vec<DocInput<'_>> = texts
         .iter()
         .map(|text| {
-            let numbers = analyze::numbers::find_numbers(text);
-            DocInput {
-                text,
-                language: None,
-                counts: crate::conflicts::count_keys(text, &numbers),
-                numbers: numbers.into_iter().map(|n| (n.start, n.value)).collect(),
-                entities: analyze::entities::find_entities(text)
-                    .into_iter()
-                    .map(|e| (e.start, e.name.to_lowercase()))
-                    .collect(),
-            }
+            let entities = analyze::entities::find_entities(text)
+                .into_iter()
+                .map(|e| (e.start, e.name.to_lowercase()))
+                .collect();
+            DocInput::new(text, None, &analyze::numbers::find_numbers(text), entities)
         })
         .collect();
     let corpus = Corpus::build(&docs);
