@@ -13,6 +13,10 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Words longer than this, in bytes, are not stemmed. German compounds run to about 40
+/// letters; nothing this long is a word.
+const MAX_STEMMED_BYTES: usize = 64;
+
 /// Turns text into index terms for one language: lower-cased, stop words removed, stemmed.
 ///
 /// Building one costs a stop-word table, so make one per language and reuse it.
@@ -40,7 +44,9 @@ impl Analyzer {
     /// Index terms of `text`, appended to `acc`.
     ///
     /// Hyphenated words give one term per part, so "pro-Russian" matches "Russian".
-    /// One-character words are dropped: they are initials, digits or stop words.
+    /// One-character words are dropped: they are initials, digits or stop words. A word
+    /// longer than any word of a language (a hash, a run of letters with no spaces) is kept
+    /// as it is: Snowball's stemmers take time growing with the square of a word's length.
     pub fn terms(&self, text: &str, acc: &mut Vec<String>) {
         let mut lower = String::with_capacity(32);
         for word in words(text) {
@@ -54,7 +60,11 @@ impl Analyzer {
                 if self.is_stop_word(&lower) {
                     continue;
                 }
-                acc.push(self.stemmer.stem(&lower).into_owned());
+                if lower.len() > MAX_STEMMED_BYTES {
+                    acc.push(lower.clone());
+                } else {
+                    acc.push(self.stemmer.stem(&lower).into_owned());
+                }
             }
         }
     }
@@ -274,6 +284,16 @@ mod tests {
             got,
             ["The", "mayor’s", "state-run", "agency", "NRA", "isn't", "2", "5", "done"]
         );
+    }
+
+    #[test]
+    fn a_run_of_letters_longer_than_any_word_is_kept_unstemmed() {
+        let run = "Tuesday".repeat(20_000);
+        let got = terms(Some("en"), &format!("Budgets {run} voting"));
+        assert_eq!(got, ["budget", run.to_lowercase().as_str(), "vote"]);
+        // German's long compounds are still words.
+        let compound = "Donaudampfschifffahrtsgesellschaftskapitäne";
+        assert_eq!(terms(Some("de"), compound), ["donaudampfschifffahrtsgesellschaftskapitan"]);
     }
 
     #[test]
