@@ -73,6 +73,7 @@ impl DateMention {
 /// (the day the text was published, in its own time zone).
 pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
     let mut acc: Vec<DateMention> = Vec::new();
+    let mut taken = Taken::default();
     // Absolute dates first: a weekday written next to one ("Tuesday, March 3") adds nothing.
     for caps in MONTH_DAY.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
@@ -82,12 +83,13 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
         let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
         if let Some(date) = resolve_month_day(year, month, day, published) {
             acc.push(DateMention::new(text, whole.start(), whole.end(), date, Precision::Day));
+            taken.insert(whole.start(), whole.end());
         }
     }
     for caps in DAY_MONTH.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let (Some(month), Some(day)) = (caps.name("month"), caps.name("day")) else { continue };
-        if overlaps(&acc, whole.start(), whole.end()) {
+        if taken.overlaps(whole.start(), whole.end()) {
             continue;
         }
         let Some(month) = calendar::month_number(month.as_str()) else { continue };
@@ -95,6 +97,7 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
         let year = caps.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
         if let Some(date) = resolve_month_day(year, month, day, published) {
             acc.push(DateMention::new(text, whole.start(), whole.end(), date, Precision::Day));
+            taken.insert(whole.start(), whole.end());
         }
     }
     for caps in MONTH_YEAR.captures_iter(text) {
@@ -103,29 +106,30 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
         else {
             continue;
         };
-        if overlaps(&acc, whole.start(), whole.end()) {
+        if taken.overlaps(whole.start(), whole.end()) {
             continue;
         }
         let month = calendar::month_number(month.as_str());
         let date = month.and_then(|m| Date::new(year.as_str().parse().ok()?, m, 1));
         if let Some(date) = date {
             acc.push(DateMention::new(text, whole.start(), whole.end(), date, Precision::Month));
+            taken.insert(whole.start(), whole.end());
         }
     }
     if let Some(published) = published {
-        find_relative(text, published, &mut acc);
+        find_relative(text, published, &mut acc, &mut taken);
     }
     acc.sort_by_key(|d| d.start);
     acc
 }
 
 /// Weekdays, "yesterday" and the like, "N days ago", "last week" and the like.
-fn find_relative(text: &str, published: Date, acc: &mut Vec<DateMention>) {
+fn find_relative(text: &str, published: Date, acc: &mut Vec<DateMention>, taken: &mut Taken) {
     let sentence_starts: Vec<usize> = crate::sentences(text).iter().map(|s| s.start).collect();
     for caps in WEEKDAY.captures_iter(text) {
         let (Some(whole), Some(name)) = (caps.get(0), caps.name("day")) else { continue };
         let modifier = caps.name("rel").map(|m| m.as_str().to_ascii_lowercase());
-        if overlaps(acc, whole.start(), whole.end() + 3)
+        if taken.overlaps(whole.start(), whole.end() + 3)
             || (modifier.is_none() && is_event_name(text, whole.start()))
         {
             continue;
@@ -152,6 +156,7 @@ fn find_relative(text: &str, published: Date, acc: &mut Vec<DateMention>) {
             _ => whole.start(),
         };
         acc.push(DateMention::new(text, start, name.end(), date, Precision::Day));
+        taken.insert(start, name.end());
     }
     for caps in RELATIVE_DAY.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
@@ -221,8 +226,28 @@ fn resolve_month_day(
 }
 
 /// Whether a mention at `start..end` overlaps one already found.
-fn overlaps(found: &[DateMention], start: usize, end: usize) -> bool {
-    found.iter().any(|d| start < d.start + d.text.len() && d.start < end)
+/// The byte ranges of the dates found so far, merged where they overlap, so that whether a
+/// match overlaps one is answered by one lookup: a page can hold thousands of dates.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `start..end` overlaps a range taken.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.0.range(..end).next_back().is_some_and(|(_, &taken_end)| start < taken_end)
+    }
+
+    fn insert(&mut self, start: usize, end: usize) {
+        let (mut start, mut end) = (start, end);
+        // The ranges are disjoint and sorted, so those overlapping this one come last below
+        // its end.
+        while let Some((&from, &to)) = self.0.range(..end).next_back().filter(|(_, &to)| start < to)
+        {
+            self.0.remove(&from);
+            (start, end) = (start.min(from), end.max(to));
+        }
+        self.0.insert(start, end);
+    }
 }
 
 /// "Super Tuesday", "Black Friday", "Good Friday": a capitalised word before the weekday
@@ -239,13 +264,23 @@ fn is_event_name(text: &str, start: usize) -> bool {
     !sentence_start && !matches!(word, "On" | "Last" | "Next" | "This" | "Since" | "By" | "Until")
 }
 
+/// How far before a weekday the words that could make it future are looked for: longer than
+/// news sentences run.
+const FUTURE_LOOKBACK_BYTES: usize = 600;
+
 /// Whether the words before a weekday, in its sentence, speak of the future: a future
 /// auxiliary or plan ("will", "would", "is due to", "is scheduled to", "plans to", "starting")
 /// not followed by a reporting verb in the past ("will ..., he said on Tuesday").
 fn speaks_of_future(text: &str, sentence_starts: &[usize], start: usize) -> bool {
-    let sentence_start =
-        sentence_starts.iter().copied().take_while(|&s| s <= start).last().unwrap_or(0);
-    let clause = &text[sentence_start..start];
+    let sentence = sentence_starts.partition_point(|&s| s <= start);
+    let sentence_start = sentence.checked_sub(1).map_or(0, |idx| sentence_starts[idx]);
+    // Within the sentence and the bytes just before: a page can hold thousands of weekdays
+    // in one run of text without a full stop.
+    let mut from = sentence_start.max(start.saturating_sub(FUTURE_LOOKBACK_BYTES));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let clause = &text[from..start];
     let Some(future) = FUTURE.find_iter(clause).last() else { return false };
     !PAST_REPORT.is_match(&clause[future.end()..])
 }
