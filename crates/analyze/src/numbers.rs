@@ -253,7 +253,7 @@ pub(crate) fn spaced_number_gaps(text: &str) -> Vec<usize> {
 /// A scale or percent right after a number: " million", " - million", "m", "%", " percent".
 static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|bn|mm?|percent|per cent)\b|\s?%)",
+        r"^(?:\s?-?\s?(?i:thousand|million|billion|trillion|bn|mm?|percent|per cent)(?-u:\b)|\s?%)",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -262,7 +262,9 @@ static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// split possessive or contraction ("Lohan ’ s", "didn ' t"), a spaced abbreviation ("p. m.",
 /// "U. S.").
 static TOKENIZED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d: \d\d\b|\w [’'] (?:s|t|re|ve|ll|d|m)\b|\b[apAP]\. [mM]\.|\bU\. [SKN]\.")
+    Regex::new(
+        r"\d: \d\d(?-u:\b)|\w [’'] (?:s|t|re|ve|ll|d|m)(?-u:\b)|(?-u:\b)[apAP]\. [mM]\.|(?-u:\b)U\. [SKN]\.",
+    )
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
