@@ -878,9 +878,9 @@ mod tests {
         assert_eq!(find_conflicts(&REFS, &same, &[(1, 55.3e6)], &|_, _| Relation::Close), []);
     }
 
-    #[test]
-    fn a_story_whose_outlet_gives_both_values_has_no_conflict() {
-        let article = |id: &str, source: &str, body: &str| model::Article {
+    /// An English article with no title, date or URL.
+    fn article(id: &str, source: &str, body: &str) -> model::Article {
+        model::Article {
             id: id.to_string(),
             source: source.to_string(),
             url: None,
@@ -890,7 +890,20 @@ mod tests {
             language: Some("en".to_string()),
             body: body.to_string(),
             extra: Default::default(),
-        };
+        }
+    }
+
+    /// Two articles compared as one story.
+    fn compare_two(a: &model::Article, b: &model::Article) -> model::report::Story {
+        let articles = [
+            crate::StoryArticle { article: a, duplicate_of: None },
+            crate::StoryArticle { article: b, duplicate_of: None },
+        ];
+        crate::compare_story("s", &articles, &crate::Config::recommended())
+    }
+
+    #[test]
+    fn a_story_whose_outlet_gives_both_values_has_no_conflict() {
         let a = article(
             "a",
             "Harbor Gazette",
@@ -901,53 +914,31 @@ mod tests {
             "Valley Times",
             "The season finale drew 52 million people on Sunday, the network said.\n\nA ratings firm put the audience at 55.3 million, a record for the channel.",
         );
-        let compare = |b: &model::Article| {
-            let articles = [
-                crate::StoryArticle { article: &a, duplicate_of: None },
-                crate::StoryArticle { article: b, duplicate_of: None },
-            ];
-            crate::compare_story("s", &articles, &crate::Config::recommended())
-        };
-        let story = compare(&b);
+        let story = compare_two(&a, &b);
         assert_eq!(story.conflicts, []);
         let number = story.numbers.iter().find(|n| n.value == 55.3e6).unwrap();
         assert_eq!((number.text.as_str(), number.articles.len()), ("55.3 million people", 2));
         // Without the second figure, the Times disagrees with the Gazette.
         let b = article("b", "Valley Times", b.body.split("\n\n").next().unwrap());
-        assert_eq!(compare(&b).conflicts.len(), 1);
+        assert_eq!(compare_two(&a, &b).conflicts.len(), 1);
     }
 
     #[test]
     fn a_table_of_thousands_of_figures_is_read_up_to_a_bound() {
         // Results pages run to thousands of figures; the conflict in the lead is still found,
         // and the rows past the bound are not paired with every other row.
-        let article = |id: &str, source: &str, injured: u32| {
-            let rows: String = (0..3_000)
-                .map(|row| {
-                    format!("Precinct {row} reported {} votes, officials said. ", 1_000 + row)
-                })
-                .collect();
-            model::Article {
-                id: id.to_string(),
-                source: source.to_string(),
-                url: None,
-                title: None,
-                author: None,
-                published: None,
-                language: Some("en".to_string()),
-                body: format!(
-                    "A bus crash on the coast road injured {injured} people on Monday, police \
-                     said.\n\n{rows}"
-                ),
-                extra: Default::default(),
-            }
+        let rows: String = (0..3_000)
+            .map(|row| format!("Precinct {row} reported {} votes, officials said. ", 1_000 + row))
+            .collect();
+        let body = |injured: u32| {
+            format!(
+                "A bus crash on the coast road injured {injured} people on Monday, police \
+                 said.\n\n{rows}"
+            )
         };
-        let (a, b) = (article("a", "Harbor Gazette", 12), article("b", "Valley Times", 18));
-        let articles = [
-            crate::StoryArticle { article: &a, duplicate_of: None },
-            crate::StoryArticle { article: &b, duplicate_of: None },
-        ];
-        let story = crate::compare_story("s", &articles, &crate::Config::recommended());
+        let a = article("a", "Harbor Gazette", &body(12));
+        let b = article("b", "Valley Times", &body(18));
+        let story = compare_two(&a, &b);
         let people: Vec<&Conflict> =
             story.conflicts.iter().filter(|c| c.about == "people").collect();
         assert_eq!(people.len(), 1, "{:?}", story.conflicts);
