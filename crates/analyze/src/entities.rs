@@ -7,7 +7,7 @@
 //! known, or is the surname of a person named earlier. Precision matters more than recall here:
 //! an unknown run is dropped rather than guessed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 use model::report::EntityKind;
@@ -51,16 +51,44 @@ pub fn find_entities(text: &str) -> Vec<EntityMention> {
         name_runs(sentence.text, sentence.start, &mut runs);
     }
     let mut acc: Vec<EntityMention> = Vec::new();
+    let mut earlier = Earlier::default();
     for run in &runs {
-        if let Some(kind) = classify(text, run, &acc) {
-            acc.push(EntityMention {
-                name: text[run.start..run.end].to_string(),
-                kind,
-                start: run.start,
-            });
+        if let Some(kind) = classify(text, run, &earlier) {
+            let name = &text[run.start..run.end];
+            earlier.add(name, kind);
+            acc.push(EntityMention { name: name.to_string(), kind, start: run.start });
         }
     }
     acc
+}
+
+/// What the names found so far tell of the next: the kind each name was last given, and the
+/// surnames of the people named in full, looked up at once (a long text names thousands).
+#[derive(Default)]
+struct Earlier {
+    kinds: HashMap<String, EntityKind>,
+    /// The words after the last space of people's names ("Smith" of "John Smith").
+    surnames: HashSet<String>,
+}
+
+impl Earlier {
+    fn add(&mut self, name: &str, kind: EntityKind) {
+        self.kinds.insert(name.to_string(), kind);
+        if kind == EntityKind::Person {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                self.surnames.insert(last.to_string());
+            }
+        }
+    }
+
+    fn kind(&self, name: &str) -> Option<EntityKind> {
+        self.kinds.get(name).copied()
+    }
+
+    /// Whether a person was named before with `name` as the last word, after a space.
+    fn is_surname(&self, name: &str) -> bool {
+        self.surnames.contains(name)
+    }
 }
 
 /// A run of capitalised words, after titles and sentence openers are stripped.
@@ -210,7 +238,7 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
     });
 }
 
-fn classify(text: &str, run: &NameRun, earlier: &[EntityMention]) -> Option<EntityKind> {
+fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> {
     let name = &text[run.start..run.end];
     let words: Vec<&str> = name.split_whitespace().collect();
     if PLACES.contains(name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE") {
@@ -225,8 +253,8 @@ fn classify(text: &str, run: &NameRun, earlier: &[EntityMention]) -> Option<Enti
     if run.n_words == 1 && is_acronym(name) {
         return (!NOT_ENTITY_ACRONYMS.contains(name)).then_some(EntityKind::Organization);
     }
-    if let Some(known) = earlier.iter().rev().find(|e| e.name == name) {
-        return Some(known.kind);
+    if let Some(kind) = earlier.kind(name) {
+        return Some(kind);
     }
     let name_like = words.iter().all(|w| is_name_word(w));
     if run.titled && name_like && run.n_words <= 4 {
@@ -236,11 +264,7 @@ fn classify(text: &str, run: &NameRun, earlier: &[EntityMention]) -> Option<Enti
     let after_in =
         before.ends_with(" in") || before.ends_with(" from") || before == "In" || before == "From";
     if run.n_words == 1 {
-        let surname = earlier.iter().any(|e| {
-            e.kind == EntityKind::Person
-                && e.name.strip_suffix(name).is_some_and(|first| first.ends_with(' '))
-        });
-        if surname {
+        if earlier.is_surname(name) {
             return Some(EntityKind::Person);
         }
         return (after_in && !run.sentence_start && name_like && !is_common_word(name))
