@@ -12,6 +12,8 @@
 //! inside a dash aside ("Lohan — whose lawyer said she would comply — told the judge") speaks
 //! for the aside only, never for a quote outside it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use model::report::EntityKind;
@@ -36,13 +38,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let people: Vec<EntityMention> = find_entities(text)
-        .into_iter()
-        .filter(|e| {
-            e.kind == EntityKind::Person
-                && !spans.iter().any(|s| s.open <= e.start && e.start < s.close)
-        })
-        .collect();
+    let people = People::new(
+        text,
+        find_entities(text)
+            .into_iter()
+            .filter(|e| {
+                // Not inside a quote (spans are in text order and do not overlap).
+                let span = spans.partition_point(|s| s.open <= e.start).checked_sub(1);
+                e.kind == EntityKind::Person && span.is_none_or(|i| e.start >= spans[i].close)
+            })
+            .collect(),
+    );
     let mut acc = Vec::new();
     let mut last_speaker: Option<(usize, String)> = None;
     for (span_idx, span) in spans.iter().enumerate() {
@@ -58,7 +64,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             })
             .or_else(|| introduced_by_previous_paragraph(text, span));
         let mut speaker =
-            raw.and_then(|raw| resolve(text, span.open, raw, &people, last_speaker.as_ref()));
+            raw.and_then(|raw| resolve(span.open, raw, &people, last_speaker.as_ref()));
         if speaker.is_none() {
             // A quote without attribution continues the previous speaker: the next quote of the
             // same paragraph, or a paragraph that is only a quote.
@@ -758,28 +764,26 @@ fn is_title_word(word: &str) -> bool {
 /// Turns what the text says into a name: pronouns to the last speaker or the nearest person of
 /// a matching gender, surnames to full names given earlier.
 fn resolve(
-    text: &str,
     quote_start: usize,
     raw: RawSpeaker<'_>,
-    people: &[EntityMention],
+    people: &People<'_>,
     last_speaker: Option<&(usize, String)>,
 ) -> Option<String> {
     match raw {
-        RawSpeaker::Name(name) => Some(full_name(name, quote_start, people)),
+        RawSpeaker::Name(name) => Some(people.full_name(name, quote_start)),
         RawSpeaker::Description(description) => Some(description.to_string()),
         RawSpeaker::Pronoun(gender) => {
-            let fits = |name: &str| gender.agrees(person_gender(text, name, people));
+            let fits = |name: &str| gender.agrees(people.gender(name));
             let last_speaker = last_speaker.filter(|(_, name)| fits(name));
-            let nearest_person =
-                people.iter().rev().find(|p| p.start < quote_start && fits(&p.name));
+            let nearest_person = people.before(quote_start).find(|p| fits(&p.name));
             match (last_speaker, nearest_person) {
                 (Some((end, name)), Some(person))
                     if person.start < *end
-                        || full_name(&person.name, quote_start, people) == *name =>
+                        || people.full_name(&person.name, quote_start) == *name =>
                 {
                     Some(name.clone())
                 }
-                (_, Some(person)) => Some(full_name(&person.name, quote_start, people)),
+                (_, Some(person)) => Some(people.full_name(&person.name, quote_start)),
                 (Some((_, name)), None) => Some(name.clone()),
                 (None, None) => None,
             }
@@ -810,25 +814,85 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
     }
 }
 
-/// A person's gender from a title before a mention ("Mr.", "Mrs.", "Ms.") or a common first
-/// name, looking at every mention of the same person.
-fn person_gender(text: &str, name: &str, people: &[EntityMention]) -> Gender {
-    let surname = name.rsplit(' ').next().unwrap_or(name);
-    let same_person =
-        |p: &&EntityMention| p.name == name || p.name.rsplit(' ').next() == Some(surname);
-    for mention in people.iter().filter(same_person) {
-        let before = text[..mention.start].trim_end();
-        if before.ends_with("Mr.") || before.ends_with("Mr") {
-            return Gender::Male;
+/// The people a text names outside its quotes, in text order, indexed by the last word of
+/// their names: a long text names thousands, and every quote looks them up.
+struct People<'t> {
+    text: &'t str,
+    mentions: Vec<EntityMention>,
+    /// Last word of a name to its mentions, in text order.
+    by_last_word: HashMap<String, Vec<usize>>,
+    /// Each name's gender as [`People::gender`] found it.
+    genders: RefCell<HashMap<String, Gender>>,
+}
+
+impl<'t> People<'t> {
+    fn new(text: &'t str, mentions: Vec<EntityMention>) -> People<'t> {
+        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (idx, mention) in mentions.iter().enumerate() {
+            by_last_word.entry(last_word(&mention.name).to_string()).or_default().push(idx);
         }
-        if ["Mrs.", "Ms.", "Mrs", "Ms", "Miss"].iter().any(|t| before.ends_with(t)) {
-            return Gender::Female;
-        }
-        if let Some(gender) = first_name_gender(&mention.name) {
+        People { text, mentions, by_last_word, genders: RefCell::default() }
+    }
+
+    /// The mentions whose last word is `word`, in text order.
+    fn with_last_word(&self, word: &str) -> impl Iterator<Item = &EntityMention> {
+        let found = self.by_last_word.get(word).map_or(&[][..], Vec::as_slice);
+        found.iter().map(|&idx| &self.mentions[idx])
+    }
+
+    /// The people named before `offset`, nearest first.
+    fn before(&self, offset: usize) -> impl Iterator<Item = &EntityMention> {
+        self.mentions[..self.mentions.partition_point(|p| p.start < offset)].iter().rev()
+    }
+
+    /// A person's gender from a title before a mention ("Mr.", "Mrs.", "Ms.") or a common
+    /// first name, looking at every mention of the same surname, then at `name` itself.
+    fn gender(&self, name: &str) -> Gender {
+        if let Some(&gender) = self.genders.borrow().get(name) {
             return gender;
         }
+        let gender = self.find_gender(name);
+        self.genders.borrow_mut().insert(name.to_string(), gender);
+        gender
     }
-    first_name_gender(name).unwrap_or(Gender::Unknown)
+
+    fn find_gender(&self, name: &str) -> Gender {
+        for mention in self.with_last_word(last_word(name)) {
+            let before = self.text[..mention.start].trim_end();
+            if before.ends_with("Mr.") || before.ends_with("Mr") {
+                return Gender::Male;
+            }
+            if ["Mrs.", "Ms.", "Mrs", "Ms", "Miss"].iter().any(|t| before.ends_with(t)) {
+                return Gender::Female;
+            }
+            if let Some(gender) = first_name_gender(&mention.name) {
+                return gender;
+            }
+        }
+        first_name_gender(name).unwrap_or(Gender::Unknown)
+    }
+
+    /// "Smith" as "John Smith" when the text named John Smith before `before`; a name with a
+    /// space, or one never given in full, as it is.
+    fn full_name(&self, name: &str, before: usize) -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        self.with_last_word(name)
+            .filter(|p| p.start < before && p.name.len() > name.len() && p.name.contains(' '))
+            // "Said Baker" at a sentence start is a verb and a name.
+            .filter(|p| {
+                !["Said ", "Says ", "Added ", "Asked "].iter().any(|v| p.name.starts_with(v))
+            })
+            .map(|p| p.name.clone())
+            .next()
+            .unwrap_or_else(|| name.to_string())
+    }
+}
+
+/// The word after a name's last space ("Smith" of "John Smith"), or the whole name.
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
 }
 
 fn first_name_gender(name: &str) -> Option<Gender> {
@@ -1166,21 +1230,6 @@ const MALE_NAMES: &[&str] = &[
     "Lindsey",
     "Mehmet",
 ];
-/// "Smith" -> "John Smith" when the text named John Smith before.
-fn full_name(name: &str, before: usize, people: &[EntityMention]) -> String {
-    if name.contains(' ') {
-        return name.to_string();
-    }
-    let suffix = format!(" {name}");
-    people
-        .iter()
-        .filter(|p| p.start < before && p.name.ends_with(&suffix))
-        // "Said Baker" at a sentence start is a verb and a name.
-        .filter(|p| !["Said ", "Says ", "Added ", "Asked "].iter().any(|v| p.name.starts_with(v)))
-        .map(|p| p.name.clone())
-        .next()
-        .unwrap_or_else(|| name.to_string())
-}
 
 #[cfg(test)]
 mod tests {
