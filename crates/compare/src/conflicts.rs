@@ -158,17 +158,14 @@ pub(crate) fn story_conflicts(
             group_of[u] = g;
         }
     }
-    let entities_in = |unit: usize| -> Vec<String> {
-        let u = &corpus.units[unit];
-        entity_mentions
-            .iter()
-            .filter(|(article, m)| {
-                *article == doc_articles[u.doc]
-                    && (u.start..u.start + u.text.len()).contains(&m.start)
-            })
-            .map(|(_, m)| m.name.to_lowercase())
-            .collect()
-    };
+    // Each unit's entities, lower-cased, found once (relations ask for them pair by pair).
+    let mut unit_entities: Vec<Vec<String>> = vec![Vec::new(); corpus.units.len()];
+    for (article, mention) in entity_mentions {
+        if let Some(unit) = unit_of(*article, mention.start) {
+            unit_entities[unit].push(mention.name.to_lowercase());
+        }
+    }
+    let entities_in = |unit: usize| &unit_entities[unit];
     // Two articles' first sentences, each naming one day and sharing the value of a count,
     // open with the same event: they date it.
     let mut lead_claims: HashMap<usize, (usize, Vec<f64>)> = HashMap::new();

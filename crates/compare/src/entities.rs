@@ -106,6 +106,7 @@ pub(crate) fn merge_entities(
 ) -> Vec<Entity> {
     // Distinct names (by lower-cased key) with their mentions.
     let mut names: Vec<Name> = Vec::new();
+    let mut name_of_key: HashMap<String, usize> = HashMap::new();
     for (idx, (_, mention)) in mentions.iter().enumerate() {
         let mut cleaned = clean_name(&mention.name);
         if mention.kind == EntityKind::Person {
@@ -115,24 +116,26 @@ pub(crate) fn merge_entities(
             continue;
         }
         let key = cleaned.to_lowercase();
-        match names.iter_mut().find(|n| n.key == key) {
-            Some(name) => name.mentions.push(idx),
-            None => names.push(Name { key, display: cleaned, mentions: vec![idx], target: None }),
+        match name_of_key.get(&key) {
+            Some(&at) => names[at].mentions.push(idx),
+            None => {
+                name_of_key.insert(key.clone(), names.len());
+                names.push(Name { key, display: cleaned, mentions: vec![idx], target: None });
+            }
         }
     }
     resolve_acronyms(&mut names, acronyms);
     resolve_short_person_names(&mut names, mentions);
 
+    // Each entity's mentions: its own names' and its aliases', in the order of the names.
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (idx, name) in names.iter().enumerate() {
+        members_of[root(&names, idx)].extend(&name.mentions);
+    }
     let mut res: Vec<(usize, Entity)> = Vec::new();
-    for idx in 0..names.len() {
+    for (idx, members) in members_of.into_iter().enumerate() {
         if names[idx].target.is_some() {
             continue;
-        }
-        let mut members: Vec<usize> = Vec::new();
-        for (other_idx, other) in names.iter().enumerate() {
-            if root(&names, other_idx) == idx {
-                members.extend(&other.mentions);
-            }
         }
         let mut articles: Vec<usize> = members.iter().map(|&m| mentions[m].0).collect();
         articles.sort_unstable();

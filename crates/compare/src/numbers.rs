@@ -1,12 +1,31 @@
 //! Numbers: the same value with the same unit, grouped across articles (a telling value given
 //! without a unit joins the one unit that gives it).
 
+use std::collections::BTreeMap;
+
 use analyze::numbers::NumberMention as Mention;
 use model::report::NumberMention;
 
 use crate::corpus::same_value;
 use crate::facts::distinct_sources;
 use crate::ArticleRef;
+
+/// A value's place in the total order of floats, as an integer key.
+fn order_key(value: f64) -> i64 {
+    let bits = value.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
+/// The groups (by index) whose first value is near `value`: a superset of those
+/// [`same_value`] accepts. None for a value that is not finite, which equals nothing.
+fn near(by_value: &BTreeMap<i64, Vec<usize>>, value: f64) -> impl Iterator<Item = usize> + '_ {
+    let slack = 2e-9 * value.abs().max(1.0);
+    let range = value.is_finite().then(|| order_key(value - slack)..=order_key(value + slack));
+    range
+        .into_iter()
+        .flat_map(|range| by_value.range(range))
+        .flat_map(|(_, groups)| groups.iter().copied())
+}
 
 /// Groups number mentions, each with the index of its article in `refs`, by value and
 /// (case-insensitive) unit. A value given without a unit joins the group of the same value
@@ -23,22 +42,23 @@ pub(crate) fn group_numbers(
     let order = (0..mentions.len())
         .filter(|&idx| has_unit(&mentions[idx].1))
         .chain((0..mentions.len()).filter(|&idx| !has_unit(&mentions[idx].1)));
+    // The groups by their first value, to find those of a value without scanning them all.
+    let mut by_value: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for idx in order {
         let mention = &mentions[idx].1;
         let same_value_in = |unit_wanted: bool| {
-            groups
-                .iter()
-                .enumerate()
-                .filter(|(_, (first, _))| {
-                    let other = &mentions[*first].1;
+            let mut found: Vec<usize> = near(&by_value, mention.value)
+                .filter(|&g| {
+                    let other = &mentions[groups[g].0].1;
                     same_value(other.value, mention.value)
                         && match unit_wanted {
                             true => has_unit(other),
                             false => same_unit(other.unit.as_deref(), mention.unit.as_deref()),
                         }
                 })
-                .map(|(g, _)| g)
-                .collect::<Vec<usize>>()
+                .collect();
+            found.sort_unstable();
+            found
         };
         let mut existing = same_value_in(false);
         if existing.is_empty() && !has_unit(mention) && telling_value(mention.value) {
@@ -50,7 +70,10 @@ pub(crate) fn group_numbers(
         }
         match existing.first() {
             Some(&g) => groups[g].1.push(idx),
-            None => groups.push((idx, vec![idx])),
+            None => {
+                by_value.entry(order_key(mention.value)).or_default().push(groups.len());
+                groups.push((idx, vec![idx]));
+            }
         }
     }
     let mut res: Vec<(usize, NumberMention)> = groups
