@@ -1,9 +1,10 @@
 //! Hostile pages: real pages mutated as an attacker or a broken server would (truncated,
 //! cut, bytes garbled, tens of thousands of unclosed tags, megabytes of one word or of
 //! distinct made-up words, runs of one sentence, one quote, tokenized numbers or open
-//! quotation marks), each read as HTML or as plain text and analysed beside an unmutated
-//! page, end to end (extraction, duplicates, stories, comparison). Reports panics and the
-//! slowest cases, and writes every case that panics or takes longer than [`SLOW`] to
+//! quotation marks, or of prose that quotes and names thousands of people), each read as
+//! HTML or as plain text and analysed beside an unmutated page, end to end (extraction,
+//! duplicates, stories, comparison). Reports panics and the slowest cases, and writes every
+//! case that panics or takes longer than [`SLOW`] at under [`SLOW_BYTES_PER_SECOND`] to
 //! `OUT_DIR`, so that it can be replayed with `parallax analyze`.
 //!
 //! Usage: `cargo run --release -p parallax-bench --bin hostile -- PAGES_DIR [ROUNDS] [SEED]
@@ -16,8 +17,11 @@ use std::time::{Duration, Instant};
 
 use model::{Content, RawDocument};
 
-/// A case slower than this is written out.
+/// A case slower than this is written out, ...
 const SLOW: Duration = Duration::from_secs(2);
+/// ... when it also ran slower than this many bytes a second: a linear cost takes its time
+/// on a 10 MB page too.
+const SLOW_BYTES_PER_SECOND: f64 = 2_000_000.0;
 
 /// Markup and text that parsers and finders have to survive, inserted once or many times.
 const SNIPPETS: &[&str] = &[
@@ -83,7 +87,7 @@ fn mutate(page: &str, rng: &mut Rng) -> String {
     let mut text = page.to_string();
     for _ in 0..1 + rng.below(4) {
         let at = rng.boundary(&text);
-        match rng.below(6) {
+        match rng.below(7) {
             0 => text.truncate(at),
             1 => {
                 let mut end = (at + rng.below(5_000)).min(text.len());
@@ -110,6 +114,10 @@ fn mutate(page: &str, rng: &mut Rng) -> String {
                     (0..rng.below(200_000)).map(|_| format!("w{:x}", rng.next())).collect();
                 text.insert_str(at, &words.join(" "));
             }
+            5 => {
+                let prose = prose(&text, rng);
+                text.insert_str(at, &prose);
+            }
             _ => {
                 let mut chars: Vec<char> = text.chars().collect();
                 for _ in 0..1 + rng.below(50) {
@@ -124,6 +132,26 @@ fn mutate(page: &str, rng: &mut Rng) -> String {
         }
     }
     text
+}
+
+/// Up to 100,000 sentences made of the page's own words, each quoting a different person
+/// and naming others: text that is all names, quotes and numbers.
+fn prose(page: &str, rng: &mut Rng) -> String {
+    let words: Vec<&str> = page.split_whitespace().filter(|w| w.len() < 20).collect();
+    if words.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for n in 0..rng.below(100_000) {
+        let said: Vec<&str> = (0..8).map(|_| words[rng.below(words.len())]).collect();
+        out.push_str(&format!(
+            "\"{},\" said Ann Smith{n}, {} people. She met Mr. Lee{} in Dover. ",
+            said.join(" "),
+            rng.below(1_000),
+            rng.below(50)
+        ));
+    }
+    out
 }
 
 fn main() -> anyhow::Result<()> {
@@ -177,7 +205,9 @@ fn main() -> anyhow::Result<()> {
                 panics += 1;
                 println!("panic: {name} ({} bytes)", mutated.len());
             }
-            if outcome.is_err() || elapsed > SLOW {
+            let slow = elapsed > SLOW
+                && (mutated.len() as f64) < SLOW_BYTES_PER_SECOND * elapsed.as_secs_f64();
+            if outcome.is_err() || slow {
                 std::fs::write(out.join(&name), &mutated)?;
             }
             slowest.push((elapsed, format!("{name} ({} bytes)", mutated.len())));
