@@ -775,7 +775,8 @@ fn resolve(
         RawSpeaker::Pronoun(gender) => {
             let fits = |name: &str| gender.agrees(people.gender(name));
             let last_speaker = last_speaker.filter(|(_, name)| fits(name));
-            let nearest_person = people.before(quote_start).find(|p| fits(&p.name));
+            let nearest_person =
+                people.before(quote_start).take(PRONOUN_LOOKBACK).find(|p| fits(&p.name));
             match (last_speaker, nearest_person) {
                 (Some((end, name)), Some(person))
                     if person.start < *end
@@ -813,6 +814,10 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
         _ => None,
     }
 }
+
+/// How many of the people named before a quote a pronoun may point back to: more than an
+/// article names, and a bound for a text naming thousands of people of the other gender.
+const PRONOUN_LOOKBACK: usize = 200;
 
 /// The people a text names outside its quotes, in text order, indexed by the last word of
 /// their names: a long text names thousands, and every quote looks them up.
