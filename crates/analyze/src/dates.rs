@@ -276,10 +276,10 @@ fn speaks_of_future(text: &str, sentence_starts: &[usize], start: usize) -> bool
     let sentence_start = sentence.checked_sub(1).map_or(0, |idx| sentence_starts[idx]);
     // Within the sentence and the bytes just before: a page can hold thousands of weekdays
     // in one run of text without a full stop.
-    let mut from = sentence_start.max(start.saturating_sub(FUTURE_LOOKBACK_BYTES));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::ceil_char_boundary(
+        text,
+        sentence_start.max(start.saturating_sub(FUTURE_LOOKBACK_BYTES)),
+    );
     let clause = &text[from..start];
     let Some(future) = FUTURE.find_iter(clause).last() else { return false };
     !PAST_REPORT.is_match(&clause[future.end()..])

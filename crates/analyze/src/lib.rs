@@ -47,3 +47,36 @@ mod terms;
 
 pub use sentences::{sentences, Sentence};
 pub use terms::{detect_language, words, Analyzer};
+
+/// The largest char boundary of `text` at or before `at` (at most its length): where to cut a
+/// text at about `at` bytes. `str::floor_char_boundary` does this from Rust 1.91, past our
+/// minimum version.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after `at` (at most its length).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn char_boundaries_round_down_and_up_within_the_text() {
+        let text = "a€b"; // '€' is bytes 1..4
+        assert_eq!(super::floor_char_boundary(text, 2), 1);
+        assert_eq!(super::ceil_char_boundary(text, 2), 4);
+        assert_eq!(super::floor_char_boundary(text, 4), 4);
+        assert_eq!(super::floor_char_boundary(text, 99), 5);
+        assert_eq!(super::ceil_char_boundary(text, 99), 5);
+    }
+}

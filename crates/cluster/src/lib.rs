@@ -1259,10 +1259,7 @@ fn lead(text: &str, max_bytes: usize) -> &str {
     if text.len() <= max_bytes {
         return text;
     }
-    let mut end = max_bytes;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = analyze::floor_char_boundary(text, max_bytes);
     let cut = text[..end].rfind(['\n', '.']).filter(|&at| at > end / 2).map_or(end, |at| at + 1);
     &text[..cut]
 }
@@ -1280,10 +1277,7 @@ fn first_sentence(text: &str) -> std::ops::Range<usize> {
             .enumerate()
             .position(|(at, &b)| b == b'\n' || (b == b'.' && window.get(at + 1) == Some(&b' ')))
             .map_or(rest.len(), |at| at + usize::from(window[at] == b'.'));
-        let mut cut = end.min(LEAD_SENTENCE_BYTES);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = analyze::floor_char_boundary(rest, end.min(LEAD_SENTENCE_BYTES));
         if analyze::words(&rest[..cut]).nth(LEAD_SENTENCE_WORDS - 1).is_some() {
             return start..start + cut;
         }

@@ -334,19 +334,14 @@ pub(crate) fn count_context(sentence: &str, start: usize, end: usize, unit: &str
     if !before.trim_end().ends_with(|c: char| c.is_ascii_punctuation() || "“”—–".contains(c))
     {
         // The last word, read from the end: a text can be long, with many counts in it.
-        let mut tail = before.len().saturating_sub(PREDICATE_BYTES);
-        while !before.is_char_boundary(tail) {
-            tail -= 1;
-        }
+        let tail =
+            analyze::floor_char_boundary(before, before.len().saturating_sub(PREDICATE_BYTES));
         if let Some(t) = analyze::words(&before[tail..]).last().and_then(term) {
             res.push(t);
         }
     }
     // Right after, past auxiliaries, in the same clause.
-    let mut near = PREDICATE_BYTES.min(after.len());
-    while !after.is_char_boundary(near) {
-        near += 1;
-    }
+    let near = analyze::ceil_char_boundary(after, PREDICATE_BYTES);
     let clause =
         after[..near].split(|c: char| c.is_ascii_punctuation() || "“”—–".contains(c)).next();
     for word in analyze::words(clause.unwrap_or_default()) {

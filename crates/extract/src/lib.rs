@@ -143,11 +143,7 @@ fn language_sample(body: &str) -> &str {
     if body.len() <= SAMPLE {
         return body;
     }
-    let mut end = SAMPLE;
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    &body[..end]
+    &body[..analyze::floor_char_boundary(body, SAMPLE)]
 }
 
 /// More than one in ten characters are control or replacement characters.
