@@ -2,7 +2,9 @@
 //! events (`parallax_bench::events`), with a wire copy every fifth article and a steady
 //! publication clock, through the pipeline's two online steps on two threads
 //! (`pipeline::Online`). Prints the cost per article over successive blocks, so that a cost
-//! that grows with the stream shows, and the memory of the process.
+//! that grows with the stream shows, and the memory of the process; and at each report the
+//! size of the online state an analysis saves in the store (`pipeline/src/state.rs`), with
+//! the time to serialize it and to read it back (outside the timed blocks).
 //!
 //! Usage: `cargo run --release -p parallax-bench --bin stream -- [N] [DATA_DIR] [PER_DAY]`
 //! (defaults: 1000000, ../shared/data, 5000 articles a day).
@@ -28,9 +30,12 @@ fn main() -> anyhow::Result<()> {
     println!("{} texts from {data}, {n} articles, {per_day} a day", texts.len());
     println!(
         "| articles | articles/s, two threads (last block) | articles per CPU second | dedupe µs \
-         | cluster µs | copies | open stories | settled | RSS MB |"
+         | cluster µs | copies | open stories | settled | RSS MB | saved state MB | save s | \
+         restore s |"
     );
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!(
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
 
     let mut online = pipeline::Online::new(&pipeline::Config::recommended());
     let (mut done, mut copies, mut settled, mut next_report) = (0usize, 0usize, 0usize, BLOCK);
@@ -51,14 +56,22 @@ fn main() -> anyhow::Result<()> {
         done += articles.len();
         if done >= next_report || done == n {
             let micros = |seconds: f64| seconds * 1e6 / block.articles as f64;
+            let rss = rss_mb();
+            let saving = Instant::now();
+            let state = postcard::to_stdvec(&online)?;
+            let save = saving.elapsed().as_secs_f64();
+            let restoring = Instant::now();
+            online = postcard::from_bytes(&state)?;
+            let restore = restoring.elapsed().as_secs_f64();
             println!(
-                "| {done} | {:.0} | {:.0} | {:.0} | {:.0} | {copies} | {} | {settled} | {} |",
+                "| {done} | {:.0} | {:.0} | {:.0} | {:.0} | {copies} | {} | {settled} | {rss} | \
+                 {:.1} | {save:.2} | {restore:.2} |",
                 block.articles as f64 / block.wall,
                 block.articles as f64 / (block.dedupe_cpu + block.cluster_cpu),
                 micros(block.dedupe_cpu),
                 micros(block.cluster_cpu),
                 online.clusterer.open_stories(),
-                rss_mb()
+                state.len() as f64 / 1e6,
             );
             block = Block::default();
             next_report = done * 10 / 3 / BLOCK * BLOCK;

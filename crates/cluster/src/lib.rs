@@ -65,6 +65,7 @@ use std::collections::{HashMap, VecDeque};
 use std::hash::BuildHasherDefault;
 
 use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
 
 use crate::groups::{apart_in_time, is_name, name_partition, names_most_of, sums, two_means};
 use crate::vector::{add_sorted, cosine, dot_dense, norm};
@@ -117,7 +118,7 @@ impl FxHasher {
 }
 
 /// Tuning of the clusterer. One configuration serves all data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Config {
     /// Similarity at or above which an article joins a story.
     pub threshold: f64,
@@ -175,7 +176,7 @@ pub struct Config {
 }
 
 /// How an article is compared with a story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Linkage {
     /// Cosine with the story's centroid.
     Centroid,
@@ -199,10 +200,16 @@ pub struct Doc<'a> {
 }
 
 /// Groups a stream of articles into stories, online.
+///
+/// Its state serializes (serde), so that a service can save it and go on later where it
+/// stopped: a clusterer restored from a saved state decides exactly as the one saved would
+/// have. The caches of analyzers and word stems are left out and rebuilt as words come.
+#[derive(Serialize, Deserialize)]
 pub struct Clusterer {
     config: Config,
     /// Per language: the analyzer and a cache of lower-cased word to term (`NO_TERM` for stop
     /// words), so each distinct word is stemmed once.
+    #[serde(skip)]
     analyzers: HashMap<String, (analyze::Analyzer, FastMap<Box<str>, u32>)>,
     terms: Terms,
     /// Articles added so far: the arrival number of the next one.
@@ -222,6 +229,7 @@ pub struct Clusterer {
     open: Vec<u32>,
     newest_time: Option<i64>,
     /// Dense arrays reused for every article (see [`Scratch`]).
+    #[serde(skip)]
     scratch: Scratch,
     /// Articles of closed stories (arrival, id, story id), kept until
     /// [`Clusterer::drain_settled`] hands them over.
@@ -550,6 +558,11 @@ impl Clusterer {
             merges: std::mem::take(&mut self.merges),
             splits: std::mem::take(&mut self.splits),
         }
+    }
+
+    /// The configuration it was made with.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// Number of stories still open to new articles.
@@ -1124,7 +1137,7 @@ struct Scratch {
 }
 
 /// The vocabulary and its document frequencies over a sliding window of articles.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Terms {
     ids: FastMap<Box<str>, u32>,
     /// Per term id, the articles in the window that have it.
@@ -1137,7 +1150,7 @@ struct Terms {
     window_len: usize,
 }
 
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 struct Story {
     id: String,
     /// Age number: the older of two stories has the smaller.
@@ -1175,6 +1188,7 @@ impl Story {
 }
 
 /// An article of a story that may still be split.
+#[derive(Serialize, Deserialize)]
 struct Member {
     arrival: u64,
     /// When it may have been published (`published_interval`).

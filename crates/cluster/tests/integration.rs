@@ -144,6 +144,43 @@ fn eval() {
     assert!(figures.mstream_nmi >= 0.85, "MStream NMI fell below 0.85");
 }
 
+/// A clusterer saved and restored part-way through a stream (as the pipeline does between
+/// two ingests) decides every later article as the one never saved does: the same stories,
+/// merges, splits and closed stories, at every cut. Run on ECB+ (sibling events, splits and
+/// merges), with the default window and with one so short that stories close between cuts.
+#[test]
+fn a_restored_clusterer_decides_as_the_one_never_saved() {
+    let rows: Vec<Row> =
+        read("ecbplus-dev.jsonl").into_iter().filter(|row| row.copy_of.is_none()).collect();
+    let short = Config { window_articles: 60, window_days: 2.0, ..Config::recommended() };
+    for config in [Config::recommended(), short] {
+        let add = |clusterer: &mut Clusterer, row: &Row| {
+            clusterer.add(&Doc {
+                id: &row.id,
+                title: row.title.as_deref(),
+                body: &row.body,
+                published: row.published,
+                language: row.language.as_deref(),
+            })
+        };
+        let mut whole = Clusterer::new(config.clone());
+        let mut cut = Clusterer::new(config.clone());
+        let (mut whole_settled, mut cut_settled) = (Vec::new(), Vec::new());
+        for (idx, row) in rows.iter().enumerate() {
+            assert_eq!(add(&mut whole, row), add(&mut cut, row), "article {}", row.id);
+            if idx % 97 == 96 {
+                whole_settled.push(whole.drain_settled());
+                cut_settled.push(cut.drain_settled());
+                let bytes = postcard::to_stdvec(&cut).expect("a clusterer serializes");
+                cut = postcard::from_bytes(&bytes).expect("and reads back");
+            }
+        }
+        assert_eq!(whole.assignments(), cut.assignments());
+        assert_eq!(whole_settled, cut_settled);
+        assert!(whole_settled.iter().any(|settled| !settled.merges.is_empty()));
+    }
+}
+
 /// How many shuffled orders to measure besides the file order: three, or
 /// `PARALLAX_EVAL_SEEDS` (the settings of the split by names were chosen on nine).
 fn shuffle_seeds() -> u64 {

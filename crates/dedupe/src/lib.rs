@@ -21,12 +21,13 @@ pub mod reprint;
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::minhash::{Lsh, Signature};
 
 /// Tuning of the duplicate finder.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Config {
     /// Words per shingle. Five-word runs are rarely shared by independently written
     /// articles, even on the same event, while a copy shares nearly all of them.
@@ -52,7 +53,10 @@ pub struct Config {
 }
 
 /// Finds, for each article as it arrives, the earlier article it copies.
-#[derive(Debug)]
+///
+/// Its state serializes (serde), so that a service can save it and go on later where it
+/// stopped, deciding exactly as the deduper saved would have.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Deduper {
     config: Config,
     /// Exact-text hashes (whole text and body) to the number of the original.
@@ -200,6 +204,11 @@ impl Deduper {
         }
     }
 
+    /// The configuration it was made with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     /// Number of originals remembered.
     pub fn len(&self) -> usize {
         self.originals.len()
@@ -238,7 +247,7 @@ impl Deduper {
 }
 
 /// An article that copies no earlier one.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Original {
     id: String,
     /// Sorted, distinct shingle fingerprints, those whose low `rate_bits` bits are zero;

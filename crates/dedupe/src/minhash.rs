@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 /// One minimum per bin over a set of shingle hashes.
 pub(crate) struct Signature(Vec<u64>);
 
@@ -17,7 +19,7 @@ pub(crate) struct Signature(Vec<u64>);
 /// A bucket is a chain of entries, newest first, in one arena: most buckets hold a single
 /// item, and a map entry plus an 8-byte arena entry costs less than half of a map entry with
 /// a vector of its own (6.6 kB -> 4.0 kB per remembered original of the benchmark's texts).
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Lsh {
     band_rows: usize,
     /// Band key (32 bits of the band's hash) to the arena index of the bucket's newest
@@ -28,7 +30,7 @@ pub(crate) struct Lsh {
 }
 
 /// One item of a bucket and the arena index of the bucket's next (older) entry.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Entry {
     item: u32,
     next: u32,

@@ -29,22 +29,7 @@ fn eval() {
         .iter()
         .flat_map(|name| read(name))
         .collect();
-    let mut stream: Vec<(String, String, Option<usize>)> = Vec::new();
-    let delay = 50;
-    let mut changes = Vec::new();
-    for (idx, original) in originals.iter().enumerate() {
-        stream.push((
-            original.id.clone(),
-            format!("{}\n\n{}", original.title, original.body),
-            None,
-        ));
-        if idx >= delay {
-            let source = &originals[idx - delay];
-            let copy = dedupe::reprint::reprint(&source.title, &source.body, idx as u64);
-            changes.push(copy.change);
-            stream.push((format!("reprint-{}", idx - delay), copy.text, Some(idx - delay)));
-        }
-    }
+    let (stream, changes) = reprint_stream(&originals);
     if let Some(path) = std::env::var_os("PARALLAX_REPRINTS_OUT") {
         let lines: Vec<String> = stream
             .iter()
@@ -116,6 +101,55 @@ fn eval() {
         stream.len() as f64 / seconds
     );
     assert!(precision >= 0.99 && recall >= 0.95, "precision or recall fell below target");
+}
+
+/// The originals with a reprint of each arriving 50 originals after its own: (id, text, the
+/// index of the original a reprint copies), and the change each reprint made.
+type Stream = Vec<(String, String, Option<usize>)>;
+
+fn reprint_stream(originals: &[Original]) -> (Stream, Vec<dedupe::reprint::Change>) {
+    let mut stream = Vec::new();
+    let delay = 50;
+    let mut changes = Vec::new();
+    for (idx, original) in originals.iter().enumerate() {
+        stream.push((
+            original.id.clone(),
+            format!("{}\n\n{}", original.title, original.body),
+            None,
+        ));
+        if idx >= delay {
+            let source = &originals[idx - delay];
+            let copy = dedupe::reprint::reprint(&source.title, &source.body, idx as u64);
+            changes.push(copy.change);
+            stream.push((format!("reprint-{}", idx - delay), copy.text, Some(idx - delay)));
+        }
+    }
+    (stream, changes)
+}
+
+/// A deduper saved and restored part-way through a stream (as the pipeline does between two
+/// ingests) flags every later text as the one never saved does, with the default window and
+/// with one so short (60 originals, a reprint arriving 50 after its own) that originals are
+/// forgotten between cuts.
+#[test]
+fn a_restored_deduper_decides_as_the_one_never_saved() {
+    let (stream, _) = reprint_stream(&read("ecbplus-dev.jsonl"));
+    let short = dedupe::Config { window_originals: 60, ..dedupe::Config::recommended() };
+    for config in [dedupe::Config::recommended(), short] {
+        let mut whole = dedupe::Deduper::new(config.clone());
+        let mut cut = dedupe::Deduper::new(config);
+        let mut copies = 0;
+        for (idx, (id, text, _)) in stream.iter().enumerate() {
+            let found = whole.add(id, text);
+            assert_eq!(found, cut.add(id, text), "text {id}");
+            copies += usize::from(found.is_some());
+            if idx % 97 == 96 {
+                let bytes = postcard::to_stdvec(&cut).expect("a deduper serializes");
+                cut = postcard::from_bytes(&bytes).expect("and reads back");
+            }
+        }
+        assert!(copies > 500, "the stream's reprints are found ({copies})");
+    }
 }
 
 fn read(name: &str) -> Vec<Original> {

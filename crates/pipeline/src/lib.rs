@@ -12,6 +12,7 @@
 //! (duplicates, stories, comparisons) is recomputed from the stored articles afterwards.
 
 mod progress;
+mod state;
 mod web;
 
 use std::collections::{HashMap, HashSet};
@@ -263,28 +264,50 @@ pub struct Assignment {
 /// Finds duplicates and stories for articles in arrival order (online: each article is
 /// placed as it arrives, as it would be on a stream).
 pub fn assign(articles: &[Article], config: &Config, progress: &dyn Progress) -> Vec<Assignment> {
-    let mut online = Online::new(config);
-    progress.start(Step::Clustering, Some(articles.len() as u64));
-    let duplicate_of = online.add(articles, progress);
+    assign_after(&mut Online::new(config), &[], articles, progress)
+}
+
+/// [`assign`] for the articles `seen` earlier by `online` (with their assignments as stored)
+/// and the `fresh` ones that follow them: the fresh articles go through `online`, and the
+/// earlier ones keep their duplicates and take their stories from `online` while those are
+/// open (a merge or a split may have moved them), else keep the stored ones.
+fn assign_after(
+    online: &mut Online,
+    seen: &[store::ArticleKey],
+    fresh: &[Article],
+    progress: &dyn Progress,
+) -> Vec<Assignment> {
+    progress.start(Step::Clustering, Some(fresh.len() as u64));
+    let duplicate_of = online.add(fresh, progress);
     progress.finish();
     let story_of: HashMap<String, String> = online.clusterer.assignments().into_iter().collect();
-    articles
-        .iter()
-        .zip(duplicate_of)
-        .map(|(article, duplicate_of)| {
-            // A copy lives in its original's story; the original is never itself a copy.
-            let key = duplicate_of.as_deref().unwrap_or(&article.id);
-            let story = story_of.get(key).cloned().unwrap_or_else(|| {
+    // A copy lives in its original's story; the original is never itself a copy.
+    let story = |id: &str, duplicate_of: Option<&str>, stored: Option<&str>| {
+        let key = duplicate_of.unwrap_or(id);
+        match story_of.get(key).map(String::as_str).or(stored) {
+            Some(story) => story.to_string(),
+            None => {
                 never_happens(&format!("article {key} has no story"));
                 format!("s{}", &model::content_id(key)[..12])
-            });
-            Assignment { duplicate_of, story }
-        })
-        .collect()
+            }
+        }
+    };
+    let seen = seen.iter().map(|key| Assignment {
+        story: story(&key.id, key.duplicate_of.as_deref(), key.story.as_deref()),
+        duplicate_of: key.duplicate_of.clone(),
+    });
+    let fresh = fresh.iter().zip(duplicate_of).map(|(article, duplicate_of)| Assignment {
+        story: story(&article.id, duplicate_of.as_deref(), None),
+        duplicate_of,
+    });
+    seen.chain(fresh).collect()
 }
 
 /// The two online steps, duplicates then stories, with their state kept between batches.
-#[derive(Debug)]
+///
+/// The state serializes, so that an analysis of the store can go on from the last one
+/// (see `state.rs`).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Online {
     pub deduper: dedupe::Deduper,
     pub clusterer: cluster::Clusterer,
@@ -354,7 +377,8 @@ pub fn compare_stories(
     progress: &dyn Progress,
 ) -> Vec<Story> {
     let members = story_members(assignments);
-    let mut stories = compare_members(articles, assignments, &members, config, progress);
+    let mut stories =
+        compare_members(|idx| &articles[idx], assignments, &members, config, progress);
     stories.sort_by(|a, b| {
         (b.sources.len(), b.articles.len(), &b.last_published, &a.id).cmp(&(
             a.sources.len(),
@@ -381,9 +405,10 @@ fn story_members(assignments: &[Assignment]) -> Vec<(String, Vec<usize>)> {
     members
 }
 
-/// The reports of the stories given by their members, in parallel, in the order given.
-fn compare_members(
-    articles: &[Article],
+/// The reports of the stories given by their members, in parallel, in the order given;
+/// `article` gives the article at an index of `assignments`.
+fn compare_members<'a>(
+    article: impl Fn(usize) -> &'a Article + Sync,
     assignments: &[Assignment],
     members: &[(String, Vec<usize>)],
     config: &Config,
@@ -396,7 +421,7 @@ fn compare_members(
             let story_articles: Vec<compare::StoryArticle<'_>> = idxs
                 .iter()
                 .map(|&idx| compare::StoryArticle {
-                    article: &articles[idx],
+                    article: article(idx),
                     duplicate_of: assignments[idx].duplicate_of.as_deref(),
                 })
                 .collect();
@@ -460,6 +485,9 @@ pub struct Analysis {
     /// Articles whose story is not the one stored before (new articles included), so that
     /// what is derived per article, such as a search index, can be updated for them alone.
     pub moved: Vec<String>,
+    /// Articles that went through the duplicate finder and the clusterer: those stored since
+    /// the last analysis when it saved its state, else every stored article.
+    pub replayed: usize,
 }
 
 /// Reads inputs into the store, one committed transaction per batch, then recomputes the
@@ -542,27 +570,54 @@ pub fn reanalyze(
 }
 
 /// [`reanalyze`], keeping the stored reports of unchanged stories when `keep` is set.
+///
+/// The online steps go on from the state the last analysis saved when it fits the stored
+/// articles (see `state.rs`), so only the articles stored since go through them; otherwise
+/// every article does, in arrival order. Either way the result is the same. Articles are read
+/// whole only when they go through the online steps or their story is compared.
 fn analyze_store(
     store: &mut dyn store::Store,
     keep: bool,
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Analysis> {
-    let mut articles = Vec::new();
-    let mut hashes = Vec::new();
-    let mut stored_story = Vec::new();
-    for stored in store.articles()? {
-        articles.push(stored.article);
-        hashes.push(stored.content_hash);
-        stored_story.push(stored.story);
+    let mut keys = store.article_keys()?;
+    let (mut online, seen) = match resume(&*store, &keys, config)? {
+        Some((online, seen)) => (online, seen),
+        None => (Online::new(config), 0),
+    };
+    match seen {
+        0 => {
+            tracing::debug!(target: "pipeline", "No saved online state fits the store: replaying every article.")
+        }
+        _ => tracing::debug!(target: "pipeline", seen, "Going on from the saved online state."),
     }
-    let assignments = assign(&articles, config, progress);
-    let moved = articles
+    keys.truncate(seen);
+    let after = keys.last().map_or(i64::MIN, |key| key.seq);
+    let mut fresh = Vec::new();
+    for stored in store.articles_after(after)? {
+        keys.push(store::ArticleKey {
+            seq: stored.seq,
+            id: stored.article.id.clone(),
+            content_hash: stored.content_hash,
+            duplicate_of: stored.duplicate_of,
+            story: stored.story,
+        });
+        fresh.push(stored.article);
+    }
+    let assignments = assign_after(&mut online, &keys[..seen], &fresh, progress);
+    online.clusterer.drain_settled();
+    let online_state = state::encode(&online).map(|bytes| store::OnlineState {
+        last_seq: keys.last().map_or(0, |key| key.seq),
+        fingerprint: state::fingerprint(&keys),
+        state: bytes,
+    });
+    drop(online);
+    let moved = keys
         .iter()
         .zip(&assignments)
-        .zip(&stored_story)
-        .filter(|((_, assignment), stored)| stored.as_deref() != Some(assignment.story.as_str()))
-        .map(|((article, _), _)| article.id.clone())
+        .filter(|(key, assignment)| key.story.as_deref() != Some(assignment.story.as_str()))
+        .map(|(key, _)| key.id.clone())
         .collect();
     let members = story_members(&assignments);
     let stored_inputs = if keep { store.story_inputs()? } else { HashMap::new() };
@@ -571,7 +626,7 @@ fn analyze_store(
         .iter()
         .map(|(story_id, idxs)| {
             let settings = settings?;
-            Some(story_inputs(settings, story_id, idxs, &articles, &hashes, &assignments))
+            Some(story_inputs(settings, story_id, idxs, &keys, &assignments))
         })
         .collect();
     let (kept, changed): (Vec<usize>, Vec<usize>) = (0..members.len()).partition(|&idx| {
@@ -579,7 +634,12 @@ fn analyze_store(
     });
     let to_compare: Vec<(String, Vec<usize>)> =
         changed.iter().map(|&idx| members[idx].clone()).collect();
-    let compared = compare_members(&articles, &assignments, &to_compare, config, progress);
+    let earlier = read_earlier(&*store, &keys, seen, &to_compare)?;
+    let article = |idx: usize| match idx.checked_sub(seen) {
+        Some(fresh_idx) => &fresh[fresh_idx],
+        None => &earlier[&idx],
+    };
+    let compared = compare_members(article, &assignments, &to_compare, config, progress);
     // Kept stories have a fingerprint; a new one without (the build could not be identified)
     // is saved with 0, which no analysis computes in practice.
     let mut saved: Vec<store::SavedStory<'_>> = kept
@@ -593,19 +653,64 @@ fn analyze_store(
         story,
         inputs: inputs[idx].unwrap_or_default(),
     }));
-    let rows: Vec<store::Assignment> = articles
+    let rows: Vec<store::Assignment> = keys
         .iter()
         .zip(&assignments)
-        .map(|(article, assignment)| store::Assignment {
-            article: article.id.clone(),
+        .map(|(key, assignment)| store::Assignment {
+            article: key.id.clone(),
             duplicate_of: assignment.duplicate_of.clone(),
             story: assignment.story.clone(),
         })
         .collect();
     progress.start(Step::Storing, None);
-    store.save_analysis(&rows, &saved)?;
+    store.save_analysis(&rows, &saved, online_state.as_ref())?;
     progress.finish();
-    Ok(Analysis { stories: members.len(), compared: compared.len(), moved })
+    Ok(Analysis { stories: members.len(), compared: compared.len(), moved, replayed: fresh.len() })
+}
+
+/// The online state the last analysis saved, with the number of stored articles it has seen,
+/// when it fits: saved by this build with these settings, after exactly the first articles
+/// of `keys`, each of which has a story.
+fn resume(
+    store: &dyn store::Store,
+    keys: &[store::ArticleKey],
+    config: &Config,
+) -> Result<Option<(Online, usize)>> {
+    let Some(saved) = store.online_state()? else { return Ok(None) };
+    let seen = keys.partition_point(|key| key.seq <= saved.last_seq);
+    let fits = seen > 0
+        && keys[seen - 1].seq == saved.last_seq
+        && keys[..seen].iter().all(|key| key.story.is_some())
+        && state::fingerprint(&keys[..seen]) == saved.fingerprint;
+    if !fits {
+        return Ok(None);
+    }
+    Ok(state::decode(&saved.state, config).map(|online| (online, seen)))
+}
+
+/// The articles among the first `seen` of `keys` that a story to compare holds, by index.
+fn read_earlier(
+    store: &dyn store::Store,
+    keys: &[store::ArticleKey],
+    seen: usize,
+    to_compare: &[(String, Vec<usize>)],
+) -> Result<HashMap<usize, Article>> {
+    let wanted: Vec<usize> = to_compare
+        .iter()
+        .flat_map(|(_, idxs)| idxs.iter().copied().filter(|&idx| idx < seen))
+        .collect();
+    let index_of: HashMap<&str, usize> =
+        wanted.iter().map(|&idx| (keys[idx].id.as_str(), idx)).collect();
+    let ids: Vec<&str> = index_of.keys().copied().collect();
+    let mut earlier = HashMap::with_capacity(ids.len());
+    for stored in store.articles_by_id(&ids)? {
+        earlier.insert(index_of[stored.article.id.as_str()], stored.article);
+    }
+    if earlier.len() != ids.len() {
+        // Deleted between the two reads: another process is changing the store.
+        return Err(Error::Store(store::Error::NotKept("(articles read meanwhile)".to_string())));
+    }
+    Ok(earlier)
 }
 
 /// A fingerprint of what every story's report is computed with: the comparison's settings
@@ -628,20 +733,19 @@ fn story_inputs(
     settings: u64,
     story_id: &str,
     idxs: &[usize],
-    articles: &[Article],
-    hashes: &[u64],
+    keys: &[store::ArticleKey],
     assignments: &[Assignment],
 ) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(&settings.to_le_bytes());
     for part in std::iter::once(story_id).chain(idxs.iter().flat_map(|&idx| {
-        [articles[idx].id.as_str(), assignments[idx].duplicate_of.as_deref().unwrap_or("")]
+        [keys[idx].id.as_str(), assignments[idx].duplicate_of.as_deref().unwrap_or("")]
     })) {
         hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
     for &idx in idxs {
-        hasher.update(&hashes[idx].to_le_bytes());
+        hasher.update(&keys[idx].content_hash.to_le_bytes());
     }
     hasher.digest()
 }

@@ -146,7 +146,7 @@ impl RacedStore {
         }
         let saved: Vec<_> =
             stories.iter().map(|story| SavedStory::New { story, inputs: 1 }).collect();
-        other.save_analysis(&assignments, &saved)
+        other.save_analysis(&assignments, &saved, None)
     }
 }
 
@@ -162,6 +162,18 @@ impl Store for RacedStore {
     fn articles(&self) -> store::Result<Vec<store::StoredArticle>> {
         self.store.articles()
     }
+    fn article_keys(&self) -> store::Result<Vec<store::ArticleKey>> {
+        self.store.article_keys()
+    }
+    fn articles_after(&self, seq: i64) -> store::Result<Vec<store::StoredArticle>> {
+        self.store.articles_after(seq)
+    }
+    fn articles_by_id(&self, ids: &[&str]) -> store::Result<Vec<store::StoredArticle>> {
+        self.store.articles_by_id(ids)
+    }
+    fn online_state(&self) -> store::Result<Option<store::OnlineState>> {
+        self.store.online_state()
+    }
     fn article(&self, id: &str) -> store::Result<Option<store::StoredArticle>> {
         self.store.article(id)
     }
@@ -175,8 +187,9 @@ impl Store for RacedStore {
         &mut self,
         assignments: &[store::Assignment],
         stories: &[SavedStory<'_>],
+        online: Option<&store::OnlineState>,
     ) -> store::Result<()> {
-        self.store.save_analysis(assignments, stories)
+        self.store.save_analysis(assignments, stories, online)
     }
     fn stories(&self) -> store::Result<Vec<store::StoryListing>> {
         self.store.stories()
@@ -239,4 +252,132 @@ fn an_analysis_raced_by_another_compares_every_story_and_saves_whole() {
     assert_eq!(report(&store, "f2").articles, ["f1", "f2"]);
     assert_eq!(store.story_inputs().unwrap().len(), 2);
     assert!(store.story_inputs().unwrap().values().all(|&inputs| inputs != 1));
+}
+
+/// Every article's story and copy, and every story's report, as stored.
+type Derived = (Vec<(String, Option<String>, Option<String>)>, Vec<model::report::Story>);
+
+fn stored_analysis(store: &SqliteStore) -> Derived {
+    let keys = store
+        .article_keys()
+        .unwrap()
+        .into_iter()
+        .map(|key| (key.id, key.duplicate_of, key.story))
+        .collect();
+    let stories = store
+        .stories()
+        .unwrap()
+        .into_iter()
+        .map(|listing| store.story(&listing.id).unwrap().unwrap())
+        .collect();
+    (keys, stories)
+}
+
+/// The ECB+ dev articles of the shared data, one JSON line each, in file order: sibling
+/// events whose stories split and merge as articles arrive.
+fn ecbplus_lines() -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/clustering/ecbplus-dev.jsonl");
+    std::fs::read_to_string(path).expect("the shared data").lines().map(str::to_string).collect()
+}
+
+/// Ingesting in several batches gives exactly what one batch gives: each analysis goes on
+/// from the state the last one saved, so only the new articles go through the duplicate
+/// finder and the clusterer, and the stories still merge and split as the whole stream makes
+/// them.
+#[test]
+fn ingesting_in_batches_gives_what_one_batch_gives() {
+    let config = Config::recommended();
+    let dir = tempfile::tempdir().unwrap();
+    // Interleaved, so that the batches add to stories begun in earlier ones.
+    let lines = ecbplus_lines();
+    let mut order: Vec<&String> = Vec::new();
+    for offset in 0..5 {
+        order.extend(lines.iter().skip(offset).step_by(5));
+    }
+    // Each batch in a directory of its own under one file name, as the file name is the
+    // outlet of an article that names none.
+    let write = |batch: &str, lines: &[&String]| {
+        let path = dir.path().join(batch);
+        std::fs::create_dir(&path).unwrap();
+        let path = path.join("ecbplus.jsonl");
+        let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let all = write("all", &order);
+    let mut whole = SqliteStore::open_in_memory().unwrap();
+    let outcome = pipeline::ingest(&mut whole, &[all], &config, &NoProgress).unwrap();
+    assert_eq!(outcome.analysis.replayed, order.len());
+
+    let mut batched = SqliteStore::open_in_memory().unwrap();
+    for (idx, batch) in order.chunks(order.len() / 4 + 1).enumerate() {
+        let path = write(&format!("batch-{idx}"), batch);
+        let outcome = pipeline::ingest(&mut batched, &[path], &config, &NoProgress).unwrap();
+        assert_eq!(outcome.analysis.replayed, batch.len(), "batch {idx}: only the new articles");
+    }
+    let ((batched_keys, batched_stories), (whole_keys, whole_stories)) =
+        (stored_analysis(&batched), stored_analysis(&whole));
+    let differs = batched_keys.iter().zip(&whole_keys).find(|(a, b)| a != b);
+    assert!(differs.is_none(), "batched and whole differ: {differs:?}");
+    assert_eq!(batched_keys.len(), whole_keys.len());
+    assert!(batched_stories == whole_stories, "the same stories, with other reports");
+    assert!(whole_stories.len() > 40, "{} stories", whole_stories.len());
+}
+
+/// The saved state is used only when it fits: an article updated in place, other settings or
+/// a state that cannot be read make the analysis replay every article, with the same result as
+/// a store analysed once.
+#[test]
+fn a_state_that_does_not_fit_is_replayed_from_the_start() {
+    let config = Config::recommended();
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .put_articles(&[
+            flood("f1", "Harbor Gazette", "Residents were told to stay away from the quay."),
+            vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
+        ])
+        .unwrap();
+    assert_eq!(reanalyze(&mut store, &config, &NoProgress).unwrap().replayed, 2);
+    store.put_articles(&[flood("f2", "Lanford Courier", "Shops were damaged.")]).unwrap();
+    assert_eq!(reanalyze(&mut store, &config, &NoProgress).unwrap().replayed, 1);
+
+    // Updated in place: what the state saw is not what is stored.
+    store.put_articles(&[flood("f1", "Harbor Gazette", "The quay is closed.")]).unwrap();
+    assert_eq!(reanalyze(&mut store, &config, &NoProgress).unwrap().replayed, 3);
+    assert_eq!(reanalyze(&mut store, &config, &NoProgress).unwrap().replayed, 0);
+
+    // Other clustering settings.
+    let mut other = config.clone();
+    other.cluster.threshold += 0.01;
+    assert_eq!(reanalyze(&mut store, &other, &NoProgress).unwrap().replayed, 3);
+
+    // A state whose bytes are damaged.
+    let mut online = store.online_state().unwrap().expect("a saved state");
+    let last = online.state.len() - 1;
+    online.state.truncate(last / 2);
+    let keys = store.article_keys().unwrap();
+    let assignments: Vec<store::Assignment> = keys
+        .iter()
+        .map(|key| store::Assignment {
+            article: key.id.clone(),
+            duplicate_of: key.duplicate_of.clone(),
+            story: key.story.clone().unwrap(),
+        })
+        .collect();
+    let inputs = store.story_inputs().unwrap();
+    let kept: Vec<SavedStory<'_>> =
+        inputs.iter().map(|(id, &inputs)| SavedStory::Kept { id, inputs }).collect();
+    store.save_analysis(&assignments, &kept, Some(&online)).unwrap();
+    assert_eq!(reanalyze(&mut store, &other, &NoProgress).unwrap().replayed, 3);
+
+    let mut once = SqliteStore::open_in_memory().unwrap();
+    once.put_articles(&[
+        flood("f1", "Harbor Gazette", "The quay is closed."),
+        vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
+        flood("f2", "Lanford Courier", "Shops were damaged."),
+    ])
+    .unwrap();
+    reanalyze(&mut once, &other, &NoProgress).unwrap();
+    assert_eq!(stored_analysis(&store), stored_analysis(&once));
 }

@@ -52,6 +52,19 @@ pub trait Store: Send {
     /// Every article, in arrival order.
     fn articles(&self) -> Result<Vec<StoredArticle>>;
 
+    /// Every article's key and derived state, without its content, in arrival order: what an
+    /// analysis needs of the articles it does not read again.
+    fn article_keys(&self) -> Result<Vec<ArticleKey>>;
+
+    /// The articles that arrived after sequence number `seq`, in arrival order.
+    fn articles_after(&self, seq: i64) -> Result<Vec<StoredArticle>>;
+
+    /// The articles with these ids (unknown ids are left out), in arrival order.
+    fn articles_by_id(&self, ids: &[&str]) -> Result<Vec<StoredArticle>>;
+
+    /// The online steps' state saved by the last analysis, if it saved one.
+    fn online_state(&self) -> Result<Option<OnlineState>>;
+
     /// One article by id.
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
 
@@ -62,8 +75,9 @@ pub trait Store: Send {
     fn unassigned_count(&self) -> Result<usize>;
 
     /// Replaces the whole derived state in one transaction: each assigned article gets its
-    /// `duplicate_of` and `story`, every article not assigned gets neither, and the stories
-    /// become exactly `stories` (a [`SavedStory::Kept`] one as it is stored).
+    /// `duplicate_of` and `story`, every article not assigned gets neither, the stories
+    /// become exactly `stories` (a [`SavedStory::Kept`] one as it is stored), and the online
+    /// state becomes `online` (none when `None`).
     ///
     /// Fails, changing nothing, when an assignment names an article that is not stored or a
     /// story that is not among `stories`, when two stories share an id, or when a kept story
@@ -72,6 +86,7 @@ pub trait Store: Send {
         &mut self,
         assignments: &[Assignment],
         stories: &[SavedStory<'_>],
+        online: Option<&OnlineState>,
     ) -> Result<()>;
 
     /// The inputs fingerprint of every stored story that was saved with one (see
@@ -197,6 +212,36 @@ pub struct StoredArticle {
     /// xxh3 over all the article's fields: what tells an update from an unchanged put, and
     /// what a story's inputs fingerprint is built from.
     pub content_hash: u64,
+}
+
+/// An article's key and derived state, as [`Store::article_keys`] lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleKey {
+    /// Arrival order (see [`StoredArticle::seq`]).
+    pub seq: i64,
+    /// The article's id.
+    pub id: String,
+    /// xxh3 over all the article's fields (see [`StoredArticle::content_hash`]).
+    pub content_hash: u64,
+    /// The id of the article this one copies, as last analysed.
+    pub duplicate_of: Option<String>,
+    /// The id of its story, as last analysed.
+    pub story: Option<String>,
+}
+
+/// The online steps' state (duplicate finder and clusterer) after the articles up to
+/// `last_seq`, saved with the analysis it produced.
+///
+/// The store keeps it as given; what it means and whether it still fits the articles is the
+/// pipeline's to tell (`fingerprint`, and a header in `state`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnlineState {
+    /// Sequence number of the last article the state has seen.
+    pub last_seq: i64,
+    /// A fingerprint of the articles it has seen, as the pipeline computes it.
+    pub fingerprint: u64,
+    /// The state, serialized.
+    pub state: Vec<u8>,
 }
 
 /// A story of an analysis, as [`Store::save_analysis`] saves it.

@@ -78,6 +78,19 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE stories ADD COLUMN inputs INTEGER;
     ",
+    // Version 5: the online steps' state (duplicate finder and clusterer) after the articles
+    // up to `last_seq`, saved with the analysis it produced, so the next analysis goes on from
+    // it instead of replaying every article. A cache: the pipeline checks it against the
+    // articles (`fingerprint`) and its own build, and replays from the start when it does not
+    // fit. At most one row.
+    "
+    CREATE TABLE online_state (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        last_seq    INTEGER NOT NULL,
+        fingerprint INTEGER NOT NULL,
+        state       BLOB NOT NULL
+    );
+    ",
 ];
 
 /// The schema version this build writes.

@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 use crate::{
-    Assignment, EntryStatus, Error, Feed, FeedEntryRecord, PutOutcome, Result, SavedStory, Store,
-    StoredArticle, StoryListing,
+    ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState, PutOutcome,
+    Result, SavedStory, Store, StoredArticle, StoryListing,
 };
 
 /// How long a writer waits for another connection's lock before failing.
@@ -123,14 +123,59 @@ impl Store for SqliteStore {
     }
 
     fn articles(&self) -> Result<Vec<StoredArticle>> {
-        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY seq");
+        self.articles_after(i64::MIN)
+    }
+
+    fn article_keys(&self) -> Result<Vec<ArticleKey>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, id, hash, duplicate_of, story FROM articles ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(ArticleKey {
+                seq: row.get(0)?,
+                id: row.get(1)?,
+                content_hash: row.get::<_, i64>(2)? as u64,
+                duplicate_of: row.get(3)?,
+                story: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn articles_after(&self, seq: i64) -> Result<Vec<StoredArticle>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], read_article_row)?;
+        let rows = stmt.query_map([seq], read_article_row)?;
         let mut acc = Vec::new();
         for row in rows {
             acc.push(stored_article(row?)?);
         }
         Ok(acc)
+    }
+
+    fn articles_by_id(&self, ids: &[&str]) -> Result<Vec<StoredArticle>> {
+        let mut acc = Vec::with_capacity(ids.len());
+        for id in ids {
+            acc.extend(self.article(id)?);
+        }
+        acc.sort_unstable_by_key(|stored| stored.seq);
+        Ok(acc)
+    }
+
+    fn online_state(&self) -> Result<Option<OnlineState>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT last_seq, fingerprint, state FROM online_state WHERE id = 1")?;
+        let state = stmt
+            .query_row([], |row| {
+                Ok(OnlineState {
+                    last_seq: row.get(0)?,
+                    fingerprint: row.get::<_, i64>(1)? as u64,
+                    state: row.get(2)?,
+                })
+            })
+            .optional()?;
+        Ok(state)
     }
 
     fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
@@ -161,6 +206,7 @@ impl Store for SqliteStore {
         &mut self,
         assignments: &[Assignment],
         stories: &[SavedStory<'_>],
+        online: Option<&OnlineState>,
     ) -> Result<()> {
         let mut story_ids = HashSet::new();
         for story in stories {
@@ -179,6 +225,7 @@ impl Store for SqliteStore {
         let tx = self.conn.transaction()?;
         save_stories(&tx, stories, &story_ids)?;
         save_assignments(&tx, assignments)?;
+        save_online_state(&tx, online)?;
         tx.commit()?;
         Ok(())
     }
@@ -450,6 +497,17 @@ fn save_assignments(tx: &Transaction<'_>, assignments: &[Assignment]) -> Result<
         if !assigned.contains(id.as_str()) && *derived != (None, None) {
             update.execute(params![None::<String>, None::<String>, id])?;
         }
+    }
+    Ok(())
+}
+
+fn save_online_state(tx: &Transaction<'_>, online: Option<&OnlineState>) -> Result<()> {
+    tx.execute("DELETE FROM online_state", [])?;
+    if let Some(online) = online {
+        tx.execute(
+            "INSERT INTO online_state (id, last_seq, fingerprint, state) VALUES (1, ?1, ?2, ?3)",
+            params![online.last_seq, online.fingerprint as i64, online.state],
+        )?;
     }
     Ok(())
 }

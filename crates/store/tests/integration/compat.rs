@@ -26,7 +26,7 @@ fn a_version_1_store_opens_and_is_migrated() {
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
 }
 
 /// `tests/data/v2.sql` is the dump of `v1.sql` migrated to schema version 2 by `parallax`, then
@@ -64,7 +64,7 @@ fn a_version_2_store_opens_and_is_migrated() {
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
 }
 
 /// `tests/data/v3.sql` is the dump of `v2.sql` migrated to schema version 3 by `parallax feeds
@@ -95,5 +95,48 @@ fn a_version_3_store_opens_and_is_migrated() {
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
+}
+
+/// `tests/data/v4.sql` is the dump of `v3.sql` migrated to schema version 4 by `parallax
+/// ingest` of a third article we wrote: its one story saved with its inputs fingerprint, and
+/// no online state (version 5 keeps it).
+#[test]
+fn a_version_4_store_opens_and_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    let dump = include_str!("../data/v4.sql");
+    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+
+    let mut store = SqliteStore::open(&path).unwrap();
+    let keys = store.article_keys().unwrap();
+    let ids: Vec<&str> = keys.iter().map(|key| key.id.as_str()).collect();
+    assert_eq!(ids, ["v1-a", "v1-b", "e49f77f1c4c2ce32", "wall"]);
+    assert!(keys.iter().all(|key| key.story.as_deref() == Some("sd62f3287c36e")));
+    assert_eq!(store.story_inputs().unwrap().len(), 1);
+    // The version 5 table starts empty and takes the state an analysis saves.
+    assert_eq!(store.online_state().unwrap(), None);
+    let assignments: Vec<store::Assignment> = keys
+        .iter()
+        .map(|key| store::Assignment {
+            article: key.id.clone(),
+            duplicate_of: None,
+            story: "sd62f3287c36e".to_string(),
+        })
+        .collect();
+    let inputs = store.story_inputs().unwrap()["sd62f3287c36e"];
+    let online = store::OnlineState { last_seq: 4, fingerprint: 9, state: vec![1, 2, 3] };
+    store
+        .save_analysis(
+            &assignments,
+            &[store::SavedStory::Kept { id: "sd62f3287c36e", inputs }],
+            Some(&online),
+        )
+        .unwrap();
+    assert_eq!(store.online_state().unwrap(), Some(online));
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+    assert_eq!(version, 5);
 }
