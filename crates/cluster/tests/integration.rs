@@ -61,6 +61,19 @@ struct Row {
     copy_of: Option<String>,
 }
 
+impl Row {
+    /// The row as the clusterer takes it.
+    fn doc(&self) -> Doc<'_> {
+        Doc {
+            id: &self.id,
+            title: self.title.as_deref(),
+            body: &self.body,
+            published: self.published,
+            language: self.language.as_deref(),
+        }
+    }
+}
+
 struct Figures {
     ecb_pairwise: metrics::Scores,
     ecb_bcubed: metrics::Scores,
@@ -154,20 +167,11 @@ fn a_restored_clusterer_decides_as_the_one_never_saved() {
         read("ecbplus-dev.jsonl").into_iter().filter(|row| row.copy_of.is_none()).collect();
     let short = Config { window_articles: 60, window_days: 2.0, ..Config::recommended() };
     for config in [Config::recommended(), short] {
-        let add = |clusterer: &mut Clusterer, row: &Row| {
-            clusterer.add(&Doc {
-                id: &row.id,
-                title: row.title.as_deref(),
-                body: &row.body,
-                published: row.published,
-                language: row.language.as_deref(),
-            })
-        };
         let mut whole = Clusterer::new(config.clone());
         let mut cut = Clusterer::new(config.clone());
         let (mut whole_settled, mut cut_settled) = (Vec::new(), Vec::new());
         for (idx, row) in rows.iter().enumerate() {
-            assert_eq!(add(&mut whole, row), add(&mut cut, row), "article {}", row.id);
+            assert_eq!(whole.add(&row.doc()), cut.add(&row.doc()), "article {}", row.id);
             if idx % 97 == 96 {
                 whole_settled.push(whole.drain_settled());
                 cut_settled.push(cut.drain_settled());
@@ -344,13 +348,7 @@ fn spread_times(rows: &[Row], hours: i64) -> Vec<Row> {
 fn cluster(rows: &[Row], config: &Config) -> (Vec<(String, String)>, usize) {
     let mut clusterer = Clusterer::new(config.clone());
     for row in rows.iter().filter(|row| row.copy_of.is_none()) {
-        clusterer.add(&Doc {
-            id: &row.id,
-            title: row.title.as_deref(),
-            body: &row.body,
-            published: row.published,
-            language: row.language.as_deref(),
-        });
+        clusterer.add(&row.doc());
     }
     let story_of: std::collections::HashMap<String, String> =
         clusterer.assignments().into_iter().collect();
@@ -619,13 +617,7 @@ fn add_round(clusterer: &mut Clusterer, rows: &[Row], round: i64) {
     for row in rows {
         let id = format!("{}-{round}", row.id);
         let published = row.published.map(|time| time + chrono::Duration::days(30 * round));
-        clusterer.add(&Doc {
-            id: &id,
-            title: row.title.as_deref(),
-            body: &row.body,
-            published,
-            language: row.language.as_deref(),
-        });
+        clusterer.add(&Doc { id: &id, published, ..row.doc() });
     }
     clusterer.drain_settled();
 }

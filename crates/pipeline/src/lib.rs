@@ -586,25 +586,8 @@ fn analyze_store(
         Some((online, seen)) => (online, seen),
         None => (Online::new(config), 0),
     };
-    match seen {
-        0 => {
-            tracing::debug!(target: "pipeline", "No saved online state fits the store: replaying every article.")
-        }
-        _ => tracing::debug!(target: "pipeline", seen, "Going on from the saved online state."),
-    }
-    keys.truncate(seen);
-    let after = keys.last().map_or(i64::MIN, |key| key.seq);
-    let mut fresh = Vec::new();
-    for stored in store.articles_after(after)? {
-        keys.push(store::ArticleKey {
-            seq: stored.seq,
-            id: stored.article.id.clone(),
-            content_hash: stored.content_hash,
-            duplicate_of: stored.duplicate_of,
-            story: stored.story,
-        });
-        fresh.push(stored.article);
-    }
+    tracing::debug!(target: "pipeline", seen, "Articles the saved online state has seen.");
+    let fresh = read_fresh(&*store, &mut keys, seen)?;
     let assignments = assign_after(&mut online, &keys[..seen], &fresh, progress);
     online.clusterer.drain_settled();
     let online_state = state::encode(&online).map(|bytes| store::OnlineState {
@@ -688,6 +671,29 @@ fn resume(
     Ok(state::decode(&saved.state, config).map(|online| (online, seen)))
 }
 
+/// The articles after the first `seen` of `keys`, read whole; `keys` is made to end with
+/// theirs (it holds them already, unless more were stored meanwhile).
+fn read_fresh(
+    store: &dyn store::Store,
+    keys: &mut Vec<store::ArticleKey>,
+    seen: usize,
+) -> Result<Vec<Article>> {
+    keys.truncate(seen);
+    let after = keys.last().map_or(i64::MIN, |key| key.seq);
+    let mut fresh = Vec::new();
+    for stored in store.articles_after(after)? {
+        keys.push(store::ArticleKey {
+            seq: stored.seq,
+            id: stored.article.id.clone(),
+            content_hash: stored.content_hash,
+            duplicate_of: stored.duplicate_of,
+            story: stored.story,
+        });
+        fresh.push(stored.article);
+    }
+    Ok(fresh)
+}
+
 /// The articles among the first `seen` of `keys` that a story to compare holds, by index.
 fn read_earlier(
     store: &dyn store::Store,
@@ -706,9 +712,9 @@ fn read_earlier(
     for stored in store.articles_by_id(&ids)? {
         earlier.insert(index_of[stored.article.id.as_str()], stored.article);
     }
-    if earlier.len() != ids.len() {
-        // Deleted between the two reads: another process is changing the store.
-        return Err(Error::Store(store::Error::NotKept("(articles read meanwhile)".to_string())));
+    // Articles are never deleted, so each is found; one that is not was removed by hand.
+    if let Some(&missing) = ids.iter().find(|id| !earlier.contains_key(&index_of[**id])) {
+        return Err(Error::Store(store::Error::UnknownArticle(missing.to_string())));
     }
     Ok(earlier)
 }
