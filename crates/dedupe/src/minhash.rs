@@ -19,7 +19,11 @@ pub(crate) struct Signature(Vec<u64>);
 /// A bucket is a chain of entries, newest first, in one arena: most buckets hold a single
 /// item, and a map entry plus an 8-byte arena entry costs less than half of a map entry with
 /// a vector of its own (6.6 kB -> 4.0 kB per remembered original of the benchmark's texts).
-#[derive(Debug, Serialize, Deserialize)]
+///
+/// It serializes as each item's band keys rather than as its map and arena (see
+/// [`SavedLsh`]), and is rebuilt from them as the items were inserted.
+#[derive(Debug, Deserialize)]
+#[serde(from = "SavedLsh")]
 pub(crate) struct Lsh {
     band_rows: usize,
     /// Band key (32 bits of the band's hash) to the arena index of the bucket's newest
@@ -30,7 +34,7 @@ pub(crate) struct Lsh {
 }
 
 /// One item of a bucket and the arena index of the bucket's next (older) entry.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     item: u32,
     next: u32,
@@ -38,6 +42,67 @@ struct Entry {
 
 /// The `next` of a bucket's oldest entry.
 const END: u32 = u32::MAX;
+
+/// An [`Lsh`] as saved: every entry as its item and band key, by item. A third of the map
+/// and arena's size (a key takes 4 bytes, an item's step from the last mostly 1), and
+/// inserting the items again in order rebuilds the same buckets.
+#[derive(Serialize, Deserialize)]
+struct SavedLsh {
+    band_rows: usize,
+    /// Per entry, ascending by item: how far its item is past the previous entry's.
+    item_steps: Vec<u32>,
+    /// Per entry: its band key, 4 bytes little-endian.
+    keys: Vec<u8>,
+}
+
+impl Serialize for Lsh {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SavedLsh::from(self).serialize(serializer)
+    }
+}
+
+impl From<&Lsh> for SavedLsh {
+    fn from(lsh: &Lsh) -> SavedLsh {
+        let mut pairs: Vec<u64> = Vec::with_capacity(lsh.entries.len());
+        for (&key, &head) in &lsh.heads {
+            let mut at = head;
+            while at != END {
+                let entry = lsh.entries[at as usize];
+                pairs.push(u64::from(entry.item) << 32 | u64::from(key));
+                at = entry.next;
+            }
+        }
+        pairs.sort_unstable();
+        let mut last_item = 0;
+        let mut saved = SavedLsh {
+            band_rows: lsh.band_rows,
+            item_steps: Vec::with_capacity(pairs.len()),
+            keys: Vec::with_capacity(4 * pairs.len()),
+        };
+        for pair in pairs {
+            let item = (pair >> 32) as u32;
+            saved.item_steps.push(item - last_item);
+            saved.keys.extend_from_slice(&(pair as u32).to_le_bytes());
+            last_item = item;
+        }
+        saved
+    }
+}
+
+impl From<SavedLsh> for Lsh {
+    fn from(saved: SavedLsh) -> Lsh {
+        let mut lsh = Lsh::new(saved.band_rows);
+        lsh.heads.reserve(saved.item_steps.len());
+        lsh.entries.reserve(saved.item_steps.len());
+        let mut item = 0u32;
+        for (step, key) in saved.item_steps.iter().zip(saved.keys.chunks_exact(4)) {
+            item = item.saturating_add(*step);
+            let key = u32::from_le_bytes([key[0], key[1], key[2], key[3]]);
+            lsh.push(key, item);
+        }
+        lsh
+    }
+}
 
 /// Hashing for keys that are already well-mixed 64-bit hashes: the key is its own hash, so
 /// a lookup costs no SipHash rounds.
@@ -115,11 +180,16 @@ impl Lsh {
     /// Adds an item; items must be numbered in increasing order as they are inserted.
     pub(crate) fn insert(&mut self, signature: &Signature, item: u32) {
         for key in self.band_keys(signature) {
-            let at = self.entries.len() as u32;
-            let head = self.heads.entry(key).or_insert(END);
-            self.entries.push(Entry { item, next: *head });
-            *head = at;
+            self.push(key, item);
         }
+    }
+
+    /// Puts `item` at the head of the bucket of `key`.
+    fn push(&mut self, key: u32, item: u32) {
+        let at = self.entries.len() as u32;
+        let head = self.heads.entry(key).or_insert(END);
+        self.entries.push(Entry { item, next: *head });
+        *head = at;
     }
 
     /// Items sharing at least one band with `signature`, ascending (in insertion order when
@@ -220,6 +290,42 @@ mod tests {
         lsh.forget_before(11);
         assert!(lsh.candidates(&Signature::new(&set, 128), 0).is_empty());
         assert!(lsh.heads.is_empty() && lsh.entries.is_empty());
+    }
+
+    #[test]
+    fn a_saved_index_is_rebuilt_with_the_same_buckets() {
+        let sets: Vec<Vec<u64>> =
+            (0..6u64).map(|set| (set * 20..set * 20 + 60).map(mix).collect()).collect();
+        let mut lsh = Lsh::new(2);
+        for item in 0..30 {
+            lsh.insert(&Signature::new(&sets[item as usize % sets.len()], 128), item);
+        }
+        lsh.forget_before(7);
+        lsh.insert(&Signature::new(&sets[0], 128), 30);
+        let bytes = postcard::to_stdvec(&lsh).unwrap();
+        let restored: Lsh = postcard::from_bytes(&bytes).unwrap();
+        for set in &sets {
+            let signature = Signature::new(set, 128);
+            for first_live in [0, 7, 12, 30, 31] {
+                assert_eq!(
+                    restored.candidates(&signature, first_live),
+                    lsh.candidates(&signature, first_live)
+                );
+            }
+        }
+        // Each bucket holds the same items, newest first.
+        for (key, &head) in &lsh.heads {
+            let chain = |lsh: &Lsh, mut at: u32| {
+                let mut items = Vec::new();
+                while at != END {
+                    items.push(lsh.entries[at as usize].item);
+                    at = lsh.entries[at as usize].next;
+                }
+                items
+            };
+            assert_eq!(chain(&restored, restored.heads[key]), chain(&lsh, head));
+        }
+        assert_eq!(restored.heads.len(), lsh.heads.len());
     }
 
     #[test]
