@@ -19,12 +19,16 @@ const MAGIC: &[u8; 8] = b"PLXONL01";
 /// window is about half of it.
 const MAX_STATE_BYTES: usize = 768 << 20;
 
-/// The bytes to save for `online`: a header (magic, this build's identity), then the state.
-/// `None` when the build cannot be identified or the state is too large to save.
+/// Bytes before the state: the magic, this build's identity and a checksum of the state.
+const HEADER_BYTES: usize = MAGIC.len() + 16;
+
+/// The bytes to save for `online`: a header (magic, this build's identity, a checksum), then
+/// the state. `None` when the build cannot be identified or the state is too large to save.
 pub(crate) fn encode(online: &Online) -> Option<Vec<u8>> {
     let mut bytes = MAGIC.to_vec();
     bytes.extend_from_slice(&build_identity()?.to_le_bytes());
-    let bytes = match postcard::to_extend(online, bytes) {
+    bytes.extend_from_slice(&[0; 8]);
+    let mut bytes = match postcard::to_extend(online, bytes) {
         Ok(bytes) => bytes,
         Err(err) => {
             tracing::warn!(target: "pipeline", %err, "Cannot save the online state.");
@@ -35,14 +39,23 @@ pub(crate) fn encode(online: &Online) -> Option<Vec<u8>> {
         tracing::info!(target: "pipeline", bytes = bytes.len(), "Online state too large to save.");
         return None;
     }
+    let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[HEADER_BYTES..]);
+    bytes[HEADER_BYTES - 8..HEADER_BYTES].copy_from_slice(&checksum.to_le_bytes());
     Some(bytes)
 }
 
-/// The state saved in `bytes`, when this build saved it with the settings of `config`.
+/// The state saved in `bytes`, when this build saved it with the settings of `config` and
+/// its bytes are whole (a damaged state could decode into one that breaks the code's
+/// invariants, so its checksum is checked first).
 pub(crate) fn decode(bytes: &[u8], config: &Config) -> Option<Online> {
     let rest = bytes.strip_prefix(MAGIC)?;
     let (build, rest) = rest.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*build) != build_identity()? {
+        return None;
+    }
+    let (checksum, rest) = rest.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*checksum) != xxhash_rust::xxh3::xxh3_64(rest) {
+        tracing::warn!(target: "pipeline", "Damaged online state; replaying the store.");
         return None;
     }
     let online: Online = match postcard::from_bytes(rest) {
@@ -67,4 +80,49 @@ pub(crate) fn fingerprint(keys: &[ArticleKey]) -> u64 {
         hasher.update(&key.content_hash.to_le_bytes());
     }
     hasher.digest()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn online_with_articles(config: &Config) -> Online {
+        let mut online = Online::new(config);
+        let article = |id: &str, body: &str| model::Article {
+            id: id.to_string(),
+            source: "Test".to_string(),
+            url: None,
+            title: Some("Harbor floods after storm surge".to_string()),
+            author: None,
+            published: None,
+            language: Some("en".to_string()),
+            body: body.to_string(),
+            extra: model::Extra::new(),
+        };
+        let text = "The old harbor district flooded on Sunday night after a storm surge pushed \
+                    water over the sea wall, the emergency office said. About 300 residents \
+                    spent the night in the sports hall on Quay Street.";
+        online.add(&[article("a", text), article("b", text)], &crate::NoProgress);
+        online
+    }
+
+    #[test]
+    fn a_saved_state_reads_back_only_whole_and_with_the_same_settings() {
+        let config = Config::recommended();
+        let bytes = encode(&online_with_articles(&config)).expect("this build is identified");
+        let online = decode(&bytes, &config).expect("reads back");
+        assert_eq!(online.deduper.len(), 1, "the copy is not remembered as an original");
+        assert_eq!(online.clusterer.assignments().len(), 1);
+
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert!(decode(&flipped, &config).is_none(), "a flipped bit");
+        assert!(decode(&bytes[..bytes.len() / 2], &config).is_none(), "cut short");
+        assert!(decode(&bytes[..HEADER_BYTES - 1], &config).is_none(), "a header cut short");
+        assert!(decode(b"not a state", &config).is_none());
+        let mut other = config.clone();
+        other.dedupe.min_words += 1;
+        assert!(decode(&bytes, &other).is_none(), "other settings");
+    }
 }
