@@ -542,6 +542,13 @@ pub fn refresh(
     }
 }
 
+/// Frees the online state this process keeps in memory after saving it to a store (so that
+/// the next analysis of that store need not read it back): the next analysis reads the state
+/// from the store instead. For a process that wants the memory back, and for tests.
+pub fn forget_kept_state() {
+    state::forget_kept();
+}
+
 /// Whether some stored article has no story yet (an ingest was interrupted before its
 /// analysis was saved).
 pub fn store_is_stale(store: &dyn store::Store) -> Result<bool> {
@@ -595,7 +602,6 @@ fn analyze_store(
         fingerprint: state::fingerprint(&keys),
         state: bytes,
     });
-    drop(online);
     let moved = keys
         .iter()
         .zip(&assignments)
@@ -648,6 +654,9 @@ fn analyze_store(
     progress.start(Step::Storing, None);
     store.save_analysis(&rows, &saved, online_state.as_ref())?;
     progress.finish();
+    if let Some(saved) = &online_state {
+        state::keep(&saved.state, online);
+    }
     Ok(Analysis { stories: members.len(), compared: compared.len(), moved, replayed: fresh.len() })
 }
 

@@ -7,6 +7,8 @@
 //! ids, same content, same order). Anything else, and the analysis replays the store from the
 //! start, as it would without a state.
 
+use std::sync::{Mutex, PoisonError};
+
 use store::ArticleKey;
 
 use crate::{build_identity, Config, Online};
@@ -44,30 +46,63 @@ pub(crate) fn encode(online: &Online) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// The state this process saved last, kept as it was (see [`keep`]), by the checksum of its
+/// saved bytes.
+static KEPT: Mutex<Option<(u64, Online)>> = Mutex::new(None);
+
+/// Keeps `online`, just saved as `bytes`, for [`decode`] to hand back instead of reading the
+/// bytes again: a server analyses the store after every post, and reading back a full
+/// window's state takes over a second. Keyed by the bytes' checksum, it stands for exactly
+/// those bytes, whichever store holds them.
+pub(crate) fn keep(bytes: &[u8], online: Online) {
+    let Some((_, checksum, _)) = split(bytes) else { return };
+    *KEPT.lock().unwrap_or_else(PoisonError::into_inner) = Some((checksum, online));
+}
+
+/// Drops the state [`keep`] kept, so the next analysis reads the saved bytes.
+pub(crate) fn forget_kept() {
+    KEPT.lock().unwrap_or_else(PoisonError::into_inner).take();
+}
+
 /// The state saved in `bytes`, when this build saved it with the settings of `config` and
 /// its bytes are whole (a damaged state could decode into one that breaks the code's
 /// invariants, so its checksum is checked first).
 pub(crate) fn decode(bytes: &[u8], config: &Config) -> Option<Online> {
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let (build, rest) = rest.split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*build) != build_identity()? {
+    let (build, checksum, state) = split(bytes)?;
+    if build != build_identity()? {
         return None;
     }
-    let (checksum, rest) = rest.split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*checksum) != xxhash_rust::xxh3::xxh3_64(rest) {
-        tracing::warn!(target: "pipeline", "Damaged online state; replaying the store.");
-        return None;
-    }
-    let online: Online = match postcard::from_bytes(rest) {
-        Ok(online) => online,
-        Err(err) => {
-            tracing::warn!(target: "pipeline", %err, "Unreadable online state; replaying the store.");
-            return None;
-        }
+    let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner).take();
+    let online = match kept {
+        Some((kept_checksum, online)) if kept_checksum == checksum => online,
+        _ => read(checksum, state)?,
     };
     let same_settings =
         *online.deduper.config() == config.dedupe && *online.clusterer.config() == config.cluster;
     same_settings.then_some(online)
+}
+
+/// The header's build identity and checksum, and the state's bytes.
+fn split(bytes: &[u8]) -> Option<(u64, u64, &[u8])> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (build, rest) = rest.split_first_chunk::<8>()?;
+    let (checksum, state) = rest.split_first_chunk::<8>()?;
+    Some((u64::from_le_bytes(*build), u64::from_le_bytes(*checksum), state))
+}
+
+/// Reads a state's bytes back, when they match their checksum.
+fn read(checksum: u64, state: &[u8]) -> Option<Online> {
+    if checksum != xxhash_rust::xxh3::xxh3_64(state) {
+        tracing::warn!(target: "pipeline", "Damaged online state; replaying the store.");
+        return None;
+    }
+    match postcard::from_bytes(state) {
+        Ok(online) => Some(online),
+        Err(err) => {
+            tracing::warn!(target: "pipeline", %err, "Unreadable online state; replaying the store.");
+            None
+        }
+    }
 }
 
 /// A fingerprint of the articles a state has seen: their order, ids and content.
@@ -110,15 +145,16 @@ mod tests {
     fn a_saved_state_reads_back_only_whole_and_with_the_same_settings() {
         let config = Config::recommended();
         let bytes = encode(&online_with_articles(&config)).expect("this build is identified");
-        let online = decode(&bytes, &config).expect("reads back");
+        let online = read(split(&bytes).unwrap().1, &bytes[HEADER_BYTES..]).expect("reads back");
         assert_eq!(online.deduper.len(), 1, "the copy is not remembered as an original");
         assert_eq!(online.clusterer.assignments().len(), 1);
 
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
-        assert!(decode(&flipped, &config).is_none(), "a flipped bit");
-        assert!(decode(&bytes[..bytes.len() / 2], &config).is_none(), "cut short");
+        let (_, checksum, state) = split(&flipped).unwrap();
+        assert!(read(checksum, state).is_none(), "a flipped bit");
+        assert!(read(checksum, &state[..state.len() / 2]).is_none(), "cut short");
         assert!(decode(&bytes[..HEADER_BYTES - 1], &config).is_none(), "a header cut short");
         assert!(decode(b"not a state", &config).is_none());
         let mut other = config.clone();
