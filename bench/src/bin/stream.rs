@@ -7,7 +7,9 @@
 //! the time to serialize it and to read it back (outside the timed blocks).
 //!
 //! Usage: `cargo run --release -p parallax-bench --bin stream -- [N] [DATA_DIR] [PER_DAY]`
-//! (defaults: 1000000, ../shared/data, 5000 articles a day).
+//! (defaults: 1000000, ../shared/data, 5000 articles a day). With `PARALLAX_STREAM_JSONL=FILE`
+//! it writes the generated articles to FILE as JSONL instead (articles `FIRST..N`, FIRST from
+//! `PARALLAX_STREAM_FIRST`, default 0), for `parallax ingest` to read.
 #![allow(clippy::print_stdout)]
 
 use std::path::Path;
@@ -27,6 +29,10 @@ fn main() -> anyhow::Result<()> {
     let texts = parallax_bench::read_texts(Path::new(&data))?;
     let rewriter = Rewriter::new(&texts);
     let start: DateTime<FixedOffset> = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")?;
+    if let Some(path) = std::env::var_os("PARALLAX_STREAM_JSONL") {
+        let first = std::env::var("PARALLAX_STREAM_FIRST").ok().map(|s| s.parse()).transpose()?;
+        return write_jsonl(&texts, &rewriter, first.unwrap_or(0)..n, start, per_day, &path);
+    }
     println!("{} texts from {data}, {n} articles, {per_day} a day", texts.len());
     println!(
         "| articles | articles/s, two threads (last block) | articles per CPU second | dedupe µs \
@@ -77,6 +83,36 @@ fn main() -> anyhow::Result<()> {
             next_report = done * 10 / 3 / BLOCK * BLOCK;
         }
     }
+    Ok(())
+}
+
+/// Writes articles `range` of the stream as JSONL, a block at a time.
+fn write_jsonl(
+    texts: &[parallax_bench::Text],
+    rewriter: &Rewriter,
+    range: std::ops::Range<usize>,
+    start: DateTime<FixedOffset>,
+    per_day: u64,
+    path: &std::ffi::OsStr,
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut done = range.start;
+    while done < range.end {
+        let count = BLOCK.min(range.end - done);
+        for article in generate(texts, rewriter, done, count, start, per_day) {
+            let line = serde_json::json!({
+                "id": article.id,
+                "source": format!("Outlet {}", done % 53),
+                "title": article.title,
+                "published": article.published.map(|time| time.to_rfc3339()),
+                "text": article.body,
+            });
+            writeln!(out, "{line}")?;
+            done += 1;
+        }
+    }
+    out.flush()?;
     Ok(())
 }
 
