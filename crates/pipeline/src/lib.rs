@@ -597,11 +597,6 @@ fn analyze_store(
     let fresh = read_fresh(&*store, &mut keys, seen)?;
     let assignments = assign_after(&mut online, &keys[..seen], &fresh, progress);
     online.clusterer.drain_settled();
-    let online_state = state::encode(&online).map(|bytes| store::OnlineState {
-        last_seq: keys.last().map_or(0, |key| key.seq),
-        fingerprint: state::fingerprint(&keys),
-        state: bytes,
-    });
     let moved = keys
         .iter()
         .zip(&assignments)
@@ -629,6 +624,15 @@ fn analyze_store(
         None => &earlier[&idx],
     };
     let compared = compare_members(article, &assignments, &to_compare, config, progress);
+    let replayed = fresh.len();
+    // The articles go before the state is serialized: on a replay of a large store they and
+    // the state's bytes would be the peak of memory together.
+    drop((fresh, earlier));
+    let online_state = state::encode(&online).map(|bytes| store::OnlineState {
+        last_seq: keys.last().map_or(0, |key| key.seq),
+        fingerprint: state::fingerprint(&keys),
+        state: bytes,
+    });
     // Kept stories have a fingerprint; a new one without (the build could not be identified)
     // is saved with 0, which no analysis computes in practice.
     let mut saved: Vec<store::SavedStory<'_>> = kept
@@ -657,7 +661,7 @@ fn analyze_store(
     if let Some(saved) = &online_state {
         state::keep(&saved.state, online);
     }
-    Ok(Analysis { stories: members.len(), compared: compared.len(), moved, replayed: fresh.len() })
+    Ok(Analysis { stories: members.len(), compared: compared.len(), moved, replayed })
 }
 
 /// The online state the last analysis saved, with the number of stored articles it has seen,
