@@ -658,8 +658,8 @@ fn analyze_store(
     progress.start(Step::Storing, None);
     store.save_analysis(&rows, &saved, online_state.as_ref())?;
     progress.finish();
-    if let Some(saved) = &online_state {
-        state::keep(&saved.state, online);
+    if let Some(saved_state) = &online_state {
+        state::keep(&saved_state.state, online);
     }
     Ok(Analysis { stories: members.len(), compared: compared.len(), moved, replayed })
 }
