@@ -43,9 +43,9 @@ struct Entry {
 /// The `next` of a bucket's oldest entry.
 const END: u32 = u32::MAX;
 
-/// An [`Lsh`] as saved: every entry as its item and band key, by item. A third of the map
-/// and arena's size (a key takes 4 bytes, an item's step from the last mostly 1), and
-/// inserting the items again in order rebuilds the same buckets.
+/// An [`Lsh`] as saved: every entry as its item and band key, by item (a key takes 4 bytes,
+/// an item's step from the last mostly 1, where the map and arena take about 16 bytes an
+/// entry), and inserting the items again in order rebuilds the same buckets.
 #[derive(Serialize, Deserialize)]
 struct SavedLsh {
     band_rows: usize,
