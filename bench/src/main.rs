@@ -12,12 +12,13 @@ use std::path::Path;
 use std::time::Instant;
 
 fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    if let [flag, db, more] = std::env::args().skip(1).collect::<Vec<_>>().as_slice() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, db, more] = args.as_slice() {
         if flag == LATER_INGEST {
             return later_ingest(db, more.clone());
         }
     }
+    let mut args = args.into_iter();
     let n: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(10_000);
     let data = args.next().unwrap_or_else(|| "../shared/data".to_string());
     let dir = tempfile::tempdir()?;

@@ -695,14 +695,9 @@ fn read_fresh(
     let after = keys.last().map_or(i64::MIN, |key| key.seq);
     let mut fresh = Vec::new();
     for stored in store.articles_after(after)? {
-        keys.push(store::ArticleKey {
-            seq: stored.seq,
-            id: stored.article.id.clone(),
-            content_hash: stored.content_hash,
-            duplicate_of: stored.duplicate_of,
-            story: stored.story,
-        });
-        fresh.push(stored.article);
+        let (key, article) = stored.into_key_and_article();
+        keys.push(key);
+        fresh.push(article);
     }
     Ok(fresh)
 }

@@ -54,6 +54,16 @@ fn vote(id: &str, source: &str, extra: &str) -> Article {
     )
 }
 
+/// Stores the first articles of both stories: the flood and the vote.
+fn put_flood_and_vote(store: &mut SqliteStore) {
+    store
+        .put_articles(&[
+            flood("f1", "Harbor Gazette", "Residents were told to stay away from the quay."),
+            vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
+        ])
+        .unwrap();
+}
+
 fn report(store: &SqliteStore, article: &str) -> model::report::Story {
     let story = store.article(article).unwrap().unwrap().story.unwrap();
     store.story(&story).unwrap().unwrap()
@@ -63,12 +73,9 @@ fn report(store: &SqliteStore, article: &str) -> model::report::Story {
 fn only_new_and_changed_stories_are_compared_again() {
     let config = Config::recommended();
     let mut store = SqliteStore::open_in_memory().unwrap();
+    put_flood_and_vote(&mut store);
     store
-        .put_articles(&[
-            flood("f1", "Harbor Gazette", "Residents were told to stay away from the quay."),
-            vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
-            flood("f2", "Lanford Courier", "Shops on Quay Street were damaged."),
-        ])
+        .put_articles(&[flood("f2", "Lanford Courier", "Shops on Quay Street were damaged.")])
         .unwrap();
     let first = reanalyze(&mut store, &config, &NoProgress).unwrap();
     assert_eq!((first.stories, first.compared), (2, 2));
@@ -106,12 +113,7 @@ fn only_new_and_changed_stories_are_compared_again() {
 #[test]
 fn other_settings_compare_every_story_again() {
     let mut store = SqliteStore::open_in_memory().unwrap();
-    store
-        .put_articles(&[
-            flood("f1", "Harbor Gazette", "Residents were told to stay away from the quay."),
-            vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
-        ])
-        .unwrap();
+    put_flood_and_vote(&mut store);
     let mut config = Config::recommended();
     reanalyze(&mut store, &config, &NoProgress).unwrap();
     config.compare.summary_words += 10;
@@ -233,12 +235,7 @@ fn an_analysis_raced_by_another_compares_every_story_and_saves_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("raced.db");
     let mut store = SqliteStore::open(&path).unwrap();
-    store
-        .put_articles(&[
-            flood("f1", "Harbor Gazette", "Residents were told to stay away from the quay."),
-            vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
-        ])
-        .unwrap();
+    put_flood_and_vote(&mut store);
     reanalyze(&mut store, &config, &NoProgress).unwrap();
     store.put_articles(&[flood("f2", "Lanford Courier", "Shops were damaged.")]).unwrap();
 
@@ -337,12 +334,7 @@ fn ingesting_in_batches_gives_what_one_batch_gives() {
 fn a_state_that_does_not_fit_is_replayed_from_the_start() {
     let config = Config::recommended();
     let mut store = SqliteStore::open_in_memory().unwrap();
-    store
-        .put_articles(&[
-            flood("f1", "Harbor Gazette", "Residents were told to stay away from the quay."),
-            vote("v1", "Brookfield Echo", "The vote ended a debate of three years."),
-        ])
-        .unwrap();
+    put_flood_and_vote(&mut store);
     assert_eq!(reanalyze(&mut store, &config, &NoProgress).unwrap().replayed, 2);
     store.put_articles(&[flood("f2", "Lanford Courier", "Shops were damaged.")]).unwrap();
     assert_eq!(reanalyze(&mut store, &config, &NoProgress).unwrap().replayed, 1);

@@ -244,6 +244,20 @@ pub struct OnlineState {
     pub state: Vec<u8>,
 }
 
+impl StoredArticle {
+    /// The article's key and derived state, and the article.
+    pub fn into_key_and_article(self) -> (ArticleKey, model::Article) {
+        let key = ArticleKey {
+            seq: self.seq,
+            id: self.article.id.clone(),
+            content_hash: self.content_hash,
+            duplicate_of: self.duplicate_of,
+            story: self.story,
+        };
+        (key, self.article)
+    }
+}
+
 /// A story of an analysis, as [`Store::save_analysis`] saves it.
 ///
 /// `inputs` fingerprints everything the story's report was computed from (its articles'

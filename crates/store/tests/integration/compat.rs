@@ -1,17 +1,30 @@
 //! On-disk compatibility: a store written by every released schema version opens, keeps its
 //! data and is migrated to the current version.
 
+use std::path::{Path, PathBuf};
+
 use store::{SqliteStore, Store};
+
+/// A store file made from a dump, in a directory removed when the first value is dropped.
+fn restore(dump: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+    (dir, path)
+}
+
+/// The schema version a store file is at.
+fn schema_version(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
+}
 
 /// `tests/data/v1.sql` is the dump of a store written by `parallax ingest` at schema version 1,
 /// from two articles we wrote (Harbor Gazette and Lanford Courier on a harbor flood). It is kept
 /// as text, not as a `.db` file, so that it is reviewable and never caught by `.gitignore`.
 #[test]
 fn a_version_1_store_opens_and_is_migrated() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v1.db");
-    let dump = include_str!("../data/v1.sql");
-    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+    let (_dir, path) = restore(include_str!("../data/v1.sql"));
 
     let mut store = SqliteStore::open(&path).unwrap();
     let ids: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.article.id).collect();
@@ -23,10 +36,7 @@ fn a_version_1_store_opens_and_is_migrated() {
     // The version 2 tables work on the migrated store.
     assert!(store.add_feed("https://example.org/feed.xml").unwrap());
     drop(store);
-
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(schema_version(&path), 5);
 }
 
 /// `tests/data/v2.sql` is the dump of `v1.sql` migrated to schema version 2 by `parallax`, then
@@ -34,10 +44,7 @@ fn a_version_1_store_opens_and_is_migrated() {
 /// feed row with its validators.
 #[test]
 fn a_version_2_store_opens_and_is_migrated() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v2.db");
-    let dump = include_str!("../data/v2.sql");
-    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+    let (_dir, path) = restore(include_str!("../data/v2.sql"));
 
     let mut store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.article_count().unwrap(), 3);
@@ -61,10 +68,7 @@ fn a_version_2_store_opens_and_is_migrated() {
     store.record_feed_entries(feed, std::slice::from_ref(&record)).unwrap();
     assert_eq!(store.feed_entries(feed).unwrap(), [record]);
     drop(store);
-
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(schema_version(&path), 5);
 }
 
 /// `tests/data/v3.sql` is the dump of `v2.sql` migrated to schema version 3 by `parallax feeds
@@ -72,10 +76,7 @@ fn a_version_2_store_opens_and_is_migrated() {
 /// given up. Its story was saved before stories kept their inputs fingerprint.
 #[test]
 fn a_version_3_store_opens_and_is_migrated() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v3.db");
-    let dump = include_str!("../data/v3.sql");
-    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+    let (_dir, path) = restore(include_str!("../data/v3.sql"));
 
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.article_count().unwrap(), 3);
@@ -92,10 +93,7 @@ fn a_version_3_store_opens_and_is_migrated() {
     assert!(store.story(&stories[0].id).unwrap().is_some());
     assert!(store.story_inputs().unwrap().is_empty());
     drop(store);
-
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(schema_version(&path), 5);
 }
 
 /// `tests/data/v4.sql` is the dump of `v3.sql` migrated to schema version 4 by `parallax
@@ -103,10 +101,7 @@ fn a_version_3_store_opens_and_is_migrated() {
 /// no online state (version 5 keeps it).
 #[test]
 fn a_version_4_store_opens_and_is_migrated() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v4.db");
-    let dump = include_str!("../data/v4.sql");
-    rusqlite::Connection::open(&path).unwrap().execute_batch(dump).unwrap();
+    let (_dir, path) = restore(include_str!("../data/v4.sql"));
 
     let mut store = SqliteStore::open(&path).unwrap();
     let keys = store.article_keys().unwrap();
@@ -135,8 +130,5 @@ fn a_version_4_store_opens_and_is_migrated() {
         .unwrap();
     assert_eq!(store.online_state().unwrap(), Some(online));
     drop(store);
-
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(schema_version(&path), 5);
 }
