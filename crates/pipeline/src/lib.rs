@@ -588,7 +588,9 @@ fn analyze_store(
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Analysis> {
+    // Each step logs at debug level (`--verbose`), so the log's times give what each costs.
     let mut keys = store.article_keys()?;
+    tracing::debug!(target: "pipeline", articles = keys.len(), "Article keys read.");
     let (mut online, seen) = match resume(&*store, &keys, config)? {
         Some((online, seen)) => (online, seen),
         None => (Online::new(config), 0),
@@ -597,6 +599,7 @@ fn analyze_store(
     let fresh = read_fresh(&*store, &mut keys, seen)?;
     let assignments = assign_after(&mut online, &keys[..seen], &fresh, progress);
     online.clusterer.drain_settled();
+    tracing::debug!(target: "pipeline", articles = fresh.len(), "Duplicates and stories found.");
     let moved = keys
         .iter()
         .zip(&assignments)
@@ -628,11 +631,14 @@ fn analyze_store(
     // The articles go before the state is serialized: on a replay of a large store they and
     // the state's bytes would be the peak of memory together.
     drop((fresh, earlier));
+    tracing::debug!(target: "pipeline", stories = compared.len(), "Stories compared.");
     let online_state = state::encode(&online).map(|bytes| store::OnlineState {
         last_seq: keys.last().map_or(0, |key| key.seq),
         fingerprint: state::fingerprint(&keys),
         state: bytes,
     });
+    let state_bytes = online_state.as_ref().map_or(0, |saved_state| saved_state.state.len());
+    tracing::debug!(target: "pipeline", bytes = state_bytes, "Online state serialized.");
     // Kept stories have a fingerprint; a new one without (the build could not be identified)
     // is saved with 0, which no analysis computes in practice.
     let mut saved: Vec<store::SavedStory<'_>> = kept
@@ -658,6 +664,7 @@ fn analyze_store(
     progress.start(Step::Storing, None);
     store.save_analysis(&rows, &saved, online_state.as_ref())?;
     progress.finish();
+    tracing::debug!(target: "pipeline", "Analysis saved.");
     if let Some(saved_state) = &online_state {
         state::keep(&saved_state.state, online);
     }
