@@ -485,8 +485,9 @@ pub struct Analysis {
     /// Articles whose story is not the one stored before (new articles included), so that
     /// what is derived per article, such as a search index, can be updated for them alone.
     pub moved: Vec<String>,
-    /// Articles that went through the duplicate finder and the clusterer: those stored since
-    /// the last analysis when it saved its state, else every stored article.
+    /// Articles that went through the duplicate finder and the clusterer: those stored after
+    /// the state the analysis went on from (the one this process kept, else the saved one),
+    /// or every stored article when none fits.
     pub replayed: usize,
 }
 
@@ -591,11 +592,8 @@ fn analyze_store(
     // Each step logs at debug level (`--verbose`), so the log's times give what each costs.
     let mut keys = store.article_keys()?;
     tracing::debug!(target: "pipeline", articles = keys.len(), "Article keys read.");
-    let (mut online, seen) = match resume(&*store, &keys, config)? {
-        Some((online, seen)) => (online, seen),
-        None => (Online::new(config), 0),
-    };
-    tracing::debug!(target: "pipeline", seen, "Articles the saved online state has seen.");
+    let Start { mut online, seen, saved } = resume(&*store, &keys, config)?;
+    tracing::debug!(target: "pipeline", seen, "Articles the online state has seen.");
     let fresh = read_fresh(&*store, &mut keys, seen)?;
     let assignments = assign_after(&mut online, &keys[..seen], &fresh, progress);
     online.clusterer.drain_settled();
@@ -632,25 +630,41 @@ fn analyze_store(
     // the state's bytes would be the peak of memory together.
     drop((fresh, earlier));
     tracing::debug!(target: "pipeline", stories = compared.len(), "Stories compared.");
-    let online_state = state::encode(&online).map(|bytes| store::OnlineState {
-        last_seq: keys.last().map_or(0, |key| key.seq),
-        fingerprint: state::fingerprint(&keys),
-        state: bytes,
-    });
-    let state_bytes = online_state.as_ref().map_or(0, |saved_state| saved_state.state.len());
-    tracing::debug!(target: "pipeline", bytes = state_bytes, "Online state serialized.");
+    // Articles that had a story already went through the online steps again.
+    let replays = keys[seen..].iter().filter(|key| key.story.is_some()).count() as u64;
+    let now = state::Seen::all(&keys);
+    let keep_saved = saved.filter(|saved| !save_now(saved, keys.len(), replays));
+    let new_state = match keep_saved {
+        Some(_) => None,
+        None => state::encode(&online).map(|bytes| store::OnlineState {
+            last_seq: now.last_seq,
+            fingerprint: now.fingerprint,
+            state: bytes,
+        }),
+    };
+    let update = match keep_saved {
+        Some(saved) => store::OnlineUpdate::Keep { replayed: saved.replayed + replays },
+        None => store::OnlineUpdate::Replace(new_state.as_ref()),
+    };
+    let state_bytes = new_state.as_ref().map_or(0, |new_state| new_state.state.len());
+    tracing::debug!(
+        target: "pipeline",
+        kept = keep_saved.is_some(),
+        bytes = state_bytes,
+        replays,
+        "Online state serialized, or the saved one kept."
+    );
     // Kept stories have a fingerprint; a new one without (the build could not be identified)
     // is saved with 0, which no analysis computes in practice.
-    let mut saved: Vec<store::SavedStory<'_>> = kept
+    let mut saved_stories: Vec<store::SavedStory<'_>> = kept
         .iter()
         .map(|&idx| store::SavedStory::Kept {
             id: &members[idx].0,
             inputs: inputs[idx].unwrap_or_default(),
         })
         .collect();
-    saved.extend(changed.iter().zip(&compared).map(|(&idx, story)| store::SavedStory::New {
-        story,
-        inputs: inputs[idx].unwrap_or_default(),
+    saved_stories.extend(changed.iter().zip(&compared).map(|(&idx, story)| {
+        store::SavedStory::New { story, inputs: inputs[idx].unwrap_or_default() }
     }));
     let rows: Vec<store::Assignment> = keys
         .iter()
@@ -662,33 +676,81 @@ fn analyze_store(
         })
         .collect();
     progress.start(Step::Storing, None);
-    store.save_analysis(&rows, &saved, online_state.as_ref())?;
+    store.save_analysis(&rows, &saved_stories, update)?;
     progress.finish();
     tracing::debug!(target: "pipeline", "Analysis saved.");
-    if let Some(saved_state) = &online_state {
-        state::keep(&saved_state.state, online);
+    match (keep_saved, new_state) {
+        (Some(saved), _) => state::keep(saved.seen, now, online),
+        (None, Some(new_state)) => {
+            state::keep(state::Seen { bytes: new_state.state.len() as u64, ..now }, now, online);
+        }
+        (None, None) => state::forget_kept(),
     }
     Ok(Analysis { stories: members.len(), compared: compared.len(), moved, replayed })
 }
 
-/// The online state the last analysis saved, with the number of stored articles it has seen,
-/// when it fits: saved by this build with these settings, after exactly the first articles
-/// of `keys`, each of which has a story.
-fn resume(
-    store: &dyn store::Store,
-    keys: &[store::ArticleKey],
-    config: &Config,
-) -> Result<Option<(Online, usize)>> {
-    let Some(saved) = store.online_state()? else { return Ok(None) };
-    let seen = keys.partition_point(|key| key.seq <= saved.last_seq);
-    let fits = seen > 0
-        && keys[seen - 1].seq == saved.last_seq
-        && keys[..seen].iter().all(|key| key.story.is_some())
-        && state::fingerprint(&keys[..seen]) == saved.fingerprint;
-    if !fits {
-        return Ok(None);
+/// Where an analysis of the store starts.
+struct Start {
+    /// The online steps' state, which has seen the first `seen` stored articles.
+    online: Online,
+    seen: usize,
+    /// The saved state, when it fits the stored articles (this analysis may keep it).
+    saved: Option<SavedState>,
+}
+
+/// The saved online state, as an analysis that may keep it needs to know it.
+#[derive(Debug, Clone, Copy)]
+struct SavedState {
+    seen: state::Seen,
+    /// How many stored articles it has seen.
+    count: usize,
+    /// Articles analyses have replayed since it was saved.
+    replayed: u64,
+}
+
+/// The online state to go on from, when one fits the stored articles `keys` (see
+/// `state.rs`): the one this process kept after its last analysis when it goes on from the
+/// saved one, else the saved one, read. Otherwise a new state, which replays every article.
+fn resume(store: &dyn store::Store, keys: &[store::ArticleKey], config: &Config) -> Result<Start> {
+    let from_scratch = || Start { online: Online::new(config), seen: 0, saved: None };
+    let Some(head) = store.online_state_head()? else { return Ok(from_scratch()) };
+    let seen = state::Seen::saved(&head);
+    let Some(count) = seen.count_in(keys) else { return Ok(from_scratch()) };
+    let saved = Some(SavedState { seen, count, replayed: head.replayed });
+    if let Some((kept_seen, online)) = state::take_kept(seen, config) {
+        if let Some(kept_count) = kept_seen.count_in(keys) {
+            return Ok(Start { online, seen: kept_count, saved });
+        }
     }
-    Ok(state::decode(&saved.state, config).map(|online| (online, seen)))
+    // Read after its head: another process may have saved a new state in between.
+    let online = store
+        .online_state()?
+        .filter(|bytes| (bytes.last_seq, bytes.fingerprint) == (head.last_seq, head.fingerprint))
+        .and_then(|bytes| state::decode(&bytes.state, config));
+    Ok(match online {
+        Some(online) => Start { online, seen: count, saved },
+        None => from_scratch(),
+    })
+}
+
+/// Bytes of online state that cost about as much to save (serialize and write in the
+/// store's transaction) as one article costs to replay (read back, and run through the
+/// duplicate finder and the clusterer). Measured in `bench/RESULTS.md`.
+pub const STATE_BYTES_PER_REPLAYED_ARTICLE: u64 = 16 << 10;
+
+/// Whether an analysis of `total` stored articles, which replayed `replays` articles the
+/// saved state had not seen, saves its state rather than keep the saved one.
+///
+/// Saving a full window's state takes seconds, while keeping the saved one costs the next
+/// process the replay of every article stored since. So the state is saved again once the
+/// replays since it was saved have cost about what saving costs (so that at most about twice
+/// the least possible is spent on the two), or once the articles it has not seen would take
+/// that long to replay (a server that keeps its state in memory replays nothing, and this
+/// bounds what its restart costs).
+fn save_now(saved: &SavedState, total: usize, replays: u64) -> bool {
+    let price = saved.seen.bytes / STATE_BYTES_PER_REPLAYED_ARTICLE;
+    let unseen = (total - saved.count) as u64;
+    saved.replayed + replays >= price || unseen >= price
 }
 
 /// The articles after the first `seen` of `keys`, read whole; `keys` is made to end with

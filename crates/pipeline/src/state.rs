@@ -46,17 +46,74 @@ pub(crate) fn encode(online: &Online) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// The state this process saved last, kept as it was (see [`keep`]), by the checksum of its
-/// saved bytes.
-static KEPT: Mutex<Option<(u64, Online)>> = Mutex::new(None);
+/// What a state has seen: exactly the stored articles up to `last_seq`, whose order, ids
+/// and content `fingerprint` sums up. `bytes` is the size of the saved state, for a state
+/// that stands for one saved in a store (the head of its row), else 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Seen {
+    pub(crate) last_seq: i64,
+    pub(crate) fingerprint: u64,
+    pub(crate) bytes: u64,
+}
 
-/// Keeps `online`, just saved as `bytes`, for [`decode`] to hand back instead of reading the
-/// bytes again: a server analyses the store after every post, and reading back a full
-/// window's state takes over a second. Keyed by the bytes' checksum, it stands for exactly
-/// those bytes, whichever store holds them.
-pub(crate) fn keep(bytes: &[u8], online: Online) {
-    let Some((_, checksum, _)) = split(bytes) else { return };
-    *KEPT.lock().unwrap_or_else(PoisonError::into_inner) = Some((checksum, online));
+impl Seen {
+    /// What a state that has seen all of `keys` has seen.
+    pub(crate) fn all(keys: &[ArticleKey]) -> Seen {
+        Seen {
+            last_seq: keys.last().map_or(0, |key| key.seq),
+            fingerprint: fingerprint(keys),
+            bytes: 0,
+        }
+    }
+
+    /// What the saved state of `head` has seen.
+    pub(crate) fn saved(head: &store::OnlineStateHead) -> Seen {
+        Seen { last_seq: head.last_seq, fingerprint: head.fingerprint, bytes: head.bytes }
+    }
+
+    /// How many of `keys` the state has seen, when it has seen exactly the first of them and
+    /// each of those has a story.
+    pub(crate) fn count_in(&self, keys: &[ArticleKey]) -> Option<usize> {
+        let seen = keys.partition_point(|key| key.seq <= self.last_seq);
+        let fits = seen > 0
+            && keys[seen - 1].seq == self.last_seq
+            && keys[..seen].iter().all(|key| key.story.is_some())
+            && fingerprint(&keys[..seen]) == self.fingerprint;
+        fits.then_some(seen)
+    }
+}
+
+/// The state this process left off with after its last analysis, which went on from the saved
+/// state `base` (or saved it).
+struct Kept {
+    base: Seen,
+    seen: Seen,
+    online: Online,
+}
+
+/// See [`keep`].
+static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
+
+/// Keeps `online`, which has seen `seen`, for the next analysis to go on from instead of
+/// reading the saved state `base` and replaying what it has not seen: a server analyses the
+/// store after every post, and reading back a full window's state takes over a second. It
+/// stands for `base` and the articles since, so it is used only while `base` is the saved
+/// state, whichever store holds it.
+pub(crate) fn keep(base: Seen, seen: Seen, online: Online) {
+    *KEPT.lock().unwrap_or_else(PoisonError::into_inner) = Some(Kept { base, seen, online });
+}
+
+/// The state [`keep`] kept, with what it has seen, when it goes on from the saved state
+/// `base` with the settings of `config`. It is taken (an analysis that fails leaves none);
+/// one that does not fit stays, for the store it fits.
+pub(crate) fn take_kept(base: Seen, config: &Config) -> Option<(Seen, Online)> {
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let fits =
+        kept.as_ref().is_some_and(|kept| kept.base == base && same_settings(&kept.online, config));
+    if !fits {
+        return None;
+    }
+    kept.take().map(|kept| (kept.seen, kept.online))
 }
 
 /// Drops the state [`keep`] kept, so the next analysis reads the saved bytes.
@@ -72,14 +129,11 @@ pub(crate) fn decode(bytes: &[u8], config: &Config) -> Option<Online> {
     if build != build_identity()? {
         return None;
     }
-    let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner).take();
-    let online = match kept {
-        Some((kept_checksum, online)) if kept_checksum == checksum => online,
-        _ => read(checksum, state)?,
-    };
-    let same_settings =
-        *online.deduper.config() == config.dedupe && *online.clusterer.config() == config.cluster;
-    same_settings.then_some(online)
+    read(checksum, state).filter(|online| same_settings(online, config))
+}
+
+fn same_settings(online: &Online, config: &Config) -> bool {
+    *online.deduper.config() == config.dedupe && *online.clusterer.config() == config.cluster
 }
 
 /// The header's build identity and checksum, and the state's bytes.

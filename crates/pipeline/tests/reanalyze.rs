@@ -9,6 +9,13 @@ use model::Article;
 use pipeline::{reanalyze, Config, NoProgress};
 use store::{SavedStory, SqliteStore, Store};
 
+/// A process keeps one online state after an analysis, which the tests here take to be the
+/// one their own last analysis kept: they run one at a time.
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    static ONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    ONE.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn article(id: &str, source: &str, published: &str, title: &str, body: &str) -> Article {
     Article {
         id: id.to_string(),
@@ -71,6 +78,7 @@ fn report(store: &SqliteStore, article: &str) -> model::report::Story {
 
 #[test]
 fn only_new_and_changed_stories_are_compared_again() {
+    let _alone = alone();
     let config = Config::recommended();
     let mut store = SqliteStore::open_in_memory().unwrap();
     put_flood_and_vote(&mut store);
@@ -112,6 +120,7 @@ fn only_new_and_changed_stories_are_compared_again() {
 
 #[test]
 fn other_settings_compare_every_story_again() {
+    let _alone = alone();
     let mut store = SqliteStore::open_in_memory().unwrap();
     put_flood_and_vote(&mut store);
     let mut config = Config::recommended();
@@ -148,7 +157,7 @@ impl RacedStore {
         }
         let saved: Vec<_> =
             stories.iter().map(|story| SavedStory::New { story, inputs: 1 }).collect();
-        other.save_analysis(&assignments, &saved, None)
+        other.save_analysis(&assignments, &saved, store::OnlineUpdate::Replace(None))
     }
 }
 
@@ -176,6 +185,9 @@ impl Store for RacedStore {
     fn online_state(&self) -> store::Result<Option<store::OnlineState>> {
         self.store.online_state()
     }
+    fn online_state_head(&self) -> store::Result<Option<store::OnlineStateHead>> {
+        self.store.online_state_head()
+    }
     fn article(&self, id: &str) -> store::Result<Option<store::StoredArticle>> {
         self.store.article(id)
     }
@@ -189,7 +201,7 @@ impl Store for RacedStore {
         &mut self,
         assignments: &[store::Assignment],
         stories: &[SavedStory<'_>],
-        online: Option<&store::OnlineState>,
+        online: store::OnlineUpdate<'_>,
     ) -> store::Result<()> {
         self.store.save_analysis(assignments, stories, online)
     }
@@ -231,6 +243,7 @@ impl Store for RacedStore {
 
 #[test]
 fn an_analysis_raced_by_another_compares_every_story_and_saves_whole() {
+    let _alone = alone();
     let config = Config::recommended();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("raced.db");
@@ -284,6 +297,7 @@ fn ecbplus_lines() -> Vec<String> {
 /// them.
 #[test]
 fn ingesting_in_batches_gives_what_one_batch_gives() {
+    let _alone = alone();
     let config = Config::recommended();
     let dir = tempfile::tempdir().unwrap();
     // Interleaved, so that the batches add to stories begun in earlier ones.
@@ -292,16 +306,7 @@ fn ingesting_in_batches_gives_what_one_batch_gives() {
     for offset in 0..5 {
         order.extend(lines.iter().skip(offset).step_by(5));
     }
-    // Each batch in a directory of its own under one file name, as the file name is the
-    // outlet of an article that names none.
-    let write = |batch: &str, lines: &[&String]| {
-        let path = dir.path().join(batch);
-        std::fs::create_dir(&path).unwrap();
-        let path = path.join("ecbplus.jsonl");
-        let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
-        std::fs::write(&path, text).unwrap();
-        path.display().to_string()
-    };
+    let write = |batch: &str, lines: &[&String]| write_batch(dir.path(), batch, lines);
     let all = write("all", &order);
     let mut whole = SqliteStore::open_in_memory().unwrap();
     let outcome = pipeline::ingest(&mut whole, &[all], &config, &NoProgress).unwrap();
@@ -327,11 +332,83 @@ fn ingesting_in_batches_gives_what_one_batch_gives() {
     assert!(whole_stories.len() > 40, "{} stories", whole_stories.len());
 }
 
+/// Writes `lines` as `name/ecbplus.jsonl` under `dir`: each batch in a directory of its own
+/// under one file name, as the file name is the outlet of an article that names none.
+fn write_batch(dir: &std::path::Path, name: &str, lines: &[&String]) -> String {
+    let path = dir.join(name);
+    std::fs::create_dir(&path).unwrap();
+    let path = path.join("ecbplus.jsonl");
+    let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+/// An analysis keeps the saved state, rather than write it again, while replaying what it has
+/// not seen costs less than saving it: the next process replays the articles stored since
+/// from the store, with the same result. Once the replays have cost about what saving does,
+/// the state is saved again.
+#[test]
+fn the_saved_state_is_kept_until_replaying_costs_what_saving_does() {
+    let _alone = alone();
+    let config = Config::recommended();
+    let dir = tempfile::tempdir().unwrap();
+    let lines = ecbplus_lines();
+    let lines: Vec<&String> = lines.iter().collect();
+    let (first, rest) = lines.split_at(600);
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let ingest = |store: &mut SqliteStore, name: &str, lines: &[&String]| {
+        let path = write_batch(dir.path(), name, lines);
+        pipeline::ingest(store, &[path], &config, &NoProgress).unwrap().analysis
+    };
+    ingest(&mut store, "first", first);
+    let saved = store.online_state_head().unwrap().expect("the first analysis saves its state");
+    assert_eq!(saved.replayed, 0);
+    let price = saved.bytes / pipeline::STATE_BYTES_PER_REPLAYED_ARTICLE;
+    assert!(price > 8, "a state of {} bytes", saved.bytes);
+
+    // One article at a time, each in a new process: each replays every article stored since
+    // the state was saved, and counts those it replays again.
+    let mut used = 0;
+    let mut replays = 0;
+    let saved_again = loop {
+        pipeline::forget_kept_state();
+        let analysis = ingest(&mut store, &format!("one-{used}"), &rest[used..=used]);
+        used += 1;
+        assert_eq!(analysis.replayed, used, "every article since the state was saved");
+        replays += used as u64 - 1;
+        let head = store.online_state_head().unwrap().unwrap();
+        if head.last_seq != saved.last_seq {
+            assert_eq!(head.replayed, 0);
+            break used;
+        }
+        assert_eq!(head, store::OnlineStateHead { replayed: replays, ..saved });
+    };
+    // Saved again when the replays have reached the price, or the articles not seen have.
+    let expected = (1..).find(|&n: &u64| n * (n - 1) / 2 >= price || n >= price).unwrap();
+    assert_eq!(saved_again as u64, expected, "price {price}");
+
+    // A process that goes on from the state it kept replays nothing, and keeps the saved one.
+    let saved = store.online_state_head().unwrap().unwrap();
+    for _ in 0..3 {
+        let analysis = ingest(&mut store, &format!("one-{used}"), &rest[used..=used]);
+        used += 1;
+        assert_eq!(analysis.replayed, 1);
+        assert_eq!(store.online_state_head().unwrap().unwrap(), saved);
+    }
+
+    let mut whole = SqliteStore::open_in_memory().unwrap();
+    let all: Vec<&String> = first.iter().chain(&rest[..used]).copied().collect();
+    let path = write_batch(dir.path(), "all", &all);
+    pipeline::ingest(&mut whole, &[path], &config, &NoProgress).unwrap();
+    assert!(stored_analysis(&store) == stored_analysis(&whole), "kept and saved states differ");
+}
+
 /// The saved state is used only when it fits: an article updated in place, other settings or
 /// a state that cannot be read make the analysis replay every article, with the same result as
 /// a store analysed once.
 #[test]
 fn a_state_that_does_not_fit_is_replayed_from_the_start() {
+    let _alone = alone();
     let config = Config::recommended();
     let mut store = SqliteStore::open_in_memory().unwrap();
     put_flood_and_vote(&mut store);
@@ -367,7 +444,7 @@ fn a_state_that_does_not_fit_is_replayed_from_the_start() {
     let inputs = store.story_inputs().unwrap();
     let kept: Vec<SavedStory<'_>> =
         inputs.iter().map(|(id, &inputs)| SavedStory::Kept { id, inputs }).collect();
-    store.save_analysis(&assignments, &kept, Some(&online)).unwrap();
+    store.save_analysis(&assignments, &kept, store::OnlineUpdate::Replace(Some(&online))).unwrap();
     assert_eq!(reanalyze(&mut store, &other, &NoProgress).unwrap().replayed, 3);
 
     let mut once = SqliteStore::open_in_memory().unwrap();

@@ -62,8 +62,12 @@ pub trait Store: Send {
     /// The articles with these ids (unknown ids are left out), in arrival order.
     fn articles_by_id(&self, ids: &[&str]) -> Result<Vec<StoredArticle>>;
 
-    /// The online steps' state saved by the last analysis, if it saved one.
+    /// The online steps' state saved by an analysis, if one is saved.
     fn online_state(&self) -> Result<Option<OnlineState>>;
+
+    /// What the saved online state has seen, its size and how much analyses have replayed
+    /// since it was saved, without reading its bytes.
+    fn online_state_head(&self) -> Result<Option<OnlineStateHead>>;
 
     /// One article by id.
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
@@ -77,7 +81,7 @@ pub trait Store: Send {
     /// Replaces the whole derived state in one transaction: each assigned article gets its
     /// `duplicate_of` and `story`, every article not assigned gets neither, the stories
     /// become exactly `stories` (a [`SavedStory::Kept`] one as it is stored), and the online
-    /// state becomes `online` (none when `None`).
+    /// state is replaced or kept as `online` says.
     ///
     /// Fails, changing nothing, when an assignment names an article that is not stored or a
     /// story that is not among `stories`, when two stories share an id, or when a kept story
@@ -86,7 +90,7 @@ pub trait Store: Send {
         &mut self,
         assignments: &[Assignment],
         stories: &[SavedStory<'_>],
-        online: Option<&OnlineState>,
+        online: OnlineUpdate<'_>,
     ) -> Result<()>;
 
     /// The inputs fingerprint of every stored story that was saved with one (see
@@ -242,6 +246,34 @@ pub struct OnlineState {
     pub fingerprint: u64,
     /// The state, serialized.
     pub state: Vec<u8>,
+}
+
+/// The saved online state without its bytes (see [`Store::online_state_head`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnlineStateHead {
+    /// Sequence number of the last article the state has seen.
+    pub last_seq: i64,
+    /// A fingerprint of the articles it has seen, as the pipeline computes it.
+    pub fingerprint: u64,
+    /// The size of the serialized state.
+    pub bytes: u64,
+    /// Articles that analyses ran through the online steps again since the state was saved,
+    /// as the last [`OnlineUpdate::Keep`] gave it (0 after a replace).
+    pub replayed: u64,
+}
+
+/// What an analysis does with the saved online state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnlineUpdate<'a> {
+    /// Replaces it with this one, or removes it when `None`.
+    Replace(Option<&'a OnlineState>),
+    /// Keeps it as it is, which costs nothing however large it is: the articles stored after
+    /// it are replayed from the store.
+    Keep {
+        /// How many articles analyses have replayed since it was saved
+        /// ([`OnlineStateHead::replayed`]).
+        replayed: u64,
+    },
 }
 
 impl StoredArticle {

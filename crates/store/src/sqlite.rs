@@ -12,8 +12,9 @@ use serde_json::Value;
 
 use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 use crate::{
-    ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState, PutOutcome,
-    Result, SavedStory, Store, StoredArticle, StoryListing,
+    ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState,
+    OnlineStateHead, OnlineUpdate, PutOutcome, Result, SavedStory, Store, StoredArticle,
+    StoryListing,
 };
 
 /// How long a writer waits for another connection's lock before failing.
@@ -127,9 +128,7 @@ impl Store for SqliteStore {
     }
 
     fn article_keys(&self) -> Result<Vec<ArticleKey>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, id, hash, duplicate_of, story FROM articles ORDER BY seq",
-        )?;
+        let mut stmt = self.conn.prepare_cached(KEYS_SQL)?;
         let rows = stmt.query_map([], |row| {
             Ok(ArticleKey {
                 seq: row.get(0)?,
@@ -178,6 +177,25 @@ impl Store for SqliteStore {
         Ok(state)
     }
 
+    fn online_state_head(&self) -> Result<Option<OnlineStateHead>> {
+        // length() of a blob reads its size from the record, not its pages.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT last_seq, fingerprint, length(state), coalesce(replayed, 0)
+             FROM online_state LEFT JOIN online_replays USING (id) WHERE id = 1",
+        )?;
+        let head = stmt
+            .query_row([], |row| {
+                Ok(OnlineStateHead {
+                    last_seq: row.get(0)?,
+                    fingerprint: row.get::<_, i64>(1)? as u64,
+                    bytes: row.get::<_, i64>(2)? as u64,
+                    replayed: row.get::<_, i64>(3)? as u64,
+                })
+            })
+            .optional()?;
+        Ok(head)
+    }
+
     fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
         let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -206,7 +224,7 @@ impl Store for SqliteStore {
         &mut self,
         assignments: &[Assignment],
         stories: &[SavedStory<'_>],
-        online: Option<&OnlineState>,
+        online: OnlineUpdate<'_>,
     ) -> Result<()> {
         let mut story_ids = HashSet::new();
         for story in stories {
@@ -231,8 +249,7 @@ impl Store for SqliteStore {
     }
 
     fn story_inputs(&self) -> Result<HashMap<String, u64>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, inputs FROM stories WHERE inputs IS NOT NULL")?;
+        let mut stmt = self.conn.prepare_cached(INPUTS_SQL)?;
         let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
         Ok(rows.collect::<rusqlite::Result<HashMap<String, u64>>>()?)
     }
@@ -410,7 +427,7 @@ fn save_stories(
     story_ids: &HashSet<&str>,
 ) -> Result<()> {
     let stored: Vec<(String, Option<i64>)> = tx
-        .prepare_cached("SELECT id, inputs FROM stories")?
+        .prepare_cached(STORY_INPUTS_SQL)?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut delete = tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
@@ -462,12 +479,26 @@ fn save_stories(
     Ok(())
 }
 
+/// Every article's key and derived state, in arrival order. Like [`DERIVED_SQL`], it reads the
+/// index `articles_keys` alone, not the table, whose rows hold the articles' text.
+const KEYS_SQL: &str = "SELECT seq, id, hash, duplicate_of, story FROM articles ORDER BY seq";
+
+/// Every article's derived state.
+const DERIVED_SQL: &str = "SELECT id, duplicate_of, story FROM articles";
+
+/// Every story's inputs fingerprint, from the index `stories_inputs` alone: the table's rows
+/// hold the stories' reports.
+const STORY_INPUTS_SQL: &str = "SELECT id, inputs FROM stories";
+
+/// [`STORY_INPUTS_SQL`] for the stories saved with one.
+const INPUTS_SQL: &str = "SELECT id, inputs FROM stories WHERE inputs IS NOT NULL";
+
 /// Gives each assigned article its `duplicate_of` and `story` and clears them on every other
 /// article, writing only the rows that change.
 fn save_assignments(tx: &Transaction<'_>, assignments: &[Assignment]) -> Result<()> {
     type Derived = (Option<String>, Option<String>);
     let stored: HashMap<String, Derived> = tx
-        .prepare_cached("SELECT id, duplicate_of, story FROM articles")?
+        .prepare_cached(DERIVED_SQL)?
         .query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
     let mut update =
@@ -501,13 +532,26 @@ fn save_assignments(tx: &Transaction<'_>, assignments: &[Assignment]) -> Result<
     Ok(())
 }
 
-fn save_online_state(tx: &Transaction<'_>, online: Option<&OnlineState>) -> Result<()> {
-    tx.execute("DELETE FROM online_state", [])?;
-    if let Some(online) = online {
-        tx.execute(
-            "INSERT INTO online_state (id, last_seq, fingerprint, state) VALUES (1, ?1, ?2, ?3)",
-            params![online.last_seq, online.fingerprint as i64, online.state],
-        )?;
+fn save_online_state(tx: &Transaction<'_>, online: OnlineUpdate<'_>) -> Result<()> {
+    match online {
+        // The count has a table of its own: updating the state's row would rewrite the state.
+        OnlineUpdate::Keep { replayed } => {
+            tx.execute(
+                "INSERT OR REPLACE INTO online_replays (id, replayed) VALUES (1, ?1)",
+                [replayed as i64],
+            )?;
+        }
+        OnlineUpdate::Replace(state) => {
+            tx.execute("DELETE FROM online_state", [])?;
+            tx.execute("DELETE FROM online_replays", [])?;
+            if let Some(online) = state {
+                tx.execute(
+                    "INSERT INTO online_state (id, last_seq, fingerprint, state)
+                     VALUES (1, ?1, ?2, ?3)",
+                    params![online.last_seq, online.fingerprint as i64, online.state],
+                )?;
+            }
+        }
     }
     Ok(())
 }
@@ -675,4 +719,24 @@ fn stored_article(row: ArticleRow) -> Result<StoredArticle> {
         story: row.story,
         content_hash: row.content_hash as u64,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_fingerprints_are_read_from_indexes_not_texts_and_reports() {
+        let store = SqliteStore::open_in_memory().unwrap();
+        let plan = |sql: &str| -> Vec<String> {
+            let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            stmt.query_map([], |row| row.get(3)).unwrap().map(Result::unwrap).collect()
+        };
+        for sql in [KEYS_SQL, DERIVED_SQL] {
+            assert_eq!(plan(sql), ["SCAN articles USING COVERING INDEX articles_keys"], "{sql}");
+        }
+        for sql in [STORY_INPUTS_SQL, INPUTS_SQL] {
+            assert_eq!(plan(sql), ["SCAN stories USING COVERING INDEX stories_inputs"], "{sql}");
+        }
+    }
 }

@@ -2,9 +2,12 @@
 //! whose inputs did not change kept as stored.
 
 use model::report::{Quote, Story};
-use store::{Assignment, SavedStory, SqliteStore, Store, StoryListing};
+use store::{Assignment, OnlineUpdate, SavedStory, SqliteStore, Store, StoryListing};
 
 use crate::article;
+
+/// An analysis saved without an online state.
+const NO_STATE: OnlineUpdate<'static> = OnlineUpdate::Replace(None);
 
 fn story(id: &str, articles: &[&str], last: Option<&str>) -> Story {
     Story {
@@ -59,7 +62,7 @@ fn analysis_round_trips_assignments_and_stories() {
         assign("c", None, "s2"),
         assign("d", None, "s3"),
     ];
-    store.save_analysis(&assignments, &new(&stories), None).unwrap();
+    store.save_analysis(&assignments, &new(&stories), NO_STATE).unwrap();
     let derived: Vec<_> = store
         .articles()
         .unwrap()
@@ -101,11 +104,11 @@ fn a_new_analysis_replaces_the_old_one_entirely() {
         .save_analysis(
             &[assign("a", None, "s1"), assign("b", Some("a"), "s1")],
             &new(&[story("s1", &["a", "b"], None)]),
-            None,
+            NO_STATE,
         )
         .unwrap();
     store
-        .save_analysis(&[assign("b", None, "s9")], &new(&[story("s9", &["b"], None)]), None)
+        .save_analysis(&[assign("b", None, "s9")], &new(&[story("s9", &["b"], None)]), NO_STATE)
         .unwrap();
     let listing: Vec<_> = store.stories().unwrap().into_iter().map(|it| it.id).collect();
     assert_eq!(listing, vec!["s9"]);
@@ -119,28 +122,29 @@ fn a_new_analysis_replaces_the_old_one_entirely() {
 fn an_inconsistent_analysis_is_refused_and_changes_nothing() {
     let mut store = stored_with_articles();
     store
-        .save_analysis(&[assign("a", None, "s1")], &new(&[story("s1", &["a"], None)]), None)
+        .save_analysis(&[assign("a", None, "s1")], &new(&[story("s1", &["a"], None)]), NO_STATE)
         .unwrap();
     let before = (store.articles().unwrap(), store.stories().unwrap());
     let s2 = [story("s2", &["a"], None)];
     let s2 = new(&s2);
-    let err = store.save_analysis(&[assign("a", None, "s1")], &s2, None).unwrap_err();
+    let err = store.save_analysis(&[assign("a", None, "s1")], &s2, NO_STATE).unwrap_err();
     assert!(matches!(err, store::Error::UnknownStory { .. }), "{err}");
-    let err = store.save_analysis(&[assign("ghost", None, "s2")], &s2, None).unwrap_err();
+    let err = store.save_analysis(&[assign("ghost", None, "s2")], &s2, NO_STATE).unwrap_err();
     assert_eq!(
         err.to_string(),
         "the analysis assigns article \"ghost\", which is not in the store"
     );
-    let err = store.save_analysis(&[assign("a", Some("ghost"), "s2")], &s2, None).unwrap_err();
+    let err = store.save_analysis(&[assign("a", Some("ghost"), "s2")], &s2, NO_STATE).unwrap_err();
     assert!(matches!(err, store::Error::UnknownArticle(ref id) if id == "ghost"), "{err}");
     let err = store
-        .save_analysis(&[], &new(&[story("s2", &["a"], None), story("s2", &["b"], None)]), None)
+        .save_analysis(&[], &new(&[story("s2", &["a"], None), story("s2", &["b"], None)]), NO_STATE)
         .unwrap_err();
     assert!(matches!(err, store::Error::DuplicateStory(_)), "{err}");
     // A story kept with other inputs than it is stored with, or one not stored at all.
     for kept in [SavedStory::Kept { id: "s1", inputs: 8 }, SavedStory::Kept { id: "s3", inputs: 7 }]
     {
-        let err = store.save_analysis(&[assign("a", None, kept.id())], &[kept], None).unwrap_err();
+        let err =
+            store.save_analysis(&[assign("a", None, kept.id())], &[kept], NO_STATE).unwrap_err();
         assert!(matches!(err, store::Error::NotKept(_)), "{err}");
     }
     assert_eq!((store.articles().unwrap(), store.stories().unwrap()), before);
@@ -152,7 +156,7 @@ fn a_kept_story_keeps_its_report_and_new_ones_replace_theirs() {
     let first = [story("s1", &["a", "b"], None), story("s2", &["c"], None)];
     let assignments =
         [assign("a", None, "s1"), assign("b", Some("a"), "s1"), assign("c", None, "s2")];
-    store.save_analysis(&assignments, &new(&first), None).unwrap();
+    store.save_analysis(&assignments, &new(&first), NO_STATE).unwrap();
     assert_eq!(store.story_inputs().unwrap().get("s1"), Some(&7));
 
     // "c" moves to a new story with "d"; "s1" is unchanged and kept as stored.
@@ -167,7 +171,7 @@ fn a_kept_story_keeps_its_report_and_new_ones_replace_theirs() {
         .save_analysis(
             &assignments,
             &[SavedStory::Kept { id: "s1", inputs: 7 }, SavedStory::New { story: &s3, inputs: 9 }],
-            None,
+            NO_STATE,
         )
         .unwrap();
     assert_eq!(store.story("s1").unwrap(), Some(first[0].clone()));
@@ -193,7 +197,11 @@ fn content_hash_tells_an_update_from_an_unchanged_put() {
 fn keys_and_partial_reads_follow_arrival_order() {
     let mut store = stored_with_articles();
     store
-        .save_analysis(&[assign("b", Some("a"), "s1")], &new(&[story("s1", &["b"], None)]), None)
+        .save_analysis(
+            &[assign("b", Some("a"), "s1")],
+            &new(&[story("s1", &["b"], None)]),
+            NO_STATE,
+        )
         .unwrap();
     let keys = store.article_keys().unwrap();
     let all = store.articles().unwrap();
@@ -223,19 +231,44 @@ fn keys_and_partial_reads_follow_arrival_order() {
 }
 
 #[test]
-fn the_online_state_is_replaced_with_each_analysis_and_kept_when_one_is_refused() {
+fn the_online_state_is_replaced_or_kept_with_each_analysis_and_kept_when_one_is_refused() {
     let mut store = stored_with_articles();
     assert_eq!(store.online_state().unwrap(), None);
+    assert_eq!(store.online_state_head().unwrap(), None);
     let online = store::OnlineState { last_seq: 4, fingerprint: u64::MAX, state: vec![0, 255, 7] };
+    let head = |replayed| store::OnlineStateHead {
+        last_seq: 4,
+        fingerprint: u64::MAX,
+        bytes: 3,
+        replayed,
+    };
     let s1 = [story("s1", &["a"], None)];
-    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), Some(&online)).unwrap();
+    let replace = OnlineUpdate::Replace(Some(&online));
+    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), replace).unwrap();
     assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
+    assert_eq!(store.online_state_head().unwrap(), Some(head(0)));
     // A refused analysis leaves the state with the analysis it was saved with.
     let other = store::OnlineState { last_seq: 1, fingerprint: 1, state: Vec::new() };
-    let err = store.save_analysis(&[assign("a", None, "s2")], &new(&s1), Some(&other));
+    let err = store.save_analysis(
+        &[assign("a", None, "s2")],
+        &new(&s1),
+        OnlineUpdate::Replace(Some(&other)),
+    );
     assert!(err.is_err());
     assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
+    // An analysis that keeps the state counts what it replayed, and a refused one does not.
+    let keep = OnlineUpdate::Keep { replayed: 12 };
+    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), keep).unwrap();
+    assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
+    assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
+    let keep = OnlineUpdate::Keep { replayed: 30 };
+    assert!(store.save_analysis(&[assign("a", None, "s2")], &new(&s1), keep).is_err());
+    assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
+    // A new state starts its own count.
+    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), replace).unwrap();
+    assert_eq!(store.online_state_head().unwrap(), Some(head(0)));
     // An analysis saved without one clears it: a state must never outlive its analysis.
-    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), None).unwrap();
+    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), NO_STATE).unwrap();
     assert_eq!(store.online_state().unwrap(), None);
+    assert_eq!(store.online_state_head().unwrap(), None);
 }

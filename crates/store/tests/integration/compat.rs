@@ -36,7 +36,7 @@ fn a_version_1_store_opens_and_is_migrated() {
     // The version 2 tables work on the migrated store.
     assert!(store.add_feed("https://example.org/feed.xml").unwrap());
     drop(store);
-    assert_eq!(schema_version(&path), 5);
+    assert_eq!(schema_version(&path), 6);
 }
 
 /// `tests/data/v2.sql` is the dump of `v1.sql` migrated to schema version 2 by `parallax`, then
@@ -68,7 +68,7 @@ fn a_version_2_store_opens_and_is_migrated() {
     store.record_feed_entries(feed, std::slice::from_ref(&record)).unwrap();
     assert_eq!(store.feed_entries(feed).unwrap(), [record]);
     drop(store);
-    assert_eq!(schema_version(&path), 5);
+    assert_eq!(schema_version(&path), 6);
 }
 
 /// `tests/data/v3.sql` is the dump of `v2.sql` migrated to schema version 3 by `parallax feeds
@@ -93,7 +93,7 @@ fn a_version_3_store_opens_and_is_migrated() {
     assert!(store.story(&stories[0].id).unwrap().is_some());
     assert!(store.story_inputs().unwrap().is_empty());
     drop(store);
-    assert_eq!(schema_version(&path), 5);
+    assert_eq!(schema_version(&path), 6);
 }
 
 /// `tests/data/v4.sql` is the dump of `v3.sql` migrated to schema version 4 by `parallax
@@ -125,10 +125,48 @@ fn a_version_4_store_opens_and_is_migrated() {
         .save_analysis(
             &assignments,
             &[store::SavedStory::Kept { id: "sd62f3287c36e", inputs }],
-            Some(&online),
+            store::OnlineUpdate::Replace(Some(&online)),
         )
         .unwrap();
     assert_eq!(store.online_state().unwrap(), Some(online));
     drop(store);
-    assert_eq!(schema_version(&path), 5);
+    assert_eq!(schema_version(&path), 6);
+}
+
+/// `tests/data/v5.sql` is the dump of `v4.sql` migrated to schema version 5 by `parallax
+/// ingest` of a fourth article we wrote, so that its analysis saved the online state (version
+/// 6 keeps it, and counts replays beside it).
+#[test]
+fn a_version_5_store_opens_and_is_migrated() {
+    let (_dir, path) = restore(include_str!("../data/v5.sql"));
+
+    let mut store = SqliteStore::open(&path).unwrap();
+    let keys = store.article_keys().unwrap();
+    assert_eq!(keys.len(), 5);
+    let saved = store.online_state().unwrap().expect("the version 5 state");
+    assert_eq!(saved.last_seq, keys[4].seq);
+    assert!(saved.state.starts_with(b"PLXONL01"), "{:?}", &saved.state[..8]);
+    let head = store.online_state_head().unwrap().expect("its head");
+    assert_eq!((head.last_seq, head.fingerprint), (saved.last_seq, saved.fingerprint));
+    assert_eq!((head.bytes, head.replayed), (saved.state.len() as u64, 0));
+    // An analysis that keeps the state counts its replays in the version 6 table.
+    let assignments: Vec<store::Assignment> = keys
+        .iter()
+        .map(|key| store::Assignment {
+            article: key.id.clone(),
+            duplicate_of: key.duplicate_of.clone(),
+            story: key.story.clone().expect("analysed"),
+        })
+        .collect();
+    let inputs = store.story_inputs().unwrap();
+    let kept: Vec<store::SavedStory<'_>> =
+        inputs.iter().map(|(id, &inputs)| store::SavedStory::Kept { id, inputs }).collect();
+    store.save_analysis(&assignments, &kept, store::OnlineUpdate::Keep { replayed: 3 }).unwrap();
+    assert_eq!(
+        store.online_state_head().unwrap(),
+        Some(store::OnlineStateHead { replayed: 3, ..head })
+    );
+    assert_eq!(store.online_state().unwrap(), Some(saved));
+    drop(store);
+    assert_eq!(schema_version(&path), 6);
 }
