@@ -37,6 +37,11 @@ pub struct Config {
     pub compare: compare::Config,
     /// Articles extracted (and, on ingest, committed) per batch.
     pub batch_size: usize,
+    /// Most articles an analysis of the store runs through the online steps before it
+    /// compares and saves: a longer backlog (a first ingest of a large batch, or the replay
+    /// of a whole store after an upgrade) is analysed in rounds of this many, each saved as a
+    /// whole, so that memory is bounded by it rather than by the store.
+    pub round_size: usize,
 }
 
 impl Config {
@@ -48,6 +53,7 @@ impl Config {
             cluster: cluster::Config::recommended(),
             compare: compare::Config::recommended(),
             batch_size: 512,
+            round_size: 50_000,
         }
     }
 }
@@ -281,24 +287,39 @@ fn assign_after(
     let duplicate_of = online.add(fresh, progress);
     progress.finish();
     let story_of: HashMap<String, String> = online.clusterer.assignments().into_iter().collect();
-    // A copy lives in its original's story; the original is never itself a copy.
-    let story = |id: &str, duplicate_of: Option<&str>, stored: Option<&str>| {
-        let key = duplicate_of.unwrap_or(id);
-        match story_of.get(key).map(String::as_str).or(stored) {
+    // A copy lives in its original's story; the original is never itself a copy. An original
+    // the clusterer handed over with its closed story in an earlier analysis has it stored.
+    let handed_over: HashSet<&str> = duplicate_of
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|original| !story_of.contains_key(*original))
+        .collect();
+    let stored_story: HashMap<&str, &str> = seen
+        .iter()
+        .filter(|key| handed_over.contains(key.id.as_str()))
+        .filter_map(|key| Some((key.id.as_str(), key.story.as_deref()?)))
+        .collect();
+    // `key` is the original's id, `stored` its story as stored.
+    let story =
+        |key: &str, stored: Option<&str>| match story_of.get(key).map(String::as_str).or(stored) {
             Some(story) => story.to_string(),
             None => {
                 never_happens(&format!("article {key} has no story"));
                 format!("s{}", &model::content_id(key)[..12])
             }
-        }
-    };
+        };
     let seen = seen.iter().map(|key| Assignment {
-        story: story(&key.id, key.duplicate_of.as_deref(), key.story.as_deref()),
+        // A copy's stored story is its original's.
+        story: story(key.duplicate_of.as_deref().unwrap_or(&key.id), key.story.as_deref()),
         duplicate_of: key.duplicate_of.clone(),
     });
-    let fresh = fresh.iter().zip(duplicate_of).map(|(article, duplicate_of)| Assignment {
-        story: story(&article.id, duplicate_of.as_deref(), None),
-        duplicate_of,
+    let fresh = fresh.iter().zip(duplicate_of.iter()).map(|(article, duplicate_of)| {
+        let stored = duplicate_of.as_deref().and_then(|original| stored_story.get(original));
+        Assignment {
+            story: story(duplicate_of.as_deref().unwrap_or(&article.id), stored.copied()),
+            duplicate_of: duplicate_of.clone(),
+        }
     });
     seen.chain(fresh).collect()
 }
@@ -568,33 +589,59 @@ pub fn reanalyze(
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Analysis> {
-    match analyze_store(store, true, config, progress) {
-        Err(Error::Store(store::Error::NotKept(story))) => {
-            tracing::warn!(target: "pipeline", story, "Store analysed meanwhile; comparing every story.");
-            analyze_store(store, false, config, progress)
+    let mut total = Analysis::default();
+    let mut named = HashSet::new();
+    loop {
+        let round = match analyze_store(store, true, config, progress) {
+            Err(Error::Store(store::Error::NotKept(story))) => {
+                tracing::warn!(target: "pipeline", story, "Store analysed meanwhile; comparing every story.");
+                analyze_store(store, false, config, progress)
+            }
+            other => other,
+        }?;
+        total.stories = round.analysis.stories;
+        total.compared += round.analysis.compared;
+        // An article moved in two rounds is named once.
+        total.moved.extend(round.analysis.moved.into_iter().filter(|id| named.insert(id.clone())));
+        total.replayed += round.analysis.replayed;
+        if !round.more {
+            return Ok(total);
         }
-        other => other,
+        tracing::info!(target: "pipeline", analysed = round.analysed, "Analysed a round of articles; more follow.");
     }
 }
 
-/// [`reanalyze`], keeping the stored reports of unchanged stories when `keep` is set.
+/// One round of [`analyze_store`].
+struct Round {
+    analysis: Analysis,
+    /// Stored articles the round analysed (from the first), and whether more follow them.
+    analysed: usize,
+    more: bool,
+}
+
+/// One round of [`reanalyze`], keeping the stored reports of unchanged stories when `keep`
+/// is set.
 ///
 /// The online steps go on from the state the last analysis saved when it fits the stored
 /// articles (see `state.rs`), so only the articles stored since go through them; otherwise
-/// every article does, in arrival order. Either way the result is the same. Articles are read
-/// whole only when they go through the online steps or their story is compared.
+/// every article does, in arrival order. Either way the result is the same. At most
+/// `config.round_size` articles go through them: the analysis saved covers the articles up to
+/// the last of those, and those after it are left without a story for the next round. Articles
+/// are read whole only when they go through the online steps or their story is compared.
 fn analyze_store(
     store: &mut dyn store::Store,
     keep: bool,
     config: &Config,
     progress: &dyn Progress,
-) -> Result<Analysis> {
+) -> Result<Round> {
     // Each step logs at debug level (`--verbose`), so the log's times give what each costs.
     let mut keys = store.article_keys()?;
     tracing::debug!(target: "pipeline", articles = keys.len(), "Article keys read.");
     let Start { mut online, seen, saved } = resume(&*store, &keys, config)?;
     tracing::debug!(target: "pipeline", seen, "Articles the online state has seen.");
-    let fresh = read_fresh(&*store, &mut keys, seen)?;
+    let stored = keys.len();
+    let fresh = read_fresh(&*store, &mut keys, seen, config.round_size.max(1))?;
+    let more = keys.len() < stored;
     let assignments = assign_after(&mut online, &keys[..seen], &fresh, progress);
     online.clusterer.drain_settled();
     tracing::debug!(target: "pipeline", articles = fresh.len(), "Duplicates and stories found.");
@@ -686,7 +733,8 @@ fn analyze_store(
         }
         (None, None) => state::forget_kept(),
     }
-    Ok(Analysis { stories: members.len(), compared: compared.len(), moved, replayed })
+    let analysis = Analysis { stories: members.len(), compared: compared.len(), moved, replayed };
+    Ok(Round { analysis, analysed: keys.len(), more })
 }
 
 /// Where an analysis of the store starts.
@@ -753,17 +801,18 @@ fn save_now(saved: &SavedState, total: usize, replays: u64) -> bool {
     saved.replayed + replays >= price || unseen >= price
 }
 
-/// The articles after the first `seen` of `keys`, read whole; `keys` is made to end with
-/// theirs (it holds them already, unless more were stored meanwhile).
+/// The first `limit` articles after the first `seen` of `keys`, read whole; `keys` is made to
+/// end with theirs (it holds them already, unless more were stored meanwhile).
 fn read_fresh(
     store: &dyn store::Store,
     keys: &mut Vec<store::ArticleKey>,
     seen: usize,
+    limit: usize,
 ) -> Result<Vec<Article>> {
     keys.truncate(seen);
     let after = keys.last().map_or(i64::MIN, |key| key.seq);
     let mut fresh = Vec::new();
-    for stored in store.articles_after(after)? {
+    for stored in store.articles_after(after, limit)? {
         let (key, article) = stored.into_key_and_article();
         keys.push(key);
         fresh.push(article);

@@ -176,8 +176,8 @@ impl Store for RacedStore {
     fn article_keys(&self) -> store::Result<Vec<store::ArticleKey>> {
         self.store.article_keys()
     }
-    fn articles_after(&self, seq: i64) -> store::Result<Vec<store::StoredArticle>> {
-        self.store.articles_after(seq)
+    fn articles_after(&self, seq: i64, limit: usize) -> store::Result<Vec<store::StoredArticle>> {
+        self.store.articles_after(seq, limit)
     }
     fn articles_by_id(&self, ids: &[&str]) -> store::Result<Vec<store::StoredArticle>> {
         self.store.articles_by_id(ids)
@@ -401,6 +401,96 @@ fn the_saved_state_is_kept_until_replaying_costs_what_saving_does() {
     let path = write_batch(dir.path(), "all", &all);
     pipeline::ingest(&mut whole, &[path], &config, &NoProgress).unwrap();
     assert!(stored_analysis(&store) == stored_analysis(&whole), "kept and saved states differ");
+}
+
+/// Counts the analyses saved (each round of one saves its own).
+#[derive(Default)]
+struct CountSaves(std::sync::atomic::AtomicUsize);
+
+impl pipeline::Progress for CountSaves {
+    fn start(&self, step: pipeline::Step, _total: Option<u64>) {
+        if step == pipeline::Step::Storing {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    fn advance(&self, _n: u64) {}
+    fn finish(&self) {}
+}
+
+/// A backlog longer than a round is analysed in rounds, each saved as a whole, with the
+/// result of one analysis of it all: a first ingest of a large batch, or the replay of a large
+/// store, holds a round's articles and reports in memory, not the store's.
+#[test]
+fn a_long_backlog_is_analysed_in_rounds_with_the_result_of_one() {
+    let _alone = alone();
+    let dir = tempfile::tempdir().unwrap();
+    let lines = ecbplus_lines();
+    let lines: Vec<&String> = lines.iter().collect();
+    let path = write_batch(dir.path(), "all", &lines);
+    let mut config = Config::recommended();
+    let mut whole = SqliteStore::open_in_memory().unwrap();
+    let outcome =
+        pipeline::ingest(&mut whole, std::slice::from_ref(&path), &config, &NoProgress).unwrap();
+    assert_eq!(outcome.analysis.replayed, lines.len());
+
+    config.round_size = 100;
+    let saves = CountSaves::default();
+    let mut rounds = SqliteStore::open_in_memory().unwrap();
+    let outcome =
+        pipeline::ingest(&mut rounds, std::slice::from_ref(&path), &config, &saves).unwrap();
+    assert_eq!(saves.0.into_inner(), lines.len().div_ceil(100));
+    assert_eq!(outcome.analysis.replayed, lines.len());
+    assert_eq!(outcome.analysis.stories, whole.stories().unwrap().len());
+    assert_eq!(rounds.unassigned_count().unwrap(), 0);
+    assert!(stored_analysis(&rounds) == stored_analysis(&whole), "rounds and one analysis differ");
+
+    // With other clustering settings the state does not fit: the whole store is replayed, in
+    // rounds too, with the result of one analysis with those settings.
+    config.cluster.threshold += 0.01;
+    config.round_size = 300;
+    let saves = CountSaves::default();
+    let analysis = reanalyze(&mut rounds, &config, &saves).unwrap();
+    assert_eq!(saves.0.into_inner(), lines.len().div_ceil(300));
+    assert_eq!(analysis.replayed, lines.len());
+    config.round_size = Config::recommended().round_size;
+    let mut whole = SqliteStore::open_in_memory().unwrap();
+    pipeline::ingest(&mut whole, &[path], &config, &NoProgress).unwrap();
+    assert!(stored_analysis(&rounds) == stored_analysis(&whole), "rounds and one analysis differ");
+}
+
+/// A wire copy that arrives after its original's story has closed (and been handed over by
+/// an earlier analysis) joins that story, as it would in one analysis of everything.
+#[test]
+fn a_late_copy_joins_its_originals_closed_story() {
+    let _alone = alone();
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::recommended();
+    // Stories close after 20 more articles (the ECB+ texts are undated).
+    config.cluster.window_articles = 20;
+    let lines = ecbplus_lines();
+    let first = &lines[0];
+    assert!(first.contains(r#""id": "1_10ecb""#) && first.contains(r#""source": null"#));
+    let copy = first
+        .replace(r#""id": "1_10ecb""#, r#""id": "copy-of-1_10ecb""#)
+        .replace(r#""source": null"#, r#""source": "Reprint Herald""#);
+    // Enough for the clusterer to sweep closed stories out (every 256 articles).
+    let earlier: Vec<&String> = lines.iter().take(600).collect();
+
+    let mut batched = SqliteStore::open_in_memory().unwrap();
+    let path = write_batch(dir.path(), "earlier", &earlier);
+    pipeline::ingest(&mut batched, &[path], &config, &NoProgress).unwrap();
+    let path = write_batch(dir.path(), "copy", &[&copy]);
+    pipeline::ingest(&mut batched, &[path], &config, &NoProgress).unwrap();
+    let stored = batched.article("copy-of-1_10ecb").unwrap().expect("the copy is stored");
+    let original = batched.article("1_10ecb").unwrap().expect("the original is stored");
+    assert_eq!(stored.duplicate_of.as_deref(), Some("1_10ecb"));
+    assert_eq!(stored.story, original.story, "the copy is in its original's story");
+
+    let mut whole = SqliteStore::open_in_memory().unwrap();
+    let all: Vec<&String> = earlier.iter().copied().chain([&copy]).collect();
+    let path = write_batch(dir.path(), "all", &all);
+    pipeline::ingest(&mut whole, &[path], &config, &NoProgress).unwrap();
+    assert!(stored_analysis(&batched) == stored_analysis(&whole), "batched and whole differ");
 }
 
 /// The saved state is used only when it fits: an article updated in place, other settings or

@@ -56,8 +56,8 @@ pub trait Store: Send {
     /// analysis needs of the articles it does not read again.
     fn article_keys(&self) -> Result<Vec<ArticleKey>>;
 
-    /// The articles that arrived after sequence number `seq`, in arrival order.
-    fn articles_after(&self, seq: i64) -> Result<Vec<StoredArticle>>;
+    /// The first `limit` articles that arrived after sequence number `seq`, in arrival order.
+    fn articles_after(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>>;
 
     /// The articles with these ids (unknown ids are left out), in arrival order.
     fn articles_by_id(&self, ids: &[&str]) -> Result<Vec<StoredArticle>>;

@@ -124,7 +124,7 @@ impl Store for SqliteStore {
     }
 
     fn articles(&self) -> Result<Vec<StoredArticle>> {
-        self.articles_after(i64::MIN)
+        self.articles_after(i64::MIN, usize::MAX)
     }
 
     fn article_keys(&self) -> Result<Vec<ArticleKey>> {
@@ -141,10 +141,12 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn articles_after(&self, seq: i64) -> Result<Vec<StoredArticle>> {
-        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq");
+    fn articles_after(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>> {
+        let sql =
+            format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > ?1 ORDER BY seq LIMIT ?2");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([seq], read_article_row)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([seq, limit], read_article_row)?;
         let mut acc = Vec::new();
         for row in rows {
             acc.push(stored_article(row?)?);

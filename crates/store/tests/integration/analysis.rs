@@ -218,9 +218,13 @@ fn keys_and_partial_reads_follow_arrival_order() {
             )
         );
     }
-    let after: Vec<String> =
-        store.articles_after(keys[1].seq).unwrap().into_iter().map(|it| it.article.id).collect();
-    assert_eq!(after, ["c", "d"]);
+    let after = |seq: i64, limit: usize| -> Vec<String> {
+        let stored = store.articles_after(seq, limit).unwrap();
+        stored.into_iter().map(|it| it.article.id).collect()
+    };
+    assert_eq!(after(keys[1].seq, usize::MAX), ["c", "d"]);
+    assert_eq!(after(keys[1].seq, 1), ["c"]);
+    assert_eq!(after(i64::MIN, 2), ["a", "b"]);
     let by_id: Vec<String> = store
         .articles_by_id(&["d", "ghost", "a"])
         .unwrap()
