@@ -14,22 +14,27 @@ use serde::{Deserialize, Serialize};
 /// One minimum per bin over a set of shingle hashes.
 pub(crate) struct Signature(Vec<u64>);
 
-/// Buckets of items whose signatures agree on a whole band.
+/// Buckets of items whose signatures agree on a whole band: one map per band, as LSH is
+/// usually laid out.
 ///
 /// A bucket is a chain of entries, newest first, in one arena: most buckets hold a single
 /// item, and a map entry plus an 8-byte arena entry costs less than half of a map entry with
 /// a vector of its own (6.6 kB -> 4.0 kB per remembered original of the benchmark's texts).
+/// A map per band rather than one for all keeps each map a band's share of the keys: a saved
+/// index is rebuilt band after band, each map small enough to stay in the cache while it is
+/// filled (one map for all was three quarters of reading back a full window's state).
 ///
-/// It serializes as each item's band keys rather than as its map and arena (see
+/// It serializes as each band's items and keys rather than as its maps and arena (see
 /// [`SavedLsh`]), and is rebuilt from them as the items were inserted.
 #[derive(Debug, Deserialize)]
 #[serde(from = "SavedLsh")]
 pub(crate) struct Lsh {
     band_rows: usize,
-    /// Band key (32 bits of the band's hash) to the arena index of the bucket's newest
-    /// entry. Two bands that share 32 bits only make a false candidate, which the exact check
-    /// removes; the narrow key halves the map, the larger part of an original's cost.
-    heads: HashMap<u32, u32, HashedKeys>,
+    /// Per band: band key (32 bits of the band's hash) to the arena index of the bucket's
+    /// newest entry. Two signatures whose bands share 32 bits only make a false candidate,
+    /// which the exact check removes; the narrow key halves the maps, the larger part of an
+    /// original's cost.
+    heads: Vec<HashMap<u32, u32, HashedKeys>>,
     entries: Vec<Entry>,
 }
 
@@ -43,12 +48,18 @@ struct Entry {
 /// The `next` of a bucket's oldest entry.
 const END: u32 = u32::MAX;
 
-/// An [`Lsh`] as saved: every entry as its item and band key, by item (a key takes 4 bytes,
-/// an item's step from the last mostly 1, where the map and arena take about 16 bytes an
-/// entry), and inserting the items again in order rebuilds the same buckets.
+/// An [`Lsh`] as saved: per band, every entry as its item and key, by item (a key takes 4
+/// bytes, an item's step from the last mostly 1, where the map and arena take about 16 bytes
+/// an entry); inserting the items again in order rebuilds the same buckets.
 #[derive(Serialize, Deserialize)]
 struct SavedLsh {
     band_rows: usize,
+    bands: Vec<SavedBand>,
+}
+
+/// One band of a [`SavedLsh`].
+#[derive(Serialize, Deserialize)]
+struct SavedBand {
     /// Per entry, ascending by item: how far its item is past the previous entry's.
     item_steps: Vec<u32>,
     /// Per entry: its band key, 4 bytes little-endian.
@@ -63,42 +74,25 @@ impl Serialize for Lsh {
 
 impl From<&Lsh> for SavedLsh {
     fn from(lsh: &Lsh) -> SavedLsh {
-        let mut pairs: Vec<u64> = Vec::with_capacity(lsh.entries.len());
-        for (&key, &head) in &lsh.heads {
-            let mut at = head;
-            while at != END {
-                let entry = lsh.entries[at as usize];
-                pairs.push(u64::from(entry.item) << 32 | u64::from(key));
-                at = entry.next;
-            }
-        }
-        pairs.sort_unstable();
-        let mut last_item = 0;
-        let mut saved = SavedLsh {
-            band_rows: lsh.band_rows,
-            item_steps: Vec::with_capacity(pairs.len()),
-            keys: Vec::with_capacity(4 * pairs.len()),
-        };
-        for pair in pairs {
-            let item = (pair >> 32) as u32;
-            saved.item_steps.push(item - last_item);
-            saved.keys.extend_from_slice(&(pair as u32).to_le_bytes());
-            last_item = item;
-        }
-        saved
+        let bands = lsh.heads.iter().map(|heads| lsh.save_band(heads)).collect();
+        SavedLsh { band_rows: lsh.band_rows, bands }
     }
 }
 
 impl From<SavedLsh> for Lsh {
     fn from(saved: SavedLsh) -> Lsh {
         let mut lsh = Lsh::new(saved.band_rows);
-        lsh.heads.reserve(saved.item_steps.len());
-        lsh.entries.reserve(saved.item_steps.len());
-        let mut item = 0u32;
-        for (step, key) in saved.item_steps.iter().zip(saved.keys.chunks_exact(4)) {
-            item = item.saturating_add(*step);
-            let key = u32::from_le_bytes([key[0], key[1], key[2], key[3]]);
-            lsh.push(key, item);
+        lsh.entries.reserve(saved.bands.iter().map(|band| band.item_steps.len()).sum());
+        for (band_idx, band) in saved.bands.iter().enumerate() {
+            let mut heads = HashMap::default();
+            heads.reserve(band.item_steps.len());
+            lsh.heads.push(heads);
+            let mut item = 0u32;
+            for (step, key) in band.item_steps.iter().zip(band.keys.chunks_exact(4)) {
+                item = item.saturating_add(*step);
+                let key = u32::from_le_bytes([key[0], key[1], key[2], key[3]]);
+                lsh.push(band_idx, key, item);
+            }
         }
         lsh
     }
@@ -174,20 +168,23 @@ fn densify(mins: &mut [u64]) {
 
 impl Lsh {
     pub(crate) fn new(band_rows: usize) -> Lsh {
-        Lsh { band_rows: band_rows.max(1), heads: HashMap::default(), entries: Vec::new() }
+        Lsh { band_rows: band_rows.max(1), heads: Vec::new(), entries: Vec::new() }
     }
 
     /// Adds an item; items must be numbered in increasing order as they are inserted.
     pub(crate) fn insert(&mut self, signature: &Signature, item: u32) {
-        for key in self.band_keys(signature) {
-            self.push(key, item);
+        for (band_idx, key) in self.band_keys(signature).enumerate() {
+            self.push(band_idx, key, item);
         }
     }
 
-    /// Puts `item` at the head of the bucket of `key`.
-    fn push(&mut self, key: u32, item: u32) {
+    /// Puts `item` at the head of the bucket of `key` in band `band_idx`.
+    fn push(&mut self, band_idx: usize, key: u32, item: u32) {
+        if self.heads.len() <= band_idx {
+            self.heads.resize_with(band_idx + 1, HashMap::default);
+        }
         let at = self.entries.len() as u32;
-        let head = self.heads.entry(key).or_insert(END);
+        let head = self.heads[band_idx].entry(key).or_insert(END);
         self.entries.push(Entry { item, next: *head });
         *head = at;
     }
@@ -196,8 +193,8 @@ impl Lsh {
     /// items are numbered as inserted), from `first_live` on.
     pub(crate) fn candidates(&self, signature: &Signature, first_live: u32) -> Vec<u32> {
         let mut acc = Vec::new();
-        for key in self.band_keys(signature) {
-            let mut at = self.heads.get(&key).copied().unwrap_or(END);
+        for (heads, key) in self.heads.iter().zip(self.band_keys(signature)) {
+            let mut at = heads.get(&key).copied().unwrap_or(END);
             while at != END {
                 let entry = self.entries[at as usize];
                 // Newest first: past the first forgotten item, all are forgotten.
@@ -218,22 +215,50 @@ impl Lsh {
         let mut entries = Vec::with_capacity(self.entries.len());
         let mut chain = Vec::new();
         let old = std::mem::take(&mut self.entries);
-        self.heads.retain(|_, head| {
-            chain.clear();
-            let mut at = *head;
-            while at != END && old[at as usize].item >= first_live {
-                chain.push(old[at as usize].item);
-                at = old[at as usize].next;
-            }
-            let mut next = END;
-            for &item in chain.iter().rev() {
-                entries.push(Entry { item, next });
-                next = entries.len() as u32 - 1;
-            }
-            *head = next;
-            next != END
-        });
+        for heads in &mut self.heads {
+            heads.retain(|_, head| {
+                chain.clear();
+                let mut at = *head;
+                while at != END && old[at as usize].item >= first_live {
+                    chain.push(old[at as usize].item);
+                    at = old[at as usize].next;
+                }
+                let mut next = END;
+                for &item in chain.iter().rev() {
+                    entries.push(Entry { item, next });
+                    next = entries.len() as u32 - 1;
+                }
+                *head = next;
+                next != END
+            });
+        }
         self.entries = entries;
+    }
+
+    /// One band's entries as saved: by item, each with its key.
+    fn save_band(&self, heads: &HashMap<u32, u32, HashedKeys>) -> SavedBand {
+        let mut pairs: Vec<u64> = Vec::with_capacity(heads.len());
+        for (&key, &head) in heads {
+            let mut at = head;
+            while at != END {
+                let entry = self.entries[at as usize];
+                pairs.push(u64::from(entry.item) << 32 | u64::from(key));
+                at = entry.next;
+            }
+        }
+        pairs.sort_unstable();
+        let mut last_item = 0;
+        let mut band = SavedBand {
+            item_steps: Vec::with_capacity(pairs.len()),
+            keys: Vec::with_capacity(4 * pairs.len()),
+        };
+        for pair in pairs {
+            let item = (pair >> 32) as u32;
+            band.item_steps.push(item - last_item);
+            band.keys.extend_from_slice(&(pair as u32).to_le_bytes());
+            last_item = item;
+        }
+        band
     }
 
     fn band_keys<'a>(&self, signature: &'a Signature) -> impl Iterator<Item = u32> + 'a {
@@ -289,7 +314,7 @@ mod tests {
         assert_eq!(lsh.candidates(&Signature::new(&set, 128), 0), vec![6, 8, 10]);
         lsh.forget_before(11);
         assert!(lsh.candidates(&Signature::new(&set, 128), 0).is_empty());
-        assert!(lsh.heads.is_empty() && lsh.entries.is_empty());
+        assert!(lsh.heads.iter().all(HashMap::is_empty) && lsh.entries.is_empty());
     }
 
     #[test]
@@ -314,18 +339,21 @@ mod tests {
             }
         }
         // Each bucket holds the same items, newest first.
-        for (key, &head) in &lsh.heads {
-            let chain = |lsh: &Lsh, mut at: u32| {
-                let mut items = Vec::new();
-                while at != END {
-                    items.push(lsh.entries[at as usize].item);
-                    at = lsh.entries[at as usize].next;
-                }
-                items
-            };
-            assert_eq!(chain(&restored, restored.heads[key]), chain(&lsh, head));
-        }
+        let chain = |lsh: &Lsh, mut at: u32| {
+            let mut items = Vec::new();
+            while at != END {
+                items.push(lsh.entries[at as usize].item);
+                at = lsh.entries[at as usize].next;
+            }
+            items
+        };
         assert_eq!(restored.heads.len(), lsh.heads.len());
+        for (band, restored_band) in lsh.heads.iter().zip(&restored.heads) {
+            assert_eq!(restored_band.len(), band.len());
+            for (key, &head) in band {
+                assert_eq!(chain(&restored, restored_band[key]), chain(&lsh, head));
+            }
+        }
     }
 
     #[test]

@@ -118,7 +118,8 @@ pub(crate) fn ingest(
             touched.insert(story);
         }
     }
-    let stories = store.stories()?.into_iter().filter(|it| touched.contains(&it.id)).collect();
+    // The listings as of this analysis (refreshed above when it changed anything).
+    let stories = inner.listings().iter().filter(|it| touched.contains(&it.id)).cloned().collect();
     drop(store);
     for diagnostic in &diagnostics {
         match diagnostic.severity {

@@ -19,6 +19,25 @@ fn schema_version(path: &Path) -> i64 {
     conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
 }
 
+/// Saves an analysis that keeps every article's copy and story and every story as stored,
+/// doing `online` with the online state.
+fn save_as_stored(store: &mut SqliteStore, online: store::OnlineUpdate<'_>) {
+    let assignments: Vec<store::Assignment> = store
+        .article_keys()
+        .unwrap()
+        .into_iter()
+        .map(|key| store::Assignment {
+            story: key.story.expect("analysed"),
+            article: key.id,
+            duplicate_of: key.duplicate_of,
+        })
+        .collect();
+    let inputs = store.story_inputs().unwrap();
+    let kept: Vec<store::SavedStory<'_>> =
+        inputs.iter().map(|(id, &inputs)| store::SavedStory::Kept { id, inputs }).collect();
+    store.save_analysis(&assignments, &kept, online).unwrap();
+}
+
 /// `tests/data/v1.sql` is the dump of a store written by `parallax ingest` at schema version 1,
 /// from two articles we wrote (Harbor Gazette and Lanford Courier on a harbor flood). It is kept
 /// as text, not as a `.db` file, so that it is reviewable and never caught by `.gitignore`.
@@ -111,23 +130,8 @@ fn a_version_4_store_opens_and_is_migrated() {
     assert_eq!(store.story_inputs().unwrap().len(), 1);
     // The version 5 table starts empty and takes the state an analysis saves.
     assert_eq!(store.online_state().unwrap(), None);
-    let assignments: Vec<store::Assignment> = keys
-        .iter()
-        .map(|key| store::Assignment {
-            article: key.id.clone(),
-            duplicate_of: None,
-            story: "sd62f3287c36e".to_string(),
-        })
-        .collect();
-    let inputs = store.story_inputs().unwrap()["sd62f3287c36e"];
     let online = store::OnlineState { last_seq: 4, fingerprint: 9, state: vec![1, 2, 3] };
-    store
-        .save_analysis(
-            &assignments,
-            &[store::SavedStory::Kept { id: "sd62f3287c36e", inputs }],
-            store::OnlineUpdate::Replace(Some(&online)),
-        )
-        .unwrap();
+    save_as_stored(&mut store, store::OnlineUpdate::Replace(Some(&online)));
     assert_eq!(store.online_state().unwrap(), Some(online));
     drop(store);
     assert_eq!(schema_version(&path), 6);
@@ -150,18 +154,7 @@ fn a_version_5_store_opens_and_is_migrated() {
     assert_eq!((head.last_seq, head.fingerprint), (saved.last_seq, saved.fingerprint));
     assert_eq!((head.bytes, head.replayed), (saved.state.len() as u64, 0));
     // An analysis that keeps the state counts its replays in the version 6 table.
-    let assignments: Vec<store::Assignment> = keys
-        .iter()
-        .map(|key| store::Assignment {
-            article: key.id.clone(),
-            duplicate_of: key.duplicate_of.clone(),
-            story: key.story.clone().expect("analysed"),
-        })
-        .collect();
-    let inputs = store.story_inputs().unwrap();
-    let kept: Vec<store::SavedStory<'_>> =
-        inputs.iter().map(|(id, &inputs)| store::SavedStory::Kept { id, inputs }).collect();
-    store.save_analysis(&assignments, &kept, store::OnlineUpdate::Keep { replayed: 3 }).unwrap();
+    save_as_stored(&mut store, store::OnlineUpdate::Keep { replayed: 3 });
     assert_eq!(
         store.online_state_head().unwrap(),
         Some(store::OnlineStateHead { replayed: 3, ..head })
