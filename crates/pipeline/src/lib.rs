@@ -611,11 +611,12 @@ pub fn reanalyze(
     }
 }
 
-/// One round of [`analyze_store`].
+/// What one round of [`analyze_store`] did.
 struct Round {
     analysis: Analysis,
-    /// Stored articles the round analysed (from the first), and whether more follow them.
+    /// Stored articles the round's analysis covers, from the first.
     analysed: usize,
+    /// Whether stored articles follow them, for the next round.
     more: bool,
 }
 
