@@ -3,9 +3,10 @@
 # NeuS texts of ../shared/data (3,172 articles), serves the store, and posts one new article
 # at a time, printing curl's total time for each.
 #
-#   bench/post.sh [PARALLAX_BINARY] [POSTS]
+#   bench/post.sh [PARALLAX_BINARY] [POSTS] [STORE]
 # The store is built by the same binary, so no post compares every story again (an analysis
-# is keyed by the executable that made it). bench/RESULTS.md records the figures.
+# is keyed by the executable that made it). With STORE, that store (built by the same binary,
+# for instance by bench/later.sh) is served instead. bench/RESULTS.md records the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,11 +18,14 @@ work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 [ "$bin" != target/release/parallax ] || cargo build --release -q -p cli
-"$bin" ingest "$data/clustering/allsides-stories.jsonl" "$data/clustering/ecbplus-dev.jsonl" \
-    "$data/summarization/neus-val.jsonl" --db "$work/bench.db" -q
-"$bin" serve --db "$work/bench.db" --addr "$addr" --token bench -q &
+db=${3:-$work/bench.db}
+if [ -z "${3:-}" ]; then
+    "$bin" ingest "$data/clustering/allsides-stories.jsonl" "$data/clustering/ecbplus-dev.jsonl" \
+        "$data/summarization/neus-val.jsonl" --db "$db" -q
+fi
+"$bin" serve --db "$db" --addr "$addr" --token bench -q &
 server=$!
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     curl -sf "http://$addr/api/health" >/dev/null && break
     sleep 0.2
 done

@@ -3,9 +3,11 @@
 //! again.
 //!
 //! The state is a cache, never the truth: it is used only when it was saved by this very
-//! build, with the same settings, after exactly the articles stored before the new ones (same
-//! ids, same content, same order). Anything else, and the analysis replays the store from the
-//! start, as it would without a state.
+//! build, with the same settings, after exactly the first of the stored articles (same ids,
+//! same content, same order); the articles stored after those go through it again. Anything
+//! else, and the analysis replays the store from the start, as it would without a state. It
+//! is a checkpoint, written again only when that pays (`save_now` in `lib.rs`), and this
+//! process keeps the state it left off with in memory ([`keep`]).
 
 use std::sync::{Mutex, PoisonError};
 
@@ -16,9 +18,9 @@ use crate::{build_identity, Config, Online};
 /// Marks saved bytes as an online state, with the version of their layout.
 const MAGIC: &[u8; 8] = b"PLXONL01";
 
-/// A state larger than this is not saved: SQLite refuses values over 1 GB, and writing it
-/// with every analysis would cost more than it saves. The duplicate finder's full default
-/// window is about half of it.
+/// A state larger than this is not saved: SQLite refuses values over 1 GB, and one that large
+/// would cost more to write and read back than replaying saves. The duplicate finder's full
+/// default window is about a third of it.
 const MAX_STATE_BYTES: usize = 768 << 20;
 
 /// Bytes before the state: the magic, this build's identity and a checksum of the state.
