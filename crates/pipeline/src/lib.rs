@@ -583,7 +583,8 @@ pub fn store_is_stale(store: &dyn store::Store) -> Result<bool> {
 /// compared keeps its stored report, so a small ingest into a large store compares little.
 ///
 /// When another process saved an analysis in the meantime (a kept story is no longer stored
-/// as it was), the analysis is done again comparing every story.
+/// as it was), the analysis is done again comparing every story; when it saved another
+/// online state than the one this analysis would keep, the analysis is done again from that.
 pub fn reanalyze(
     store: &mut dyn store::Store,
     config: &Config,
@@ -596,6 +597,10 @@ pub fn reanalyze(
             Err(Error::Store(store::Error::NotKept(story))) => {
                 tracing::warn!(target: "pipeline", story, "Store analysed meanwhile; comparing every story.");
                 analyze_store(store, false, config, progress)
+            }
+            Err(Error::Store(store::Error::StateReplaced)) => {
+                tracing::warn!(target: "pipeline", "Online state saved meanwhile; analysing again.");
+                analyze_store(store, true, config, progress)
             }
             other => other,
         }?;
@@ -691,7 +696,11 @@ fn analyze_store(
         }),
     };
     let update = match keep_saved {
-        Some(saved) => store::OnlineUpdate::Keep { replayed: saved.replayed + replays },
+        Some(saved) => store::OnlineUpdate::Keep {
+            last_seq: saved.seen.last_seq,
+            fingerprint: saved.seen.fingerprint,
+            replayed: saved.replayed + replays,
+        },
         None => store::OnlineUpdate::Replace(new_state.as_ref()),
     };
     let state_bytes = new_state.as_ref().map_or(0, |new_state| new_state.state.len());

@@ -131,34 +131,58 @@ fn other_settings_compare_every_story_again() {
 }
 
 /// A store on a file where, right after an analysis reads the stored fingerprints, another
-/// process saves an analysis of its own (the same stories under other fingerprints), as two
-/// ingests racing on one store would.
+/// process saves an analysis of its own (`race`), as two ingests racing on one store would.
 struct RacedStore {
     store: SqliteStore,
     other: RefCell<SqliteStore>,
+    race: fn(&mut SqliteStore) -> store::Result<()>,
 }
 
 impl RacedStore {
     fn race(&self) -> store::Result<()> {
-        let mut other = self.other.borrow_mut();
-        let mut stories = Vec::new();
-        let mut assignments = Vec::new();
-        // The articles it had analysed; the one stored since stays without a story.
-        for stored in other.articles()? {
-            let Some(story) = stored.story else { continue };
-            if !stories.iter().any(|it: &model::report::Story| it.id == story) {
-                stories.push(other.story(&story)?.expect("stored story"));
-            }
-            assignments.push(store::Assignment {
-                article: stored.article.id,
-                duplicate_of: stored.duplicate_of,
-                story,
-            });
-        }
-        let saved: Vec<_> =
-            stories.iter().map(|story| SavedStory::New { story, inputs: 1 }).collect();
-        other.save_analysis(&assignments, &saved, store::OnlineUpdate::Replace(None))
+        (self.race)(&mut self.other.borrow_mut())
     }
+}
+
+/// The analysis the other process saves: the same stories under other fingerprints.
+fn resave_stories(other: &mut SqliteStore) -> store::Result<()> {
+    let mut stories = Vec::new();
+    let mut assignments = Vec::new();
+    // The articles it had analysed; the one stored since stays without a story.
+    for stored in other.articles()? {
+        let Some(story) = stored.story else { continue };
+        if !stories.iter().any(|it: &model::report::Story| it.id == story) {
+            stories.push(other.story(&story)?.expect("stored story"));
+        }
+        assignments.push(store::Assignment {
+            article: stored.article.id,
+            duplicate_of: stored.duplicate_of,
+            story,
+        });
+    }
+    let saved: Vec<_> = stories.iter().map(|story| SavedStory::New { story, inputs: 1 }).collect();
+    other.save_analysis(&assignments, &saved, store::OnlineUpdate::Replace(None))
+}
+
+/// The analysis the other process saves: every story as stored, and an online state of its
+/// own, one that fits no analysis.
+fn replace_state(other: &mut SqliteStore) -> store::Result<()> {
+    let keys = other.article_keys()?;
+    let assignments: Vec<store::Assignment> = keys
+        .iter()
+        .filter_map(|key| {
+            Some(store::Assignment {
+                article: key.id.clone(),
+                duplicate_of: key.duplicate_of.clone(),
+                story: key.story.clone()?,
+            })
+        })
+        .collect();
+    let inputs = other.story_inputs()?;
+    let kept: Vec<SavedStory<'_>> =
+        inputs.iter().map(|(id, &inputs)| SavedStory::Kept { id, inputs }).collect();
+    let state = store::OnlineState { last_seq: keys[0].seq, fingerprint: 1, state: vec![0; 8] };
+    other.save_analysis(&assignments, &kept, store::OnlineUpdate::Replace(Some(&state)))
 }
 
 impl Store for RacedStore {
@@ -254,7 +278,7 @@ fn an_analysis_raced_by_another_compares_every_story_and_saves_whole() {
 
     // The vote's story would be kept, but the other process has just saved it anew.
     let other = RefCell::new(SqliteStore::open(&path).unwrap());
-    let mut raced = RacedStore { store, other };
+    let mut raced = RacedStore { store, other, race: resave_stories };
     let analysis = reanalyze(&mut raced, &config, &NoProgress).unwrap();
     assert_eq!((analysis.stories, analysis.compared), (2, 2), "every story compared again");
     let store = raced.store;
@@ -262,6 +286,39 @@ fn an_analysis_raced_by_another_compares_every_story_and_saves_whole() {
     assert_eq!(report(&store, "f2").articles, ["f1", "f2"]);
     assert_eq!(store.story_inputs().unwrap().len(), 2);
     assert!(store.story_inputs().unwrap().values().all(|&inputs| inputs != 1));
+}
+
+/// An analysis that would keep the saved state, when another process has saved a state of
+/// its own meanwhile, is done again from that one: keeping the saved state then would leave a
+/// state that does not fit the analysis, and the next one would replay the whole store.
+#[test]
+fn an_analysis_whose_kept_state_was_replaced_is_done_again() {
+    let _alone = alone();
+    let config = Config::recommended();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("raced.db");
+    let lines = ecbplus_lines();
+    let lines: Vec<&String> = lines.iter().collect();
+    let mut store = SqliteStore::open(&path).unwrap();
+    let first = write_batch(dir.path(), "first", &lines[..600]);
+    pipeline::ingest(&mut store, &[first], &config, &NoProgress).unwrap();
+    let saved = store.online_state_head().unwrap().unwrap();
+    let next = write_batch(dir.path(), "next", &lines[600..601]);
+    let analysis = pipeline::ingest(&mut store, &[next], &config, &NoProgress).unwrap().analysis;
+    assert_eq!(analysis.replayed, 1);
+    assert_eq!(store.online_state_head().unwrap().unwrap().last_seq, saved.last_seq, "kept");
+
+    let other = RefCell::new(SqliteStore::open(&path).unwrap());
+    let mut raced = RacedStore { store, other, race: replace_state };
+    raced.put_articles(&[flood("f9", "Lanford Courier", "Shops were damaged.")]).unwrap();
+    pipeline::reanalyze(&mut raced, &config, &NoProgress).unwrap();
+    let mut store = raced.store;
+    // The state saved now fits: a new process replays only what is stored after it.
+    pipeline::forget_kept_state();
+    let last = write_batch(dir.path(), "last", &lines[601..602]);
+    let analysis = pipeline::ingest(&mut store, &[last], &config, &NoProgress).unwrap().analysis;
+    assert_eq!(analysis.replayed, 1);
+    assert_eq!(store.unassigned_count().unwrap(), 0);
 }
 
 /// Every article's story and copy, and every story's report, as stored.

@@ -268,8 +268,14 @@ pub enum OnlineUpdate<'a> {
     /// Replaces it with this one, or removes it when `None`.
     Replace(Option<&'a OnlineState>),
     /// Keeps it as it is, which costs nothing however large it is: the articles stored after
-    /// it are replayed from the store.
+    /// it are replayed from the store. Refused with [`Error::StateReplaced`] when the saved
+    /// state is no longer the one the analysis went on from (another process saved its own
+    /// meanwhile, which need not fit this analysis).
     Keep {
+        /// The kept state's last article ([`OnlineStateHead::last_seq`]).
+        last_seq: i64,
+        /// The kept state's fingerprint ([`OnlineStateHead::fingerprint`]).
+        fingerprint: u64,
         /// How many articles analyses have replayed since it was saved
         /// ([`OnlineStateHead::replayed`]).
         replayed: u64,
@@ -411,6 +417,9 @@ pub enum Error {
     /// A story to keep is not stored, or not with the inputs it is kept for.
     #[error("the analysis keeps story {0:?}, which is not stored with the same inputs")]
     NotKept(String),
+    /// The online state to keep is no longer the saved one: another analysis replaced it.
+    #[error("the analysis keeps an online state that another analysis has replaced")]
+    StateReplaced,
     /// A stored value could not be read back.
     #[error("corrupt record in the store: {0}")]
     Corrupt(String),

@@ -537,7 +537,17 @@ fn save_assignments(tx: &Transaction<'_>, assignments: &[Assignment]) -> Result<
 fn save_online_state(tx: &Transaction<'_>, online: OnlineUpdate<'_>) -> Result<()> {
     match online {
         // The count has a table of its own: updating the state's row would rewrite the state.
-        OnlineUpdate::Keep { replayed } => {
+        OnlineUpdate::Keep { last_seq, fingerprint, replayed } => {
+            let saved: Option<(i64, i64)> = tx
+                .query_row(
+                    "SELECT last_seq, fingerprint FROM online_state WHERE id = 1",
+                    [],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?;
+            if saved != Some((last_seq, fingerprint as i64)) {
+                return Err(Error::StateReplaced);
+            }
             tx.execute(
                 "INSERT OR REPLACE INTO online_replays (id, replayed) VALUES (1, ?1)",
                 [replayed as i64],

@@ -261,13 +261,19 @@ fn the_online_state_is_replaced_or_kept_with_each_analysis_and_kept_when_one_is_
     assert!(err.is_err());
     assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
     // An analysis that keeps the state counts what it replayed, and a refused one does not.
-    let keep = OnlineUpdate::Keep { replayed: 12 };
-    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), keep).unwrap();
+    let keep = |replayed| OnlineUpdate::Keep { last_seq: 4, fingerprint: u64::MAX, replayed };
+    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), keep(12)).unwrap();
     assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
     assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
-    let keep = OnlineUpdate::Keep { replayed: 30 };
-    assert!(store.save_analysis(&[assign("a", None, "s2")], &new(&s1), keep).is_err());
+    assert!(store.save_analysis(&[assign("a", None, "s2")], &new(&s1), keep(30)).is_err());
     assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
+    // Keeping a state that is no longer the saved one is refused, and changes nothing.
+    let other = OnlineUpdate::Keep { last_seq: 4, fingerprint: 7, replayed: 13 };
+    let s2 = [story("s2", &["a"], None)];
+    let err = store.save_analysis(&[assign("a", None, "s2")], &new(&s2), other).unwrap_err();
+    assert!(matches!(err, store::Error::StateReplaced), "{err}");
+    assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
+    assert_eq!(store.article("a").unwrap().unwrap().story.as_deref(), Some("s1"));
     // A new state starts its own count.
     store.save_analysis(&[assign("a", None, "s1")], &new(&s1), replace).unwrap();
     assert_eq!(store.online_state_head().unwrap(), Some(head(0)));

@@ -154,7 +154,12 @@ fn a_version_5_store_opens_and_is_migrated() {
     assert_eq!((head.last_seq, head.fingerprint), (saved.last_seq, saved.fingerprint));
     assert_eq!((head.bytes, head.replayed), (saved.state.len() as u64, 0));
     // An analysis that keeps the state counts its replays in the version 6 table.
-    save_as_stored(&mut store, store::OnlineUpdate::Keep { replayed: 3 });
+    let keep = store::OnlineUpdate::Keep {
+        last_seq: head.last_seq,
+        fingerprint: head.fingerprint,
+        replayed: 3,
+    };
+    save_as_stored(&mut store, keep);
     assert_eq!(
         store.online_state_head().unwrap(),
         Some(store::OnlineStateHead { replayed: 3, ..head })
