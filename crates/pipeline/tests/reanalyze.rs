@@ -167,22 +167,29 @@ fn resave_stories(other: &mut SqliteStore) -> store::Result<()> {
 /// The analysis the other process saves: every story as stored, and an online state of its
 /// own, one that fits no analysis.
 fn replace_state(other: &mut SqliteStore) -> store::Result<()> {
-    let keys = other.article_keys()?;
-    let assignments: Vec<store::Assignment> = keys
-        .iter()
+    let first = other.article_keys()?[0].seq;
+    let state = store::OnlineState { last_seq: first, fingerprint: 1, state: vec![0; 8] };
+    save_state_as_stored(other, &state)
+}
+
+/// Saves an analysis that keeps every article's copy and story and every story as stored, with
+/// `state` as the online state.
+fn save_state_as_stored(store: &mut SqliteStore, state: &store::OnlineState) -> store::Result<()> {
+    let assignments: Vec<store::Assignment> = store
+        .article_keys()?
+        .into_iter()
         .filter_map(|key| {
             Some(store::Assignment {
-                article: key.id.clone(),
-                duplicate_of: key.duplicate_of.clone(),
-                story: key.story.clone()?,
+                story: key.story?,
+                article: key.id,
+                duplicate_of: key.duplicate_of,
             })
         })
         .collect();
-    let inputs = other.story_inputs()?;
+    let inputs = store.story_inputs()?;
     let kept: Vec<SavedStory<'_>> =
         inputs.iter().map(|(id, &inputs)| SavedStory::Kept { id, inputs }).collect();
-    let state = store::OnlineState { last_seq: keys[0].seq, fingerprint: 1, state: vec![0; 8] };
-    other.save_analysis(&assignments, &kept, store::OnlineUpdate::Replace(Some(&state)))
+    store.save_analysis(&assignments, &kept, store::OnlineUpdate::Replace(Some(state)))
 }
 
 impl Store for RacedStore {
@@ -573,25 +580,13 @@ fn a_state_that_does_not_fit_is_replayed_from_the_start() {
     other.cluster.threshold += 0.01;
     assert_eq!(reanalyze(&mut store, &other, &NoProgress).unwrap().replayed, 3);
 
-    // A state whose bytes are damaged, its checksum included (an intact checksum would let
-    // the state this process kept when saving it stand in for the bytes, rightly).
+    // A state whose bytes are damaged, its checksum included, and cut short (the state this
+    // process kept stands for a saved state of the size it had, so it does not stand in).
     let mut online = store.online_state().unwrap().expect("a saved state");
     let last = online.state.len() - 1;
     online.state.truncate(last / 2);
     online.state[20] ^= 1;
-    let keys = store.article_keys().unwrap();
-    let assignments: Vec<store::Assignment> = keys
-        .iter()
-        .map(|key| store::Assignment {
-            article: key.id.clone(),
-            duplicate_of: key.duplicate_of.clone(),
-            story: key.story.clone().unwrap(),
-        })
-        .collect();
-    let inputs = store.story_inputs().unwrap();
-    let kept: Vec<SavedStory<'_>> =
-        inputs.iter().map(|(id, &inputs)| SavedStory::Kept { id, inputs }).collect();
-    store.save_analysis(&assignments, &kept, store::OnlineUpdate::Replace(Some(&online))).unwrap();
+    save_state_as_stored(&mut store, &online).unwrap();
     assert_eq!(reanalyze(&mut store, &other, &NoProgress).unwrap().replayed, 3);
 
     let mut once = SqliteStore::open_in_memory().unwrap();
