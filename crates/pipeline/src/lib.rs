@@ -295,11 +295,15 @@ fn assign_after(
         .map(String::as_str)
         .filter(|original| !story_of.contains_key(*original))
         .collect();
-    let stored_story: HashMap<&str, &str> = seen
-        .iter()
-        .filter(|key| handed_over.contains(key.id.as_str()))
-        .filter_map(|key| Some((key.id.as_str(), key.story.as_deref()?)))
-        .collect();
+    // Most analyses have none: then the earlier articles are not looked through.
+    let stored_story: HashMap<&str, &str> = match handed_over.is_empty() {
+        true => HashMap::new(),
+        false => seen
+            .iter()
+            .filter(|key| handed_over.contains(key.id.as_str()))
+            .filter_map(|key| Some((key.id.as_str(), key.story.as_deref()?)))
+            .collect(),
+    };
     // `key` is the original's id, `stored` its story as stored.
     let story =
         |key: &str, stored: Option<&str>| match story_of.get(key).map(String::as_str).or(stored) {

@@ -162,7 +162,7 @@ fn read(checksum: u64, state: &[u8]) -> Option<Online> {
 }
 
 /// A fingerprint of the articles a state has seen: their order, ids and content.
-pub(crate) fn fingerprint(keys: &[ArticleKey]) -> u64 {
+fn fingerprint(keys: &[ArticleKey]) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for key in keys {
         hasher.update(&key.seq.to_le_bytes());
