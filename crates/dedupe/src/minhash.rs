@@ -22,7 +22,8 @@ pub(crate) struct Signature(Vec<u64>);
 /// a vector of its own (6.6 kB -> 4.0 kB per remembered original of the benchmark's texts).
 /// A map per band rather than one for all keeps each map a band's share of the keys: a saved
 /// index is rebuilt band after band, each map small enough to stay in the cache while it is
-/// filled (one map for all was three quarters of reading back a full window's state).
+/// filled (reading back a full window's state took 1.46 s with one map for all, 0.74 s so;
+/// `bench/RESULTS.md`).
 ///
 /// It serializes as each band's items and keys rather than as its maps and arena (see
 /// [`SavedLsh`]), and is rebuilt from them as the items were inserted.
