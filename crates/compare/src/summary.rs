@@ -410,10 +410,16 @@ static TRAILING_ATTRIBUTION: std::sync::LazyLock<regex::Regex> = std::sync::Lazy
 /// A trailing attribution longer than this is a clause of its own, not an attribution.
 const MAX_ATTRIBUTION_WORDS: usize = 12;
 
-/// A dateline opening a sentence: "WASHINGTON — ", "NEW YORK (AP) — ", "LONDON (Reuters) - ".
+/// A dateline opening a sentence: "WASHINGTON — ", "NEW YORK (AP) — ", "LONDON (Reuters) - ",
+/// "SEOUL, South Korea — ", "PALM BEACH, Fla. — ", or the agency alone: "(CNN) — ".
 static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^[A-Z][A-Z.'’]{2,}(?:[ ,]+[A-Z][A-Z.'’]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?[—–-]{1,2}\s+",
+        r"(?x)^
+        (?:[A-Z][A-Z.'’]{2,}(?:[\ ,]+[A-Z][A-Z.'’]*){0,3}       # the place, in capitals
+           (?:,\ [A-Z][a-z]+\.?(?:\ [A-Z][a-z]+\.?){0,2})?\s*   # and its country or state
+           (?:\([^()]{1,30}\)\s*)?                              # and the agency
+          |\([^()]{1,30}\)\s*)                                  # or the agency alone
+        [—–-]{1,2}\s+",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -469,6 +475,18 @@ mod tests {
         assert_eq!(
             condense("NEW YORK (AP) - Subway service resumed on all lines before dawn."),
             "Subway service resumed on all lines before dawn."
+        );
+        assert_eq!(
+            condense("SEOUL, South Korea — The two leaders met at the border on Friday."),
+            "The two leaders met at the border on Friday."
+        );
+        assert_eq!(
+            condense("PALM BEACH, Fla. — The president spent the holiday at his club."),
+            "The president spent the holiday at his club."
+        );
+        assert_eq!(
+            condense("(CNN) — Rallies against the orders spread to five more states."),
+            "Rallies against the orders spread to five more states."
         );
         assert_eq!(
             condense("- The county reopened the coastal road after the storm."),
