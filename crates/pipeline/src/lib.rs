@@ -582,13 +582,13 @@ pub fn store_is_stale(store: &dyn store::Store) -> Result<bool> {
 }
 
 /// Recomputes duplicates and stories over every stored article, in arrival order, compares
-/// the stories whose inputs changed (see [`story_inputs`]), and saves it all in one
+/// the stories whose inputs changed (see [`story_inputs`]), and saves what changed in one
 /// transaction. A story whose articles, duplicates and settings are as when it was last
 /// compared keeps its stored report, so a small ingest into a large store compares little.
 ///
-/// When another process saved an analysis in the meantime (a kept story is no longer stored
-/// as it was), the analysis is done again comparing every story; when it saved another
-/// online state than the one this analysis would keep, the analysis is done again from that.
+/// When another process saved an analysis in the meantime, this one is refused (it would
+/// save its changes over a derived state it did not read) and done again, up to
+/// [`ANALYSIS_ATTEMPTS`] times.
 pub fn reanalyze(
     store: &mut dyn store::Store,
     config: &Config,
@@ -596,15 +596,13 @@ pub fn reanalyze(
 ) -> Result<Analysis> {
     let mut total = Analysis::default();
     let mut named = HashSet::new();
+    let mut attempts = 1;
     loop {
-        let round = match analyze_store(store, true, config, progress) {
-            Err(Error::Store(store::Error::NotKept(story))) => {
-                tracing::warn!(target: "pipeline", story, "Store analysed meanwhile; comparing every story.");
-                analyze_store(store, false, config, progress)
-            }
-            Err(Error::Store(store::Error::StateReplaced)) => {
-                tracing::warn!(target: "pipeline", "Online state saved meanwhile; analysing again.");
-                analyze_store(store, true, config, progress)
+        let round = match analyze_store(store, config, progress) {
+            Err(Error::Store(store::Error::AnalysedMeanwhile)) if attempts < ANALYSIS_ATTEMPTS => {
+                attempts += 1;
+                tracing::warn!(target: "pipeline", "Store analysed meanwhile; analysing again.");
+                continue;
             }
             other => other,
         }?;
@@ -620,6 +618,11 @@ pub fn reanalyze(
     }
 }
 
+/// How many times [`reanalyze`] analyses a round when other processes' analyses keep being
+/// saved first: each of those analysed the articles this one would, so giving up after a few
+/// leaves little undone.
+const ANALYSIS_ATTEMPTS: usize = 4;
+
 /// What one round of [`analyze_store`] did.
 struct Round {
     analysis: Analysis,
@@ -629,21 +632,22 @@ struct Round {
     more: bool,
 }
 
-/// One round of [`reanalyze`], keeping the stored reports of unchanged stories when `keep`
-/// is set.
+/// One round of [`reanalyze`].
 ///
 /// The online steps go on from the state the last analysis saved when it fits the stored
 /// articles (see `state.rs`), so only the articles stored since go through them; otherwise
 /// every article does, in arrival order. Either way the result is the same. At most
 /// `config.round_size` articles go through them: the analysis saved covers the articles up to
 /// the last of those, and those after it are left without a story for the next round. Articles
-/// are read whole only when they go through the online steps or their story is compared.
+/// are read whole only when they go through the online steps or their story is compared, and
+/// only what changed is written.
 fn analyze_store(
     store: &mut dyn store::Store,
-    keep: bool,
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Round> {
+    // Read before anything else: the save is refused if another analysis was saved after it.
+    let base = store.analysis_generation()?;
     // Each step logs at debug level (`--verbose`), so the log's times give what each costs.
     let mut keys = store.article_keys()?;
     tracing::debug!(target: "pipeline", articles = keys.len(), "Article keys read.");
@@ -662,7 +666,7 @@ fn analyze_store(
         .map(|(key, _)| key.id.clone())
         .collect();
     let members = story_members(&assignments);
-    let stored_inputs = if keep { store.story_inputs()? } else { HashMap::new() };
+    let stored_inputs = store.story_inputs()?;
     let settings = settings_identity(config);
     let inputs: Vec<Option<u64>> = members
         .iter()
@@ -671,9 +675,12 @@ fn analyze_store(
             Some(story_inputs(settings, story_id, idxs, &keys, &assignments))
         })
         .collect();
-    let (kept, changed): (Vec<usize>, Vec<usize>) = (0..members.len()).partition(|&idx| {
-        inputs[idx].is_some() && stored_inputs.get(&members[idx].0) == inputs[idx].as_ref()
-    });
+    // A story stored with the inputs it has now keeps its report.
+    let changed: Vec<usize> = (0..members.len())
+        .filter(|&idx| {
+            inputs[idx].is_none() || stored_inputs.get(&members[idx].0) != inputs[idx].as_ref()
+        })
+        .collect();
     let to_compare: Vec<(String, Vec<usize>)> =
         changed.iter().map(|&idx| members[idx].clone()).collect();
     let earlier = read_earlier(&*store, &keys, seen, &to_compare)?;
@@ -700,11 +707,7 @@ fn analyze_store(
         }),
     };
     let update = match keep_saved {
-        Some(saved) => store::OnlineUpdate::Keep {
-            last_seq: saved.seen.last_seq,
-            fingerprint: saved.seen.fingerprint,
-            replayed: saved.replayed + replays,
-        },
+        Some(saved) => store::OnlineUpdate::Keep { replayed: saved.replayed + replays },
         None => store::OnlineUpdate::Replace(new_state.as_ref()),
     };
     let state_bytes = new_state.as_ref().map_or(0, |new_state| new_state.state.len());
@@ -715,29 +718,35 @@ fn analyze_store(
         replays,
         "Online state serialized, or the saved one kept."
     );
-    // Kept stories have a fingerprint; a new one without (the build could not be identified)
-    // is saved with 0, which no analysis computes in practice.
-    let mut saved_stories: Vec<store::SavedStory<'_>> = kept
+    // A story saved without a fingerprint (the build could not be identified) is saved with 0,
+    // which no analysis computes in practice.
+    let saved_stories: Vec<store::SavedStory<'_>> = changed
         .iter()
-        .map(|&idx| store::SavedStory::Kept {
-            id: &members[idx].0,
-            inputs: inputs[idx].unwrap_or_default(),
-        })
+        .zip(&compared)
+        .map(|(&idx, story)| store::SavedStory { story, inputs: inputs[idx].unwrap_or_default() })
         .collect();
-    saved_stories.extend(changed.iter().zip(&compared).map(|(&idx, story)| {
-        store::SavedStory::New { story, inputs: inputs[idx].unwrap_or_default() }
-    }));
-    let rows: Vec<store::Assignment> = keys
+    let changed_rows: Vec<store::Assignment> = keys
         .iter()
         .zip(&assignments)
+        .filter(|(key, assignment)| {
+            key.duplicate_of != assignment.duplicate_of
+                || key.story.as_deref() != Some(assignment.story.as_str())
+        })
         .map(|(key, assignment)| store::Assignment {
             article: key.id.clone(),
             duplicate_of: assignment.duplicate_of.clone(),
             story: assignment.story.clone(),
         })
         .collect();
+    let update = store::AnalysisUpdate {
+        base,
+        assignments: &changed_rows,
+        analysed_through: keys.last().map_or(i64::MIN, |key| key.seq),
+        stories: &saved_stories,
+        online: update,
+    };
     progress.start(Step::Storing, None);
-    store.save_analysis(&rows, &saved_stories, update)?;
+    store.save_analysis(&update)?;
     progress.finish();
     tracing::debug!(target: "pipeline", "Analysis saved.");
     match (keep_saved, new_state) {

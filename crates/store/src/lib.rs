@@ -5,10 +5,10 @@
 //! PostgreSQL backend can implement the same trait. Articles are keyed by id: putting the same
 //! article again changes nothing, putting different content under a known id updates it in
 //! place, and every article keeps the sequence number of its first arrival so a store can be
-//! replayed in arrival order. The derived state is replaced as a whole by
-//! [`Store::save_analysis`] each time the pipeline recomputes it; a story whose inputs did
-//! not change ([`SavedStory::Kept`]) keeps its stored report, so a small ingest into a large
-//! store rewrites little.
+//! replayed in arrival order. The derived state is updated by [`Store::save_analysis`] with
+//! what each analysis changed (the articles that moved, the stories compared again), so a
+//! small ingest into a large store writes little; a generation counted up by every saved
+//! analysis keeps two processes from saving over each other's.
 //!
 //! ```
 //! use store::Store;
@@ -78,20 +78,22 @@ pub trait Store: Send {
     /// How many stored articles have no story (stored after the last saved analysis).
     fn unassigned_count(&self) -> Result<usize>;
 
-    /// Replaces the whole derived state in one transaction: each assigned article gets its
-    /// `duplicate_of` and `story`, every article not assigned gets neither, the stories
-    /// become exactly `stories` (a [`SavedStory::Kept`] one as it is stored), and the online
-    /// state is replaced or kept as `online` says.
+    /// The derived state's generation: counted up by every saved analysis (0 before the
+    /// first). An analysis reads it before anything else, and saves over it
+    /// ([`AnalysisUpdate::base`]).
+    fn analysis_generation(&self) -> Result<u64>;
+
+    /// Saves what an analysis changed in the derived state, in one transaction: the articles
+    /// it assigns get their `duplicate_of` and `story`, the articles stored after the last it
+    /// analysed get neither, its stories are written, every story left without an article is
+    /// deleted, and the online state is replaced or kept as `update.online` says. What it
+    /// costs grows with the changes, not with the store.
     ///
-    /// Fails, changing nothing, when an assignment names an article that is not stored or a
-    /// story that is not among `stories`, when two stories share an id, or when a kept story
-    /// is not stored with the inputs it is kept for.
-    fn save_analysis(
-        &mut self,
-        assignments: &[Assignment],
-        stories: &[SavedStory<'_>],
-        online: OnlineUpdate<'_>,
-    ) -> Result<()>;
+    /// Fails, changing nothing, with [`Error::AnalysedMeanwhile`] when another analysis was
+    /// saved since `update.base`, and when an assignment names an article that is not stored or
+    /// a story that is neither stored nor among the stories saved with it, or when two of
+    /// those stories share an id.
+    fn save_analysis(&mut self, update: &AnalysisUpdate<'_>) -> Result<()>;
 
     /// The inputs fingerprint of every stored story that was saved with one (see
     /// [`SavedStory`]), by story id.
@@ -268,14 +270,8 @@ pub enum OnlineUpdate<'a> {
     /// Replaces it with this one, or removes it when `None`.
     Replace(Option<&'a OnlineState>),
     /// Keeps it as it is, which costs nothing however large it is: the articles stored after
-    /// it are replayed from the store. Refused with [`Error::StateReplaced`] when the saved
-    /// state is no longer the one the analysis went on from (another process saved its own
-    /// meanwhile, which need not fit this analysis).
+    /// it are replayed from the store.
     Keep {
-        /// The kept state's last article ([`OnlineStateHead::last_seq`]).
-        last_seq: i64,
-        /// The kept state's fingerprint ([`OnlineStateHead::fingerprint`]).
-        fingerprint: u64,
         /// How many articles analyses have replayed since it was saved
         /// ([`OnlineStateHead::replayed`]).
         replayed: u64,
@@ -296,38 +292,35 @@ impl StoredArticle {
     }
 }
 
-/// A story of an analysis, as [`Store::save_analysis`] saves it.
-///
-/// `inputs` fingerprints everything the story's report was computed from (its articles'
-/// content, their duplicates, the comparison's settings and version). The pipeline computes
-/// it; the store only keeps it, so that the next analysis can tell which stories it need not
-/// compare again.
+/// What one analysis changed, as [`Store::save_analysis`] saves it.
 #[derive(Debug, Clone, Copy)]
-pub enum SavedStory<'a> {
-    /// A report computed by this analysis.
-    New {
-        /// The report.
-        story: &'a model::report::Story,
-        /// Its inputs fingerprint.
-        inputs: u64,
-    },
-    /// A stored report whose inputs are unchanged: kept as it is.
-    Kept {
-        /// The story's id.
-        id: &'a str,
-        /// Its inputs fingerprint, which must be the stored one.
-        inputs: u64,
-    },
+pub struct AnalysisUpdate<'a> {
+    /// The generation of the derived state the analysis read
+    /// ([`Store::analysis_generation`], read before anything else).
+    pub base: u64,
+    /// The articles whose copy or story changed.
+    pub assignments: &'a [Assignment],
+    /// The sequence number of the last article the analysis covers: those stored after it
+    /// (after it read the store, or left to a later round) have no story until one does.
+    pub analysed_through: i64,
+    /// The stories whose reports it computed, new or changed.
+    pub stories: &'a [SavedStory<'a>],
+    /// What it does with the saved online state.
+    pub online: OnlineUpdate<'a>,
 }
 
-impl SavedStory<'_> {
-    /// The story's id.
-    pub fn id(&self) -> &str {
-        match self {
-            SavedStory::New { story, .. } => &story.id,
-            SavedStory::Kept { id, .. } => id,
-        }
-    }
+/// A story whose report an analysis computed, as [`Store::save_analysis`] saves it.
+///
+/// `inputs` fingerprints everything the report was computed from (its articles' content,
+/// their duplicates, the comparison's settings and version). The pipeline computes it; the
+/// store only keeps it, so that the next analysis can tell which stories it need not compare
+/// again.
+#[derive(Debug, Clone, Copy)]
+pub struct SavedStory<'a> {
+    /// The report.
+    pub story: &'a model::report::Story,
+    /// Its inputs fingerprint.
+    pub inputs: u64,
 }
 
 /// The analysis result for one article.
@@ -400,8 +393,8 @@ pub enum Error {
     /// An assignment names an article that is not stored.
     #[error("the analysis assigns article {0:?}, which is not in the store")]
     UnknownArticle(String),
-    /// An assignment names a story that is not among the stories saved with it.
-    #[error("the analysis assigns article {article:?} to story {story:?}, which is not among its stories")]
+    /// An assignment names a story that is neither stored nor among the stories saved with it.
+    #[error("the analysis assigns article {article:?} to story {story:?}, which is neither stored nor among its stories")]
     UnknownStory {
         /// The article's id.
         article: String,
@@ -414,12 +407,10 @@ pub enum Error {
     /// Two stories saved together share an id.
     #[error("the analysis holds two stories with the id {0:?}")]
     DuplicateStory(String),
-    /// A story to keep is not stored, or not with the inputs it is kept for.
-    #[error("the analysis keeps story {0:?}, which is not stored with the same inputs")]
-    NotKept(String),
-    /// The online state to keep is no longer the saved one: another analysis replaced it.
-    #[error("the analysis keeps an online state that another analysis has replaced")]
-    StateReplaced,
+    /// Another analysis was saved since the one being saved read the store: its changes are
+    /// against a derived state that is no longer stored.
+    #[error("another analysis of the store was saved meanwhile")]
+    AnalysedMeanwhile,
     /// A stored value could not be read back.
     #[error("corrupt record in the store: {0}")]
     Corrupt(String),

@@ -106,6 +106,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_keys ON articles(seq, id, hash, duplicate_of, story);
     CREATE INDEX stories_inputs ON stories(id, inputs);
     ",
+    // Version 7: the derived state's generation, counted up by every saved analysis, so that
+    // an analysis saves only its changes, and only over the derived state it read (another
+    // process's analysis saved meanwhile makes it start again). At most one row; none is 0.
+    "
+    CREATE TABLE analyses (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL
+    );
+    ",
 ];
 
 /// The schema version this build writes.

@@ -7,12 +7,14 @@ use std::time::Duration;
 use chrono::DateTime;
 use model::report::Story;
 use model::Article;
-use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, Transaction};
+use rusqlite::{
+    params, Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior,
+};
 use serde_json::Value;
 
 use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 use crate::{
-    ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState,
+    AnalysisUpdate, ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState,
     OnlineStateHead, OnlineUpdate, PutOutcome, Result, SavedStory, Store, StoredArticle,
     StoryListing,
 };
@@ -222,30 +224,32 @@ impl Store for SqliteStore {
         Ok(n_articles as usize)
     }
 
-    fn save_analysis(
-        &mut self,
-        assignments: &[Assignment],
-        stories: &[SavedStory<'_>],
-        online: OnlineUpdate<'_>,
-    ) -> Result<()> {
-        let mut story_ids = HashSet::new();
-        for story in stories {
-            if !story_ids.insert(story.id()) {
-                return Err(Error::DuplicateStory(story.id().to_string()));
+    fn analysis_generation(&self) -> Result<u64> {
+        Ok(generation(&self.conn)?)
+    }
+
+    fn save_analysis(&mut self, update: &AnalysisUpdate<'_>) -> Result<()> {
+        let mut written = HashSet::with_capacity(update.stories.len());
+        for saved in update.stories {
+            if !written.insert(saved.story.id.as_str()) {
+                return Err(Error::DuplicateStory(saved.story.id.clone()));
             }
         }
-        for assignment in assignments {
-            if !story_ids.contains(assignment.story.as_str()) {
-                return Err(Error::UnknownStory {
-                    article: assignment.article.clone(),
-                    story: assignment.story.clone(),
-                });
-            }
+        // Immediate: the generation read below stays the latest until the commit.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let stored = generation(&tx)?;
+        if stored != update.base {
+            return Err(Error::AnalysedMeanwhile);
         }
-        let tx = self.conn.transaction()?;
-        save_stories(&tx, stories, &story_ids)?;
-        save_assignments(&tx, assignments)?;
-        save_online_state(&tx, online)?;
+        let mut left = clear_unanalysed(&tx, update.analysed_through)?;
+        left.extend(save_assignments(&tx, update.assignments, &written)?);
+        save_stories(&tx, update.stories)?;
+        delete_emptied_stories(&tx, &left, &written)?;
+        save_online_state(&tx, update.online)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO analyses (id, generation) VALUES (1, ?1)",
+            [stored.wrapping_add(1) as i64],
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -423,23 +427,8 @@ impl Store for SqliteStore {
 
 /// Makes the stored stories exactly `stories`: deletes the ones no longer there, writes the
 /// new reports, and checks that each kept one is stored with the inputs it is kept for.
-fn save_stories(
-    tx: &Transaction<'_>,
-    stories: &[SavedStory<'_>],
-    story_ids: &HashSet<&str>,
-) -> Result<()> {
-    let stored: Vec<(String, Option<i64>)> = tx
-        .prepare_cached(STORY_INPUTS_SQL)?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut delete = tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
-    for (id, _) in &stored {
-        if !story_ids.contains(id.as_str()) {
-            delete.execute([id])?;
-        }
-    }
-    let stored_inputs: HashMap<&str, Option<i64>> =
-        stored.iter().map(|(id, inputs)| (id.as_str(), *inputs)).collect();
+/// Writes the stories an analysis computed, with their inputs fingerprints.
+fn save_stories(tx: &Transaction<'_>, stories: &[SavedStory<'_>]) -> Result<()> {
     let mut upsert = tx.prepare_cached(
         "INSERT INTO stories (id, title, article_count, source_count, sources, \
          first_published, last_published, last_epoch, data, inputs) \
@@ -450,104 +439,124 @@ fn save_stories(
          last_published = excluded.last_published, last_epoch = excluded.last_epoch, \
          data = excluded.data, inputs = excluded.inputs",
     )?;
-    for saved in stories {
-        match *saved {
-            SavedStory::Kept { id, inputs } => {
-                if stored_inputs.get(id) != Some(&Some(inputs as i64)) {
-                    return Err(Error::NotKept(id.to_string()));
-                }
-            }
-            SavedStory::New { story, inputs } => {
-                let last_epoch = story
-                    .last_published
-                    .as_deref()
-                    .and_then(|it| DateTime::parse_from_rfc3339(it).ok())
-                    .map(|it| it.timestamp());
-                upsert.execute(params![
-                    story.id,
-                    story.title,
-                    story.articles.len() as i64,
-                    story.sources.len() as i64,
-                    to_json(&story.sources)?,
-                    story.first_published,
-                    story.last_published,
-                    last_epoch,
-                    to_json(story)?,
-                    inputs as i64,
-                ])?;
-            }
-        }
+    for &SavedStory { story, inputs } in stories {
+        let last_epoch = story
+            .last_published
+            .as_deref()
+            .and_then(|it| DateTime::parse_from_rfc3339(it).ok())
+            .map(|it| it.timestamp());
+        upsert.execute(params![
+            story.id,
+            story.title,
+            story.articles.len() as i64,
+            story.sources.len() as i64,
+            to_json(&story.sources)?,
+            story.first_published,
+            story.last_published,
+            last_epoch,
+            to_json(story)?,
+            inputs as i64,
+        ])?;
     }
     Ok(())
 }
 
-/// Every article's key and derived state, in arrival order. Like [`DERIVED_SQL`], it reads the
-/// index `articles_keys` alone, not the table, whose rows hold the articles' text.
-const KEYS_SQL: &str = "SELECT seq, id, hash, duplicate_of, story FROM articles ORDER BY seq";
-
-/// Every article's derived state.
-const DERIVED_SQL: &str = "SELECT id, duplicate_of, story FROM articles";
-
-/// Every story's inputs fingerprint, from the index `stories_inputs` alone: the table's rows
-/// hold the stories' reports.
-const STORY_INPUTS_SQL: &str = "SELECT id, inputs FROM stories";
-
-/// [`STORY_INPUTS_SQL`] for the stories saved with one.
-const INPUTS_SQL: &str = "SELECT id, inputs FROM stories WHERE inputs IS NOT NULL";
-
-/// Gives each assigned article its `duplicate_of` and `story` and clears them on every other
-/// article, writing only the rows that change.
-fn save_assignments(tx: &Transaction<'_>, assignments: &[Assignment]) -> Result<()> {
-    type Derived = (Option<String>, Option<String>);
-    let stored: HashMap<String, Derived> = tx
-        .prepare_cached(DERIVED_SQL)?
-        .query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?
+/// Clears the copy and story of every article stored after `seq`, which the analysis did not
+/// reach; returns the stories they were in.
+fn clear_unanalysed(tx: &Transaction<'_>, seq: i64) -> Result<HashSet<String>> {
+    let left: HashSet<String> = tx
+        .prepare_cached(STORIES_AFTER_SQL)?
+        .query_map([seq], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    tx.prepare_cached(CLEAR_AFTER_SQL)?.execute([seq])?;
+    Ok(left)
+}
+
+/// Gives each assigned article its copy and story; returns the stories they were in before.
+/// Each article, the article it copies and its story (one of `written`, or stored) must exist.
+fn save_assignments(
+    tx: &Transaction<'_>,
+    assignments: &[Assignment],
+    written: &HashSet<&str>,
+) -> Result<HashSet<String>> {
+    let mut before = tx.prepare_cached("SELECT story FROM articles WHERE id = ?1")?;
     let mut update =
         tx.prepare_cached("UPDATE articles SET duplicate_of = ?1, story = ?2 WHERE id = ?3")?;
-    let mut assigned = HashSet::with_capacity(assignments.len());
+    let mut article_exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+    let mut story_exists = tx.prepare_cached("SELECT 1 FROM stories WHERE id = ?1")?;
+    let mut left = HashSet::new();
     for assignment in assignments {
-        let Some((duplicate_of, story)) = stored.get(&assignment.article) else {
+        let Some(story) = before
+            .query_row([&assignment.article], |row| row.get::<_, Option<String>>(0))
+            .optional()?
+        else {
             return Err(Error::UnknownArticle(assignment.article.clone()));
         };
         if let Some(original) = &assignment.duplicate_of {
-            if !stored.contains_key(original) {
+            if !article_exists.exists([original])? {
                 return Err(Error::UnknownArticle(original.clone()));
             }
         }
-        assigned.insert(assignment.article.as_str());
-        if *duplicate_of != assignment.duplicate_of
-            || story.as_deref() != Some(assignment.story.as_str())
+        if !written.contains(assignment.story.as_str())
+            && !story_exists.exists([&assignment.story])?
         {
-            update.execute(params![
-                assignment.duplicate_of,
-                assignment.story,
-                assignment.article
-            ])?;
+            return Err(Error::UnknownStory {
+                article: assignment.article.clone(),
+                story: assignment.story.clone(),
+            });
         }
+        update.execute(params![assignment.duplicate_of, assignment.story, assignment.article])?;
+        left.extend(story.filter(|story| *story != assignment.story));
     }
-    for (id, derived) in &stored {
-        if !assigned.contains(id.as_str()) && *derived != (None, None) {
-            update.execute(params![None::<String>, None::<String>, id])?;
-        }
+    Ok(left)
+}
+
+/// Deletes the stories among `left` that no article is in any more.
+fn delete_emptied_stories(
+    tx: &Transaction<'_>,
+    left: &HashSet<String>,
+    written: &HashSet<&str>,
+) -> Result<()> {
+    let mut delete = tx.prepare_cached(DELETE_EMPTY_SQL)?;
+    for story in left.iter().filter(|story| !written.contains(story.as_str())) {
+        delete.execute([story])?;
     }
     Ok(())
 }
+
+/// The derived state's generation (0 before the first saved analysis).
+fn generation(conn: &Connection) -> rusqlite::Result<u64> {
+    let generation: Option<i64> = conn
+        .query_row("SELECT generation FROM analyses WHERE id = 1", [], |row| row.get(0))
+        .optional()?;
+    Ok(generation.unwrap_or(0) as u64)
+}
+
+/// Every article's key and derived state, in arrival order, from the index `articles_keys`
+/// alone, not the table, whose rows hold the articles' text.
+const KEYS_SQL: &str = "SELECT seq, id, hash, duplicate_of, story FROM articles ORDER BY seq";
+
+/// Every story's inputs fingerprint, for the stories saved with one, from the index
+/// `stories_inputs` alone: the table's rows hold the stories' reports.
+const INPUTS_SQL: &str = "SELECT id, inputs FROM stories WHERE inputs IS NOT NULL";
+
+/// The stories of the articles after an arrival number, from `articles_keys` too: the articles
+/// an analysis did not reach are the last ones.
+const STORIES_AFTER_SQL: &str = "SELECT DISTINCT story FROM articles INDEXED BY articles_keys \
+     WHERE seq > ?1 AND story IS NOT NULL";
+
+/// Clears the derived state of the articles after an arrival number.
+const CLEAR_AFTER_SQL: &str = "UPDATE articles SET duplicate_of = NULL, story = NULL \
+     WHERE seq > ?1 AND (duplicate_of IS NOT NULL OR story IS NOT NULL)";
+
+/// Deletes a story that no article is in, found through the index `articles_story`.
+const DELETE_EMPTY_SQL: &str =
+    "DELETE FROM stories WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story = ?1)";
 
 fn save_online_state(tx: &Transaction<'_>, online: OnlineUpdate<'_>) -> Result<()> {
     match online {
         // The count has a table of its own: updating the state's row would rewrite the state.
-        OnlineUpdate::Keep { last_seq, fingerprint, replayed } => {
-            let saved: Option<(i64, i64)> = tx
-                .query_row(
-                    "SELECT last_seq, fingerprint FROM online_state WHERE id = 1",
-                    [],
-                    |row| Ok((row.get(0)?, row.get(1)?)),
-                )
-                .optional()?;
-            if saved != Some((last_seq, fingerprint as i64)) {
-                return Err(Error::StateReplaced);
-            }
+        OnlineUpdate::Keep { replayed } => {
             tx.execute(
                 "INSERT OR REPLACE INTO online_replays (id, replayed) VALUES (1, ?1)",
                 [replayed as i64],
@@ -738,17 +747,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_and_fingerprints_are_read_from_indexes_not_texts_and_reports() {
+    fn analyses_read_and_write_through_indexes_not_texts_and_reports() {
         let store = SqliteStore::open_in_memory().unwrap();
         let plan = |sql: &str| -> Vec<String> {
             let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            stmt.query_map([], |row| row.get(3)).unwrap().map(Result::unwrap).collect()
+            // Raw: a plan needs no parameters bound.
+            let mut rows = stmt.raw_query();
+            let mut plan = Vec::new();
+            while let Some(row) = rows.next().unwrap() {
+                plan.push(row.get(3).unwrap());
+            }
+            plan
         };
-        for sql in [KEYS_SQL, DERIVED_SQL] {
-            assert_eq!(plan(sql), ["SCAN articles USING COVERING INDEX articles_keys"], "{sql}");
-        }
-        for sql in [STORY_INPUTS_SQL, INPUTS_SQL] {
-            assert_eq!(plan(sql), ["SCAN stories USING COVERING INDEX stories_inputs"], "{sql}");
-        }
+        assert_eq!(plan(KEYS_SQL), ["SCAN articles USING COVERING INDEX articles_keys"]);
+        assert_eq!(plan(INPUTS_SQL), ["SCAN stories USING COVERING INDEX stories_inputs"]);
+        // What a save costs grows with what it changes, not with the store.
+        let search = "SEARCH articles USING COVERING INDEX articles_keys (seq>?)";
+        assert_eq!(plan(STORIES_AFTER_SQL), [search, "USE TEMP B-TREE FOR DISTINCT"]);
+        assert_eq!(plan(CLEAR_AFTER_SQL), [search]);
+        let plan = plan(DELETE_EMPTY_SQL).join("; ");
+        assert!(plan.contains("INDEX articles_story (story=?)"), "{plan}");
     }
 }

@@ -1,8 +1,10 @@
-//! The derived state: assignments and stories replaced as a whole by save_analysis, stories
-//! whose inputs did not change kept as stored.
+//! The derived state: save_analysis applies what an analysis changed (assignments, stories),
+//! deletes the stories left without articles, and refuses to save over another analysis.
 
 use model::report::{Quote, Story};
-use store::{Assignment, OnlineUpdate, SavedStory, SqliteStore, Store, StoryListing};
+use store::{
+    AnalysisUpdate, Assignment, OnlineUpdate, SavedStory, SqliteStore, Store, StoryListing,
+};
 
 use crate::article;
 
@@ -37,7 +39,29 @@ fn assign(article: &str, duplicate_of: Option<&str>, story: &str) -> Assignment 
 
 /// Stories computed by an analysis, each with inputs fingerprint 7.
 fn new(stories: &[Story]) -> Vec<SavedStory<'_>> {
-    stories.iter().map(|story| SavedStory::New { story, inputs: 7 }).collect()
+    stories.iter().map(|story| SavedStory { story, inputs: 7 }).collect()
+}
+
+/// Saves an analysis over the stored one that covers every stored article.
+fn save(
+    store: &mut SqliteStore,
+    assignments: &[Assignment],
+    stories: &[SavedStory<'_>],
+    online: OnlineUpdate<'_>,
+) -> store::Result<()> {
+    save_through(store, i64::MAX, assignments, stories, online)
+}
+
+/// Saves an analysis over the stored one that covers the articles up to `analysed_through`.
+fn save_through(
+    store: &mut SqliteStore,
+    analysed_through: i64,
+    assignments: &[Assignment],
+    stories: &[SavedStory<'_>],
+    online: OnlineUpdate<'_>,
+) -> store::Result<()> {
+    let base = store.analysis_generation()?;
+    store.save_analysis(&AnalysisUpdate { base, assignments, analysed_through, stories, online })
 }
 
 fn stored_with_articles() -> SqliteStore {
@@ -62,7 +86,7 @@ fn analysis_round_trips_assignments_and_stories() {
         assign("c", None, "s2"),
         assign("d", None, "s3"),
     ];
-    store.save_analysis(&assignments, &new(&stories), NO_STATE).unwrap();
+    save(&mut store, &assignments, &new(&stories), NO_STATE).unwrap();
     let derived: Vec<_> = store
         .articles()
         .unwrap()
@@ -98,82 +122,111 @@ fn analysis_round_trips_assignments_and_stories() {
 }
 
 #[test]
-fn a_new_analysis_replaces_the_old_one_entirely() {
+fn an_analysis_changes_what_it_names_and_deletes_the_stories_it_empties() {
     let mut store = stored_with_articles();
-    store
-        .save_analysis(
-            &[assign("a", None, "s1"), assign("b", Some("a"), "s1")],
-            &new(&[story("s1", &["a", "b"], None)]),
-            NO_STATE,
-        )
+    let s1 = [story("s1", &["a", "b"], None)];
+    save(&mut store, &[assign("a", None, "s1"), assign("b", Some("a"), "s1")], &new(&s1), NO_STATE)
         .unwrap();
-    store
-        .save_analysis(&[assign("b", None, "s9")], &new(&[story("s9", &["b"], None)]), NO_STATE)
+    assert_eq!(store.analysis_generation().unwrap(), 1);
+    // "b" moves to a new story; "a" is not named and stays in "s1", which keeps its report.
+    save(&mut store, &[assign("b", None, "s9")], &new(&[story("s9", &["b"], None)]), NO_STATE)
+        .unwrap();
+    let listing: Vec<_> = store.stories().unwrap().into_iter().map(|it| it.id).collect();
+    assert_eq!(listing, vec!["s1", "s9"]);
+    assert_eq!(store.story("s1").unwrap(), Some(s1[0].clone()));
+    let b = store.article("b").unwrap().unwrap();
+    assert_eq!((b.duplicate_of, b.story.as_deref()), (None, Some("s9")));
+    // "a" joins "s9": "s1" is left without articles and deleted.
+    save(&mut store, &[assign("a", None, "s9")], &new(&[story("s9", &["a", "b"], None)]), NO_STATE)
         .unwrap();
     let listing: Vec<_> = store.stories().unwrap().into_iter().map(|it| it.id).collect();
     assert_eq!(listing, vec!["s9"]);
-    let a = store.article("a").unwrap().unwrap();
-    assert_eq!((a.duplicate_of, a.story), (None, None));
-    let b = store.article("b").unwrap().unwrap();
-    assert_eq!((b.duplicate_of, b.story.as_deref()), (None, Some("s9")));
+    assert_eq!(store.story_inputs().unwrap().len(), 1);
+    assert_eq!(store.analysis_generation().unwrap(), 3);
+}
+
+#[test]
+fn the_articles_after_the_last_analysed_lose_their_stories() {
+    let mut store = stored_with_articles();
+    let stories = [story("s1", &["a", "b"], None), story("s2", &["c", "d"], None)];
+    let assignments = [
+        assign("a", None, "s1"),
+        assign("b", None, "s1"),
+        assign("c", None, "s2"),
+        assign("d", Some("c"), "s2"),
+    ];
+    save(&mut store, &assignments, &new(&stories), NO_STATE).unwrap();
+    // An analysis that covered "a" and "b" only, as a first round after a replay would.
+    let seq_b = store.article("b").unwrap().unwrap().seq;
+    save_through(&mut store, seq_b, &[], &[], NO_STATE).unwrap();
+    let derived: Vec<_> = store
+        .article_keys()
+        .unwrap()
+        .into_iter()
+        .map(|key| (key.id, key.duplicate_of, key.story))
+        .collect();
+    let s1 = Some("s1".to_string());
+    assert_eq!(
+        derived,
+        [
+            ("a".to_string(), None, s1.clone()),
+            ("b".to_string(), None, s1),
+            ("c".to_string(), None, None),
+            ("d".to_string(), None, None),
+        ]
+    );
+    let listing: Vec<_> = store.stories().unwrap().into_iter().map(|it| it.id).collect();
+    assert_eq!(listing, vec!["s1"]);
+    assert_eq!(store.unassigned_count().unwrap(), 2);
 }
 
 #[test]
 fn an_inconsistent_analysis_is_refused_and_changes_nothing() {
     let mut store = stored_with_articles();
-    store
-        .save_analysis(&[assign("a", None, "s1")], &new(&[story("s1", &["a"], None)]), NO_STATE)
+    save(&mut store, &[assign("a", None, "s1")], &new(&[story("s1", &["a"], None)]), NO_STATE)
         .unwrap();
     let before = (store.articles().unwrap(), store.stories().unwrap());
     let s2 = [story("s2", &["a"], None)];
     let s2 = new(&s2);
-    let err = store.save_analysis(&[assign("a", None, "s1")], &s2, NO_STATE).unwrap_err();
+    let err = save(&mut store, &[assign("b", None, "s3")], &s2, NO_STATE).unwrap_err();
     assert!(matches!(err, store::Error::UnknownStory { .. }), "{err}");
-    let err = store.save_analysis(&[assign("ghost", None, "s2")], &s2, NO_STATE).unwrap_err();
+    let err = save(&mut store, &[assign("ghost", None, "s2")], &s2, NO_STATE).unwrap_err();
     assert_eq!(
         err.to_string(),
         "the analysis assigns article \"ghost\", which is not in the store"
     );
-    let err = store.save_analysis(&[assign("a", Some("ghost"), "s2")], &s2, NO_STATE).unwrap_err();
+    let err = save(&mut store, &[assign("a", Some("ghost"), "s2")], &s2, NO_STATE).unwrap_err();
     assert!(matches!(err, store::Error::UnknownArticle(ref id) if id == "ghost"), "{err}");
-    let err = store
-        .save_analysis(&[], &new(&[story("s2", &["a"], None), story("s2", &["b"], None)]), NO_STATE)
-        .unwrap_err();
+    let twice = [story("s2", &["a"], None), story("s2", &["b"], None)];
+    let err = save(&mut store, &[], &new(&twice), NO_STATE).unwrap_err();
     assert!(matches!(err, store::Error::DuplicateStory(_)), "{err}");
-    // A story kept with other inputs than it is stored with, or one not stored at all.
-    for kept in [SavedStory::Kept { id: "s1", inputs: 8 }, SavedStory::Kept { id: "s3", inputs: 7 }]
-    {
-        let err =
-            store.save_analysis(&[assign("a", None, kept.id())], &[kept], NO_STATE).unwrap_err();
-        assert!(matches!(err, store::Error::NotKept(_)), "{err}");
-    }
+    // An analysis of the store as it was before the last one was saved.
+    let stale = AnalysisUpdate {
+        base: store.analysis_generation().unwrap() - 1,
+        assignments: &[assign("a", None, "s2")],
+        analysed_through: i64::MAX,
+        stories: &s2,
+        online: NO_STATE,
+    };
+    let err = store.save_analysis(&stale).unwrap_err();
+    assert!(matches!(err, store::Error::AnalysedMeanwhile), "{err}");
     assert_eq!((store.articles().unwrap(), store.stories().unwrap()), before);
+    assert_eq!(store.analysis_generation().unwrap(), 1);
 }
 
 #[test]
-fn a_kept_story_keeps_its_report_and_new_ones_replace_theirs() {
+fn a_story_not_saved_again_keeps_its_report_and_saved_ones_replace_theirs() {
     let mut store = stored_with_articles();
     let first = [story("s1", &["a", "b"], None), story("s2", &["c"], None)];
     let assignments =
         [assign("a", None, "s1"), assign("b", Some("a"), "s1"), assign("c", None, "s2")];
-    store.save_analysis(&assignments, &new(&first), NO_STATE).unwrap();
+    save(&mut store, &assignments, &new(&first), NO_STATE).unwrap();
     assert_eq!(store.story_inputs().unwrap().get("s1"), Some(&7));
 
-    // "c" moves to a new story with "d"; "s1" is unchanged and kept as stored.
+    // "c" moves to a new story with "d"; "s1" is unchanged and not saved again.
     let s3 = story("s3", &["c", "d"], None);
-    let assignments = [
-        assign("a", None, "s1"),
-        assign("b", Some("a"), "s1"),
-        assign("c", None, "s3"),
-        assign("d", None, "s3"),
-    ];
-    store
-        .save_analysis(
-            &assignments,
-            &[SavedStory::Kept { id: "s1", inputs: 7 }, SavedStory::New { story: &s3, inputs: 9 }],
-            NO_STATE,
-        )
-        .unwrap();
+    let assignments = [assign("c", None, "s3"), assign("d", None, "s3")];
+    save(&mut store, &assignments, &[SavedStory { story: &s3, inputs: 9 }], NO_STATE).unwrap();
     assert_eq!(store.story("s1").unwrap(), Some(first[0].clone()));
     assert_eq!(store.story("s2").unwrap(), None);
     assert_eq!(store.story("s3").unwrap(), Some(s3));
@@ -196,12 +249,7 @@ fn content_hash_tells_an_update_from_an_unchanged_put() {
 #[test]
 fn keys_and_partial_reads_follow_arrival_order() {
     let mut store = stored_with_articles();
-    store
-        .save_analysis(
-            &[assign("b", Some("a"), "s1")],
-            &new(&[story("s1", &["b"], None)]),
-            NO_STATE,
-        )
+    save(&mut store, &[assign("b", Some("a"), "s1")], &new(&[story("s1", &["b"], None)]), NO_STATE)
         .unwrap();
     let keys = store.article_keys().unwrap();
     let all = store.articles().unwrap();
@@ -248,37 +296,27 @@ fn the_online_state_is_replaced_or_kept_with_each_analysis_and_kept_when_one_is_
     };
     let s1 = [story("s1", &["a"], None)];
     let replace = OnlineUpdate::Replace(Some(&online));
-    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), replace).unwrap();
+    save(&mut store, &[assign("a", None, "s1")], &new(&s1), replace).unwrap();
     assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
     assert_eq!(store.online_state_head().unwrap(), Some(head(0)));
     // A refused analysis leaves the state with the analysis it was saved with.
     let other = store::OnlineState { last_seq: 1, fingerprint: 1, state: Vec::new() };
-    let err = store.save_analysis(
-        &[assign("a", None, "s2")],
-        &new(&s1),
-        OnlineUpdate::Replace(Some(&other)),
-    );
+    let err =
+        save(&mut store, &[assign("a", None, "s2")], &[], OnlineUpdate::Replace(Some(&other)));
     assert!(err.is_err());
     assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
     // An analysis that keeps the state counts what it replayed, and a refused one does not.
-    let keep = |replayed| OnlineUpdate::Keep { last_seq: 4, fingerprint: u64::MAX, replayed };
-    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), keep(12)).unwrap();
+    let keep = |replayed| OnlineUpdate::Keep { replayed };
+    save(&mut store, &[], &[], keep(12)).unwrap();
     assert_eq!(store.online_state().unwrap().as_ref(), Some(&online));
     assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
-    assert!(store.save_analysis(&[assign("a", None, "s2")], &new(&s1), keep(30)).is_err());
+    assert!(save(&mut store, &[assign("a", None, "s2")], &[], keep(30)).is_err());
     assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
-    // Keeping a state that is no longer the saved one is refused, and changes nothing.
-    let other = OnlineUpdate::Keep { last_seq: 4, fingerprint: 7, replayed: 13 };
-    let s2 = [story("s2", &["a"], None)];
-    let err = store.save_analysis(&[assign("a", None, "s2")], &new(&s2), other).unwrap_err();
-    assert!(matches!(err, store::Error::StateReplaced), "{err}");
-    assert_eq!(store.online_state_head().unwrap(), Some(head(12)));
-    assert_eq!(store.article("a").unwrap().unwrap().story.as_deref(), Some("s1"));
     // A new state starts its own count.
-    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), replace).unwrap();
+    save(&mut store, &[], &[], replace).unwrap();
     assert_eq!(store.online_state_head().unwrap(), Some(head(0)));
     // An analysis saved without one clears it: a state must never outlive its analysis.
-    store.save_analysis(&[assign("a", None, "s1")], &new(&s1), NO_STATE).unwrap();
+    save(&mut store, &[], &[], NO_STATE).unwrap();
     assert_eq!(store.online_state().unwrap(), None);
     assert_eq!(store.online_state_head().unwrap(), None);
 }

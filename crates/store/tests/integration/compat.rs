@@ -13,29 +13,27 @@ fn restore(dump: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The schema version this build migrates stores to.
+const LATEST: i64 = 7;
+
 /// The schema version a store file is at.
 fn schema_version(path: &Path) -> i64 {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
 }
 
-/// Saves an analysis that keeps every article's copy and story and every story as stored,
-/// doing `online` with the online state.
+/// Saves an analysis that changes no article's copy or story and no story, doing `online`
+/// with the online state.
 fn save_as_stored(store: &mut SqliteStore, online: store::OnlineUpdate<'_>) {
-    let assignments: Vec<store::Assignment> = store
-        .article_keys()
-        .unwrap()
-        .into_iter()
-        .map(|key| store::Assignment {
-            story: key.story.expect("analysed"),
-            article: key.id,
-            duplicate_of: key.duplicate_of,
-        })
-        .collect();
-    let inputs = store.story_inputs().unwrap();
-    let kept: Vec<store::SavedStory<'_>> =
-        inputs.iter().map(|(id, &inputs)| store::SavedStory::Kept { id, inputs }).collect();
-    store.save_analysis(&assignments, &kept, online).unwrap();
+    let base = store.analysis_generation().unwrap();
+    let update = store::AnalysisUpdate {
+        base,
+        assignments: &[],
+        analysed_through: i64::MAX,
+        stories: &[],
+        online,
+    };
+    store.save_analysis(&update).unwrap();
 }
 
 /// `tests/data/v1.sql` is the dump of a store written by `parallax ingest` at schema version 1,
@@ -55,7 +53,7 @@ fn a_version_1_store_opens_and_is_migrated() {
     // The version 2 tables work on the migrated store.
     assert!(store.add_feed("https://example.org/feed.xml").unwrap());
     drop(store);
-    assert_eq!(schema_version(&path), 6);
+    assert_eq!(schema_version(&path), LATEST);
 }
 
 /// `tests/data/v2.sql` is the dump of `v1.sql` migrated to schema version 2 by `parallax`, then
@@ -87,7 +85,7 @@ fn a_version_2_store_opens_and_is_migrated() {
     store.record_feed_entries(feed, std::slice::from_ref(&record)).unwrap();
     assert_eq!(store.feed_entries(feed).unwrap(), [record]);
     drop(store);
-    assert_eq!(schema_version(&path), 6);
+    assert_eq!(schema_version(&path), LATEST);
 }
 
 /// `tests/data/v3.sql` is the dump of `v2.sql` migrated to schema version 3 by `parallax feeds
@@ -112,7 +110,7 @@ fn a_version_3_store_opens_and_is_migrated() {
     assert!(store.story(&stories[0].id).unwrap().is_some());
     assert!(store.story_inputs().unwrap().is_empty());
     drop(store);
-    assert_eq!(schema_version(&path), 6);
+    assert_eq!(schema_version(&path), LATEST);
 }
 
 /// `tests/data/v4.sql` is the dump of `v3.sql` migrated to schema version 4 by `parallax
@@ -134,7 +132,7 @@ fn a_version_4_store_opens_and_is_migrated() {
     save_as_stored(&mut store, store::OnlineUpdate::Replace(Some(&online)));
     assert_eq!(store.online_state().unwrap(), Some(online));
     drop(store);
-    assert_eq!(schema_version(&path), 6);
+    assert_eq!(schema_version(&path), LATEST);
 }
 
 /// `tests/data/v5.sql` is the dump of `v4.sql` migrated to schema version 5 by `parallax
@@ -154,11 +152,7 @@ fn a_version_5_store_opens_and_is_migrated() {
     assert_eq!((head.last_seq, head.fingerprint), (saved.last_seq, saved.fingerprint));
     assert_eq!((head.bytes, head.replayed), (saved.state.len() as u64, 0));
     // An analysis that keeps the state counts its replays in the version 6 table.
-    let keep = store::OnlineUpdate::Keep {
-        last_seq: head.last_seq,
-        fingerprint: head.fingerprint,
-        replayed: 3,
-    };
+    let keep = store::OnlineUpdate::Keep { replayed: 3 };
     save_as_stored(&mut store, keep);
     assert_eq!(
         store.online_state_head().unwrap(),
@@ -166,5 +160,28 @@ fn a_version_5_store_opens_and_is_migrated() {
     );
     assert_eq!(store.online_state().unwrap(), Some(saved));
     drop(store);
-    assert_eq!(schema_version(&path), 6);
+    assert_eq!(schema_version(&path), LATEST);
+}
+
+/// `tests/data/v6.sql` is the dump of `v5.sql` migrated to schema version 6 by `parallax
+/// ingest` of three more articles we wrote, one at a time (the last a copy of the one before).
+#[test]
+fn a_version_6_store_opens_and_is_migrated() {
+    let (_dir, path) = restore(include_str!("../data/v6.sql"));
+
+    let mut store = SqliteStore::open(&path).unwrap();
+    let keys = store.article_keys().unwrap();
+    let ids: Vec<&str> = keys.iter().map(|key| key.id.as_str()).collect();
+    assert_eq!(ids[5..], ["quay", "grants", "grants2"]);
+    assert_eq!(keys[7].duplicate_of.as_deref(), Some("grants"));
+    assert_eq!(keys[7].story, keys[6].story);
+    assert!(keys.iter().all(|key| key.story.is_some()));
+    // Version 7 counts saved analyses from here.
+    assert_eq!(store.analysis_generation().unwrap(), 0);
+    save_as_stored(&mut store, store::OnlineUpdate::Keep { replayed: 1 });
+    assert_eq!(store.analysis_generation().unwrap(), 1);
+    assert_eq!(store.article_keys().unwrap(), keys);
+    assert_eq!(store.stories().unwrap().len(), 3);
+    drop(store);
+    assert_eq!(schema_version(&path), LATEST);
 }

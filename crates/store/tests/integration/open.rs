@@ -18,7 +18,7 @@ fn a_new_store_is_created_migrated_and_in_wal_mode() {
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.article_count().unwrap(), 0);
     drop(store);
-    assert_eq!(pragma(&path, "user_version"), 6);
+    assert_eq!(pragma(&path, "user_version"), 7);
     assert_eq!(pragma(&path, "application_id"), 0x504c_5831);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let mode: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0)).unwrap();
@@ -36,7 +36,7 @@ fn reopening_keeps_the_data_and_does_not_migrate_again() {
     let ids: Vec<_> =
         store.articles().unwrap().into_iter().map(|it| (it.seq, it.article.id)).collect();
     assert_eq!(ids, vec![(1, "a".to_string()), (2, "b".to_string())]);
-    assert_eq!(pragma(&path, "user_version"), 6);
+    assert_eq!(pragma(&path, "user_version"), 7);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
     assert_eq!(
         err.to_string(),
         format!(
-            "cannot open store {}: its schema version is 9, newer than the 6 this parallax knows; \
+            "cannot open store {}: its schema version is 9, newer than the 7 this parallax knows; \
              upgrade parallax (the store was left untouched)",
             path.display()
         )
