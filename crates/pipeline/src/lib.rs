@@ -15,7 +15,7 @@ mod progress;
 mod state;
 mod web;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use model::report::{Report, ReportArticle, Story};
@@ -514,6 +514,10 @@ pub struct Analysis {
     /// the state the analysis went on from (the one this process kept, else the saved one),
     /// or every stored article when none fits.
     pub replayed: usize,
+    /// Stories whose stored listing may have changed: those compared, and those an article
+    /// left (the store deletes a story left without articles), so that what is derived per
+    /// story, such as a server's listings, can be updated for them alone. Sorted.
+    pub changed_stories: Vec<String>,
 }
 
 /// Reads inputs into the store, one committed transaction per batch, then recomputes the
@@ -611,7 +615,10 @@ pub fn reanalyze(
         // An article moved in two rounds is named once.
         total.moved.extend(round.analysis.moved.into_iter().filter(|id| named.insert(id.clone())));
         total.replayed += round.analysis.replayed;
+        total.changed_stories.extend(round.analysis.changed_stories);
         if !round.more {
+            total.changed_stories.sort_unstable();
+            total.changed_stories.dedup();
             return Ok(total);
         }
         tracing::info!(target: "pipeline", analysed = round.analysed, "Analysed a round of articles; more follow.");
@@ -654,17 +661,25 @@ fn analyze_store(
     let Start { mut online, seen, saved } = resume(&*store, &keys, config)?;
     tracing::debug!(target: "pipeline", seen, "Articles the online state has seen.");
     let stored = keys.len();
-    let fresh = read_fresh(&*store, &mut keys, seen, config.round_size.max(1))?;
+    let round_size = config.round_size.max(1);
+    // The stories of the articles this round will not reach, which lose them.
+    let mut left: BTreeSet<String> = keys
+        .iter()
+        .skip(seen.saturating_add(round_size))
+        .filter_map(|key| key.story.clone())
+        .collect();
+    let fresh = read_fresh(&*store, &mut keys, seen, round_size)?;
     let more = keys.len() < stored;
     let assignments = assign_after(&mut online, &keys[..seen], &fresh, progress);
     online.clusterer.drain_settled();
     tracing::debug!(target: "pipeline", articles = fresh.len(), "Duplicates and stories found.");
-    let moved = keys
-        .iter()
-        .zip(&assignments)
-        .filter(|(key, assignment)| key.story.as_deref() != Some(assignment.story.as_str()))
-        .map(|(key, _)| key.id.clone())
-        .collect();
+    let mut moved = Vec::new();
+    for (key, assignment) in keys.iter().zip(&assignments) {
+        if key.story.as_deref() != Some(assignment.story.as_str()) {
+            moved.push(key.id.clone());
+            left.extend(key.story.clone());
+        }
+    }
     let members = story_members(&assignments);
     let stored_inputs = store.story_inputs()?;
     let settings = settings_identity(config);
@@ -756,7 +771,14 @@ fn analyze_store(
         }
         (None, None) => state::forget_kept(),
     }
-    let analysis = Analysis { stories: members.len(), compared: compared.len(), moved, replayed };
+    let changed_stories = left.into_iter().chain(compared.iter().map(|story| story.id.clone()));
+    let analysis = Analysis {
+        stories: members.len(),
+        compared: compared.len(),
+        moved,
+        replayed,
+        changed_stories: changed_stories.collect(),
+    };
     Ok(Round { analysis, analysed: keys.len(), more })
 }
 

@@ -94,7 +94,7 @@ fn only_new_and_changed_stories_are_compared_again() {
     // Nothing changed: nothing is compared, every report stays.
     let again = reanalyze(&mut store, &config, &NoProgress).unwrap();
     assert_eq!((again.stories, again.compared), (2, 0));
-    assert!(again.moved.is_empty());
+    assert!(again.moved.is_empty() && again.changed_stories.is_empty());
     assert_eq!(report(&store, "f1"), flood_report);
 
     // A second outlet on the vote: only the vote's story is compared again.
@@ -104,6 +104,8 @@ fn only_new_and_changed_stories_are_compared_again() {
     let after_vote = reanalyze(&mut store, &config, &NoProgress).unwrap();
     assert_eq!((after_vote.stories, after_vote.compared), (2, 1));
     assert_eq!(after_vote.moved, ["v2"], "only the new article has a story it did not have");
+    let vote_story = store.article("v1").unwrap().unwrap().story.unwrap();
+    assert_eq!(after_vote.changed_stories, [vote_story]);
     assert_eq!(report(&store, "v1").articles, ["v1", "v2"]);
     assert_eq!(report(&store, "f1"), flood_report);
 
@@ -247,6 +249,9 @@ impl Store for RacedStore {
     }
     fn stories(&self) -> store::Result<Vec<store::StoryListing>> {
         self.store.stories()
+    }
+    fn story_listings(&self, ids: &[&str]) -> store::Result<Vec<store::StoryListing>> {
+        self.store.story_listings(ids)
     }
     fn story(&self, id: &str) -> store::Result<Option<model::report::Story>> {
         self.store.story(id)
@@ -523,9 +528,20 @@ fn a_long_backlog_is_analysed_in_rounds_with_the_result_of_one() {
     config.cluster.threshold += 0.01;
     config.round_size = 300;
     let saves = CountSaves::default();
+    let before = rounds.stories().unwrap();
     let analysis = reanalyze(&mut rounds, &config, &saves).unwrap();
     assert_eq!(saves.0.into_inner(), lines.len().div_ceil(300));
     assert_eq!(analysis.replayed, lines.len());
+    // Every story whose listing changed, was deleted or is new is named as changed.
+    let after = rounds.stories().unwrap();
+    let unchanged = |listing: &store::StoryListing, others: &[store::StoryListing]| {
+        others.contains(listing) || analysis.changed_stories.contains(&listing.id)
+    };
+    assert!(
+        before.iter().all(|it| unchanged(it, &after))
+            && after.iter().all(|it| unchanged(it, &before))
+    );
+    assert!(before.iter().any(|it| !after.contains(it)), "the other settings change stories");
     config.round_size = Config::recommended().round_size;
     let mut whole = SqliteStore::open_in_memory().unwrap();
     pipeline::ingest(&mut whole, &[path], &config, &NoProgress).unwrap();

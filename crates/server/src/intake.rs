@@ -109,7 +109,11 @@ pub(crate) fn ingest(
         let changed: BTreeSet<&str> =
             ids.iter().chain(&analysis.moved).map(String::as_str).collect();
         crate::state::update_index(&**store, &inner.index, &changed)
-            .and_then(|_| inner.refresh(&**store))
+            .map_err(|err| ApiError::internal(&format!("{err:#}")))?;
+    }
+    if !analysis.changed_stories.is_empty() {
+        inner
+            .update(&**store, &analysis.changed_stories)
             .map_err(|err| ApiError::internal(&format!("{err:#}")))?;
     }
     let mut touched = BTreeSet::new();
@@ -118,7 +122,7 @@ pub(crate) fn ingest(
             touched.insert(story);
         }
     }
-    // The listings as of this analysis (refreshed above when it changed anything).
+    // The listings as of this analysis (updated above when it changed any).
     let stories = inner.listings().iter().filter(|it| touched.contains(&it.id)).cloned().collect();
     drop(store);
     for diagnostic in &diagnostics {

@@ -1,6 +1,6 @@
 //! Shared state: the store behind a lock, the search index, and the settings requests need.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use anyhow::Context;
@@ -119,10 +119,24 @@ impl Inner {
 }
 
 impl Inner {
-    /// Forgets cached pages and re-reads titles; call with the store locked after it changed.
-    pub(crate) fn refresh(&self, store: &dyn store::Store) -> anyhow::Result<()> {
-        let derived = derive(store)?;
-        *self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = derived;
+    /// Brings what pages derive from the store up to date after an analysis that changed the
+    /// stories `changed` (`pipeline::Analysis::changed_stories`), and forgets cached pages;
+    /// call with the store locked. Only the changed stories' listings are read again, unless
+    /// they are a good share of all (an analysis after an upgrade compares every story).
+    pub(crate) fn update(
+        &self,
+        store: &dyn store::Store,
+        changed: &[String],
+    ) -> anyhow::Result<()> {
+        if changed.len().saturating_mul(4) > self.listings().len() {
+            let derived = derive(store)?;
+            *self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = derived;
+            return Ok(());
+        }
+        let ids: Vec<&str> = changed.iter().map(String::as_str).collect();
+        let fresh = store.story_listings(&ids).context("cannot list the stories")?;
+        let mut derived = self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        derived.apply(&ids, fresh);
         Ok(())
     }
 
@@ -159,14 +173,32 @@ impl Inner {
 fn derive(store: &dyn store::Store) -> anyhow::Result<Derived> {
     let listings = store.stories().context("cannot list the stories")?;
     let titles = listings.iter().map(|it| (it.id.clone(), it.title.clone())).collect();
+    let outlets = Arc::new(outlets(&listings));
+    Ok(Derived { listings: Arc::new(listings), titles, outlets, rendered: HashMap::new() })
+}
+
+/// Every outlet of a story, sorted.
+fn outlets(listings: &[store::StoryListing]) -> Vec<String> {
     let outlets: BTreeSet<&String> = listings.iter().flat_map(|it| &it.sources).collect();
-    let outlets = outlets.into_iter().cloned().collect();
-    Ok(Derived {
-        listings: Arc::new(listings),
-        titles,
-        outlets: Arc::new(outlets),
-        rendered: HashMap::new(),
-    })
+    outlets.into_iter().cloned().collect()
+}
+
+impl Derived {
+    /// Replaces the listings of the stories `ids` with `fresh` (theirs as stored now: a story
+    /// missing from it is no longer stored), each where the store lists it.
+    fn apply(&mut self, ids: &[&str], fresh: Vec<store::StoryListing>) {
+        let gone: HashSet<&str> = ids.iter().copied().collect();
+        let listings = Arc::make_mut(&mut self.listings);
+        listings.retain(|it| !gone.contains(it.id.as_str()));
+        self.titles.retain(|id, _| !gone.contains(id.as_str()));
+        for listing in fresh {
+            let at = listings.partition_point(|it| it.order_key() < listing.order_key());
+            self.titles.insert(listing.id.clone(), listing.title.clone());
+            listings.insert(at, listing);
+        }
+        self.outlets = Arc::new(outlets(listings));
+        self.rendered.clear();
+    }
 }
 
 /// Replaces the index content with every stored article and its story.
@@ -198,5 +230,50 @@ fn doc(stored: &store::StoredArticle) -> search::Doc<'_> {
         title: stored.article.title.as_deref(),
         body: &stored.article.body,
         published: stored.article.published,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(id: &str, last: Option<&str>, article_count: usize) -> store::StoryListing {
+        store::StoryListing {
+            id: id.to_string(),
+            title: format!("Story {id}"),
+            article_count,
+            sources: vec![format!("Outlet {id}")],
+            first_published: None,
+            last_published: last.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn changed_listings_take_their_place_in_the_stores_order() {
+        let day = |d: u32| Some(format!("2024-03-0{d}T10:00:00Z"));
+        let all = [
+            listing("a", day(5).as_deref(), 2),
+            listing("b", day(5).as_deref(), 1),
+            listing("c", day(1).as_deref(), 5),
+            listing("d", None, 1),
+        ];
+        let mut derived = Derived {
+            titles: all.iter().map(|it| (it.id.clone(), it.title.clone())).collect(),
+            outlets: Arc::new(outlets(&all)),
+            listings: Arc::new(all.to_vec()),
+            rendered: HashMap::new(),
+        };
+        derived.rendered.insert((Rendering::Page, "a".to_string()), axum::body::Bytes::new());
+        // "b" grows and is the newest, "c" is gone, "e" is new, undated, with more than "d".
+        let fresh = vec![listing("e", None, 3), listing("b", day(9).as_deref(), 2)];
+        derived.apply(&["b", "c", "e"], fresh);
+        let ids: Vec<&str> = derived.listings.iter().map(|it| it.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a", "e", "d"]);
+        assert_eq!(derived.listings[0].article_count, 2);
+        let mut titles: Vec<&str> = derived.titles.keys().map(String::as_str).collect();
+        titles.sort_unstable();
+        assert_eq!(titles, ["a", "b", "d", "e"]);
+        assert_eq!(*derived.outlets, ["Outlet a", "Outlet b", "Outlet d", "Outlet e"]);
+        assert!(derived.rendered.is_empty(), "pages rendered before are stale");
     }
 }

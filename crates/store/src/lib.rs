@@ -103,6 +103,10 @@ pub trait Store: Send {
     /// covered first, then by id.
     fn stories(&self) -> Result<Vec<StoryListing>>;
 
+    /// The listings of the stories with these ids (unknown ids are left out), in the order of
+    /// [`Store::stories`] ([`StoryListing::order_key`]).
+    fn story_listings(&self, ids: &[&str]) -> Result<Vec<StoryListing>>;
+
     /// One story's full report by id.
     fn story(&self, id: &str) -> Result<Option<model::report::Story>>;
 
@@ -349,6 +353,25 @@ pub struct StoryListing {
     pub first_published: Option<String>,
     /// Latest publication date of its articles, RFC 3339.
     pub last_published: Option<String>,
+}
+
+impl StoryListing {
+    /// Where the story comes in [`Store::stories`]: newest first (by the last publication
+    /// date, to the second; undated or unreadable last), then the most articles, then by id.
+    pub fn order_key(&self) -> (bool, std::cmp::Reverse<i64>, std::cmp::Reverse<usize>, &str) {
+        let epoch = self.last_published.as_deref().and_then(epoch);
+        (
+            epoch.is_none(),
+            std::cmp::Reverse(epoch.unwrap_or_default()),
+            std::cmp::Reverse(self.article_count),
+            &self.id,
+        )
+    }
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 date, the order stories are listed in.
+pub(crate) fn epoch(date: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(date).ok().map(|it| it.timestamp())
 }
 
 /// What can go wrong with a store.

@@ -261,32 +261,25 @@ impl Store for SqliteStore {
     }
 
     fn stories(&self) -> Result<Vec<StoryListing>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, title, article_count, sources, first_published, last_published FROM stories \
-             ORDER BY last_epoch IS NULL, last_epoch DESC, article_count DESC, id",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            let count: i64 = row.get(2)?;
-            let sources: String = row.get(3)?;
-            Ok((
-                StoryListing {
-                    id: row.get(0)?,
-                    title: row.get(1)?,
-                    article_count: count as usize,
-                    sources: Vec::new(),
-                    first_published: row.get(4)?,
-                    last_published: row.get(5)?,
-                },
-                sources,
-            ))
-        })?;
-        let mut acc = Vec::new();
-        for row in rows {
-            let (mut listing, sources) = row?;
-            listing.sources = serde_json::from_str(&sources)
-                .map_err(|err| Error::Corrupt(format!("story {:?} sources: {err}", listing.id)))?;
-            acc.push(listing);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {LISTING_COLUMNS} FROM stories \
+             ORDER BY last_epoch IS NULL, last_epoch DESC, article_count DESC, id"
+        ))?;
+        let rows = stmt.query_map([], read_listing_row)?;
+        rows.map(|row| story_listing(row?)).collect()
+    }
+
+    fn story_listings(&self, ids: &[&str]) -> Result<Vec<StoryListing>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {LISTING_COLUMNS} FROM stories WHERE id = ?1"))?;
+        let mut acc = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = stmt.query_row([id], read_listing_row).optional()? {
+                acc.push(story_listing(row)?);
+            }
         }
+        acc.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
         Ok(acc)
     }
 
@@ -440,11 +433,8 @@ fn save_stories(tx: &Transaction<'_>, stories: &[SavedStory<'_>]) -> Result<()> 
          data = excluded.data, inputs = excluded.inputs",
     )?;
     for &SavedStory { story, inputs } in stories {
-        let last_epoch = story
-            .last_published
-            .as_deref()
-            .and_then(|it| DateTime::parse_from_rfc3339(it).ok())
-            .map(|it| it.timestamp());
+        // Stories are listed by it; `StoryListing::order_key` orders them the same way.
+        let last_epoch = story.last_published.as_deref().and_then(crate::epoch);
         upsert.execute(params![
             story.id,
             story.title,
@@ -740,6 +730,31 @@ fn stored_article(row: ArticleRow) -> Result<StoredArticle> {
         story: row.story,
         content_hash: row.content_hash as u64,
     })
+}
+
+/// The columns of a [`StoryListing`], as [`read_listing_row`] reads them.
+const LISTING_COLUMNS: &str = "id, title, article_count, sources, first_published, last_published";
+
+/// A listing and its sources, as stored (JSON).
+fn read_listing_row(row: &Row<'_>) -> rusqlite::Result<(StoryListing, String)> {
+    let count: i64 = row.get(2)?;
+    Ok((
+        StoryListing {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            article_count: count as usize,
+            sources: Vec::new(),
+            first_published: row.get(4)?,
+            last_published: row.get(5)?,
+        },
+        row.get(3)?,
+    ))
+}
+
+fn story_listing((mut listing, sources): (StoryListing, String)) -> Result<StoryListing> {
+    listing.sources = serde_json::from_str(&sources)
+        .map_err(|err| Error::Corrupt(format!("story {:?} sources: {err}", listing.id)))?;
+    Ok(listing)
 }
 
 #[cfg(test)]

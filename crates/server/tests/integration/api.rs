@@ -211,6 +211,70 @@ async fn posting_articles_ingests_indexes_and_returns_stories_touched() {
     assert_eq!((json["articles"].as_u64(), json["indexed"].as_u64()), (Some(7), Some(7)));
 }
 
+/// Short reports of unrelated events, each a story of its own.
+const UNRELATED: [(&str, &str); 10] = [
+    ("A beekeeper in Torvik lost forty hives to a late frost", "Frost in the valley killed the bees of forty hives near Torvik, their keeper said."),
+    ("Chess prodigy wins the Kelso open at twelve", "A twelve-year-old girl won the Kelso open chess tournament after a draw with the champion."),
+    ("Ferry strike strands tourists on Inish Mor", "Hundreds of tourists were stranded on Inish Mor when ferry crews walked out over pay."),
+    ("Museum returns bronze mask to Benin", "The city museum handed a bronze mask back to Benin in a ceremony attended by the ambassador."),
+    ("Wildfire closes the Sierra Vista highway", "Firefighters closed the Sierra Vista highway as a wildfire spread across dry hills."),
+    ("Rare comet visible over the northern sky tonight", "Astronomers say a rare green comet will be visible to the naked eye before dawn."),
+    ("Bakery chain recalls rye bread over glass fears", "Loafbury recalled its rye bread after customers found glass splinters in two loaves."),
+    ("Marathon record falls in Rotterdam heat", "A Kenyan runner broke the course record of the Rotterdam marathon despite the heat."),
+    ("Orchestra cancels tour after violins stolen", "Thieves took six violins from the orchestra's van, and the spring tour was cancelled."),
+    ("Town votes to ban cars from the old square", "Residents of Asti voted to close the old square to cars from next summer."),
+];
+
+/// After each post, the story lists are the store's, in its order: the server updates the
+/// listings of the stories an analysis changed rather than reading them all again.
+#[tokio::test]
+async fn the_story_lists_follow_each_post_as_the_store_lists_them() {
+    let server = TestServer::new();
+    let stored = store::SqliteStore::open(&server.config.db).unwrap();
+    let as_stored = || -> Vec<(String, usize, Option<String>)> {
+        let listings = store::Store::stories(&stored).unwrap();
+        listings.into_iter().map(|it| (it.id, it.article_count, it.last_published)).collect()
+    };
+    let as_served = |json: &serde_json::Value| -> Vec<(String, usize, Option<String>)> {
+        json["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|it| {
+                let published = it["last_published"].as_str().map(str::to_string);
+                (
+                    it["id"].as_str().unwrap().to_string(),
+                    it["article_count"].as_u64().unwrap() as usize,
+                    published,
+                )
+            })
+            .collect()
+    };
+    // Unrelated events, then a report that joins the flood story and makes it the newest.
+    let mut posts: Vec<String> = UNRELATED
+        .iter()
+        .enumerate()
+        .map(|(i, (title, text))| {
+            serde_json::json!({"id": format!("u{i}"), "source": "Wire", "published": format!("2024-02-0{}T12:00:00Z", i % 9 + 1), "title": title, "text": text}).to_string()
+        })
+        .collect();
+    posts.push(NEW_ARTICLES.lines().next().unwrap().to_string());
+    for body in posts {
+        let (status, json) = server.post(Some(TOKEN), body).await;
+        assert_eq!(status, StatusCode::OK, "{json}");
+        let (_, listed) = server.get_json("/api/stories?limit=100").await;
+        assert_eq!(as_served(&listed), as_stored());
+    }
+    // The flood story's listing was updated in place.
+    let flood = story_of(&server, "flood-north").await;
+    assert_eq!(story_of(&server, "flood-west").await, flood);
+    let listing = as_stored().into_iter().find(|it| it.0 == flood).unwrap();
+    assert_eq!(listing.2.as_deref(), Some("2024-03-06T10:00:00+00:00"));
+    assert!(as_stored().len() > 4 * 2, "the last posts update the listings they change");
+    let (_, page) = server.get("/search").await;
+    assert!(page.contains(">Wire</option>"), "{page}");
+}
+
 #[tokio::test]
 async fn posting_needs_the_token() {
     let server = TestServer::new();

@@ -105,8 +105,16 @@ fn analysis_round_trips_assignments_and_stories() {
     assert_eq!(store.story("s1").unwrap(), Some(stories[0].clone()));
     assert_eq!(store.story("nope").unwrap(), None);
     // Newest first; equal dates: more articles first; undated last.
-    let order: Vec<_> = store.stories().unwrap().into_iter().map(|it| it.id).collect();
+    let listings = store.stories().unwrap();
+    let order: Vec<_> = listings.iter().map(|it| it.id.as_str()).collect();
     assert_eq!(order, vec!["s2", "s4", "s1", "s3"]);
+    // The order a listing tells is the store's.
+    let mut sorted = listings.clone();
+    sorted.reverse();
+    sorted.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    assert_eq!(sorted, listings);
+    let some = store.story_listings(&["s3", "nope", "s2"]).unwrap();
+    assert_eq!(some, [listings[0].clone(), listings[3].clone()]);
     let listing = &store.stories().unwrap()[0];
     assert_eq!(
         listing,
