@@ -18,7 +18,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::error::{ApiError, ErrorBody};
-use crate::filters::{self, StoryFilter, Window};
+use crate::filters::{StoryFilter, Window};
 use crate::state::{AppState, Rendering};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -144,7 +144,7 @@ async fn list_stories(
 ) -> Result<Json<StoryPage>, ApiError> {
     let Query(filter) =
         filter.map_err(|err| ApiError::bad_request("invalid_query", err.body_text()))?;
-    let page = filters::page(state.inner().listings().to_vec(), &filter)?;
+    let page = state.inner().story_page(&filter)?;
     let stories = page.items.into_iter().map(StorySummary::from).collect();
     Ok(Json(StoryPage { stories, next_cursor: page.next_cursor }))
 }

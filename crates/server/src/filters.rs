@@ -44,10 +44,19 @@ pub(crate) struct Page {
     pub(crate) next_cursor: Option<String>,
 }
 
-/// Filters, orders and pages the listings. A cursor names the last story shown: the page
-/// starts right after its place in the order, so stories added meanwhile don't shift pages.
+/// The positions of `listings` in `sort` order, for [`page`].
+pub(crate) fn order(listings: &[store::StoryListing], sort: Sort) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..listings.len() as u32).collect();
+    order.sort_by_cached_key(|&at| key(&listings[at as usize], sort));
+    order
+}
+
+/// Filters and pages the listings, taken in `order` (theirs in `filter.sort`, from [`order`]);
+/// only the page's listings are copied. A cursor names the last story shown: the page starts
+/// right after its place in the order, so stories added meanwhile don't shift pages.
 pub(crate) fn page(
-    mut listings: Vec<store::StoryListing>,
+    listings: &[store::StoryListing],
+    order: &[u32],
     filter: &StoryFilter,
 ) -> Result<Page, ApiError> {
     let window = Window::parse(filter.from.as_deref(), filter.to.as_deref())?;
@@ -56,26 +65,26 @@ pub(crate) fn page(
         return Err(ApiError::bad_request("invalid_limit", "limit must be between 1 and 100"));
     }
     let sort = filter.sort.unwrap_or_default();
-    listings.retain(|it| {
-        filter.source.as_deref().is_none_or(|source| it.sources.iter().any(|s| s == source))
-            && window.overlaps(it.first_published.as_deref(), it.last_published.as_deref())
-    });
-    listings.sort_by_cached_key(|it| key(it, sort));
+    let at = |i: u32| &listings[i as usize];
     let start = match filter.cursor.as_deref().filter(|it| !it.is_empty()) {
         None => 0,
         Some(cursor) => {
             let after = decode_cursor(cursor).ok_or_else(|| {
                 ApiError::bad_request("invalid_cursor", "the cursor is not one this server gave")
             })?;
-            listings.partition_point(|it| key(it, sort) <= after.as_key(sort))
+            let after = after.as_key(sort);
+            order.partition_point(|&i| key(at(i), sort) <= after)
         }
     };
-    let end = (start + limit).min(listings.len());
-    let next_cursor = match end < listings.len() {
-        true => Some(encode_cursor(&listings[end - 1])),
-        false => None,
+    let mut matching = order[start..].iter().map(|&i| at(i)).filter(|it| {
+        filter.source.as_deref().is_none_or(|source| it.sources.iter().any(|s| s == source))
+            && window.overlaps(it.first_published.as_deref(), it.last_published.as_deref())
+    });
+    let items: Vec<store::StoryListing> = matching.by_ref().take(limit).cloned().collect();
+    let next_cursor = match (items.last(), matching.next()) {
+        (Some(last), Some(_)) => Some(encode_cursor(last)),
+        _ => None,
     };
-    let items = listings.drain(start..end).collect();
     Ok(Page { items, next_cursor })
 }
 
@@ -230,26 +239,34 @@ mod tests {
             listing("u", None, 9, &["A", "B"]),
             listing("b", Some("2024-01-02T00:00:00+00:00"), 2, &["B"]),
         ];
+        let sorted = |filter: &StoryFilter| {
+            let order = order(&all, filter.sort.unwrap_or_default());
+            page(&all, &order, filter).unwrap()
+        };
         let mut filter = StoryFilter { limit: Some(2), ..StoryFilter::default() };
-        let first = page(all.clone(), &filter).unwrap();
+        let first = sorted(&filter);
         assert_eq!(ids(&first), ["c", "a"]);
         filter.cursor = first.next_cursor;
-        let second = page(all.clone(), &filter).unwrap();
+        let second = sorted(&filter);
         assert_eq!(ids(&second), ["b", "u"]);
         assert_eq!(second.next_cursor, None);
 
         filter = StoryFilter { sort: Some(Sort::Covered), limit: Some(3), ..filter };
         filter.cursor = None;
-        assert_eq!(ids(&page(all.clone(), &filter).unwrap()), ["a", "u", "b"]);
+        assert_eq!(ids(&sorted(&filter)), ["a", "u", "b"]);
         filter.source = Some("B".to_string());
         filter.from = Some("2024-01-02".to_string());
         filter.to = Some("2024-01-02".to_string());
-        assert_eq!(ids(&page(all, &filter).unwrap()), ["a", "b"]);
+        let filtered = sorted(&StoryFilter { limit: Some(1), ..filter.clone() });
+        assert_eq!(ids(&filtered), ["a"]);
+        filter.cursor = filtered.next_cursor;
+        let last = sorted(&filter);
+        assert_eq!((ids(&last), last.next_cursor.as_deref()), (vec!["b"], None));
     }
 
     #[test]
     fn bad_parameters_are_rejected_with_codes() {
-        let bad = |filter: StoryFilter| page(Vec::new(), &filter).unwrap_err().code;
+        let bad = |filter: StoryFilter| page(&[], &[], &filter).unwrap_err().code;
         let cursor = Some("zz".to_string());
         assert_eq!(bad(StoryFilter { cursor, ..StoryFilter::default() }), "invalid_cursor");
         assert_eq!(bad(StoryFilter { limit: Some(0), ..StoryFilter::default() }), "invalid_limit");

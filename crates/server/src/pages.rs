@@ -10,7 +10,7 @@ use axum::Router;
 
 use crate::api::{self, SearchParams, SearchResponse};
 use crate::error::ApiError;
-use crate::filters::{self, Sort, StoryFilter};
+use crate::filters::{Sort, StoryFilter};
 use crate::state::{AppState, Rendering};
 use crate::view::{self, ArticleView, StoryView};
 
@@ -108,7 +108,7 @@ async fn story_list(
     let Query(filter) =
         filter.map_err(|err| ApiError::bad_request("invalid_query", err.body_text()))?;
     let filter = StoryFilter { source: filter.source.filter(|it| !it.is_empty()), ..filter };
-    let page = filters::page(state.inner().listings().to_vec(), &filter)?;
+    let page = state.inner().story_page(&filter)?;
     let outlets = state.inner().outlets();
     let stories = page
         .items

@@ -1,11 +1,12 @@
 //! Shared state: the store behind a lock, the search index, and the settings requests need.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 
 use anyhow::Context;
 
 use crate::error::ApiError;
+use crate::filters::{Page, StoryFilter};
 use crate::ServerConfig;
 
 /// What every request handler shares. Cheap to clone.
@@ -36,6 +37,9 @@ pub(crate) struct Derived {
     /// Every outlet of a story, sorted.
     pub(crate) outlets: Arc<Vec<String>>,
     pub(crate) rendered: HashMap<(Rendering, String), axum::body::Bytes>,
+    /// The listings' positions in each order the lists offer (by `Sort`), sorted when first
+    /// asked for after a change: a list request then copies its page alone.
+    orders: [OnceLock<Vec<u32>>; 2],
 }
 
 /// What a cached rendering of a story is.
@@ -157,6 +161,15 @@ impl Inner {
         derived.titles.get(id).cloned()
     }
 
+    /// One page of the story list, as `filter` asks.
+    pub(crate) fn story_page(&self, filter: &StoryFilter) -> Result<Page, ApiError> {
+        let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let sort = filter.sort.unwrap_or_default();
+        let order = derived.orders[sort as usize]
+            .get_or_init(|| crate::filters::order(&derived.listings, sort));
+        crate::filters::page(&derived.listings, order, filter)
+    }
+
     /// Every story's listing, as of the last ingest.
     pub(crate) fn listings(&self) -> Arc<Vec<store::StoryListing>> {
         let derived = self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -174,7 +187,7 @@ fn derive(store: &dyn store::Store) -> anyhow::Result<Derived> {
     let listings = store.stories().context("cannot list the stories")?;
     let titles = listings.iter().map(|it| (it.id.clone(), it.title.clone())).collect();
     let outlets = Arc::new(outlets(&listings));
-    Ok(Derived { listings: Arc::new(listings), titles, outlets, rendered: HashMap::new() })
+    Ok(Derived { listings: Arc::new(listings), titles, outlets, ..Derived::default() })
 }
 
 /// Every outlet of a story, sorted.
@@ -198,6 +211,7 @@ impl Derived {
         }
         self.outlets = Arc::new(outlets(listings));
         self.rendered.clear();
+        self.orders = Default::default();
     }
 }
 
@@ -261,7 +275,7 @@ mod tests {
             titles: all.iter().map(|it| (it.id.clone(), it.title.clone())).collect(),
             outlets: Arc::new(outlets(&all)),
             listings: Arc::new(all.to_vec()),
-            rendered: HashMap::new(),
+            ..Derived::default()
         };
         derived.rendered.insert((Rendering::Page, "a".to_string()), axum::body::Bytes::new());
         // "b" grows and is the newest, "c" is gone, "e" is new, undated, with more than "d".

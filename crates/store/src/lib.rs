@@ -33,6 +33,8 @@
 
 #![warn(missing_docs)]
 
+use std::cmp::Reverse;
+
 mod schema;
 mod sqlite;
 
@@ -100,7 +102,7 @@ pub trait Store: Send {
     fn story_inputs(&self) -> Result<std::collections::HashMap<String, u64>>;
 
     /// Every story, newest first (by last publication date, undated last), then the most
-    /// covered first, then by id.
+    /// articles, then the most outlets, then by id ([`StoryListing::order_key`]).
     fn stories(&self) -> Result<Vec<StoryListing>>;
 
     /// The listings of the stories with these ids (unknown ids are left out), in the order of
@@ -357,17 +359,22 @@ pub struct StoryListing {
 
 impl StoryListing {
     /// Where the story comes in [`Store::stories`]: newest first (by the last publication
-    /// date, to the second; undated or unreadable last), then the most articles, then by id.
-    pub fn order_key(&self) -> (bool, std::cmp::Reverse<i64>, std::cmp::Reverse<usize>, &str) {
+    /// date, to the second; undated or unreadable last), then the most articles, then the
+    /// most outlets, then by id.
+    pub fn order_key(&self) -> ListingOrder<'_> {
         let epoch = self.last_published.as_deref().and_then(epoch);
         (
             epoch.is_none(),
-            std::cmp::Reverse(epoch.unwrap_or_default()),
-            std::cmp::Reverse(self.article_count),
+            Reverse(epoch.unwrap_or_default()),
+            Reverse(self.article_count),
+            Reverse(self.sources.len()),
             &self.id,
         )
     }
 }
+
+/// A story's place in [`Store::stories`] ([`StoryListing::order_key`]).
+pub type ListingOrder<'a> = (bool, Reverse<i64>, Reverse<usize>, Reverse<usize>, &'a str);
 
 /// Seconds since the Unix epoch of an RFC 3339 date, the order stories are listed in.
 pub(crate) fn epoch(date: &str) -> Option<i64> {

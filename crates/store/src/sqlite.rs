@@ -263,7 +263,7 @@ impl Store for SqliteStore {
     fn stories(&self) -> Result<Vec<StoryListing>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {LISTING_COLUMNS} FROM stories \
-             ORDER BY last_epoch IS NULL, last_epoch DESC, article_count DESC, id"
+             ORDER BY last_epoch IS NULL, last_epoch DESC, article_count DESC, source_count DESC, id"
         ))?;
         let rows = stmt.query_map([], read_listing_row)?;
         rows.map(|row| story_listing(row?)).collect()

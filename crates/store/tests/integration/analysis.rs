@@ -79,6 +79,10 @@ fn analysis_round_trips_assignments_and_stories() {
         story("s2", &["c"], Some("2024-03-02T09:30:00+01:00")),
         story("s3", &["d"], None),
         story("s4", &["x", "y", "z"], Some("2024-03-02T09:00:00+01:00")),
+        Story {
+            sources: vec!["Example News".to_string()],
+            ..story("s5", &["p", "q"], Some("2024-03-02T09:00:00+01:00"))
+        },
     ];
     let assignments = vec![
         assign("a", None, "s1"),
@@ -104,17 +108,17 @@ fn analysis_round_trips_assignments_and_stories() {
     );
     assert_eq!(store.story("s1").unwrap(), Some(stories[0].clone()));
     assert_eq!(store.story("nope").unwrap(), None);
-    // Newest first; equal dates: more articles first; undated last.
+    // Newest first; equal dates: more articles first, then more outlets; undated last.
     let listings = store.stories().unwrap();
     let order: Vec<_> = listings.iter().map(|it| it.id.as_str()).collect();
-    assert_eq!(order, vec!["s2", "s4", "s1", "s3"]);
+    assert_eq!(order, vec!["s2", "s4", "s1", "s5", "s3"]);
     // The order a listing tells is the store's.
     let mut sorted = listings.clone();
     sorted.reverse();
     sorted.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     assert_eq!(sorted, listings);
     let some = store.story_listings(&["s3", "nope", "s2"]).unwrap();
-    assert_eq!(some, [listings[0].clone(), listings[3].clone()]);
+    assert_eq!(some, [listings[0].clone(), listings[4].clone()]);
     let listing = &store.stories().unwrap()[0];
     assert_eq!(
         listing,
