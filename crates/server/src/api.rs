@@ -89,7 +89,7 @@ pub(crate) struct Health {
 async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let health = state
         .blocking(|inner| {
-            let store = inner.store();
+            let store = inner.reader();
             Ok(Health {
                 status: "ok",
                 articles: store.article_count()?,
@@ -162,14 +162,12 @@ async fn get_story(
         None => {
             state
                 .blocking(move |inner| {
-                    let store = inner.store();
-                    let story = store.story(&id)?.ok_or_else(|| story_not_found(&id))?;
+                    let version = inner.version();
+                    let story = inner.reader().story(&id)?.ok_or_else(|| story_not_found(&id))?;
                     let json: Bytes = serde_json::to_vec(&Story::from(story))
                         .map_err(|err| ApiError::internal(&err))?
                         .into();
-                    // Cached with the store locked, so an ingest cannot slip in between.
-                    inner.cache(Rendering::Json, id, json.clone());
-                    drop(store);
+                    inner.cache(version, Rendering::Json, id, json.clone());
                     Ok(json)
                 })
                 .await?
@@ -194,7 +192,7 @@ async fn get_article(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Article>, ApiError> {
-    let stored = state.blocking(move |inner| Ok(inner.store().article(&id)?.ok_or(id))).await?;
+    let stored = state.blocking(move |inner| Ok(inner.reader().article(&id)?.ok_or(id))).await?;
     match stored {
         Ok(stored) => Ok(Json(Article::from(stored))),
         Err(id) => Err(article_not_found(&id)),

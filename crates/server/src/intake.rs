@@ -90,7 +90,7 @@ pub(crate) fn ingest(
         ids.push(article.id.clone());
         articles.push(article);
     }
-    let mut store = inner.store();
+    let mut store = inner.writer();
     let outcomes = store.put_articles(&articles)?;
     let count = |wanted: store::PutOutcome| outcomes.iter().filter(|it| **it == wanted).count();
     let (inserted, updated, unchanged) = (

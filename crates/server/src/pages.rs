@@ -164,7 +164,8 @@ async fn story_page(
     }
     let html = state
         .blocking(move |inner| {
-            let store = inner.store();
+            let version = inner.version();
+            let store = inner.reader();
             let Some(story) = store.story(&id)? else {
                 return Err(api::story_not_found(&id));
             };
@@ -172,13 +173,11 @@ async fn story_page(
             for article in &story.articles {
                 articles.extend(store.article(article)?);
             }
-            // Rendered under the store lock, so an ingest cannot slip in between and leave
-            // a stale page in the cache.
+            drop(store);
             let page = StoryPage { story: view::story_view(&story, &articles) };
             let html: axum::body::Bytes =
                 page.render().map_err(|err| ApiError::internal(&err))?.into();
-            inner.cache(Rendering::Page, id, html.clone());
-            drop(store);
+            inner.cache(version, Rendering::Page, id, html.clone());
             Ok(html)
         })
         .await?;
@@ -197,7 +196,7 @@ async fn article_page(
 ) -> Result<Response, PageError> {
     let article = state
         .blocking(move |inner| {
-            let store = inner.store();
+            let store = inner.reader();
             let Some(stored) = store.article(&id)? else {
                 return Err(api::article_not_found(&id));
             };

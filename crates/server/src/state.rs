@@ -16,9 +16,12 @@ pub struct AppState {
 }
 
 pub(crate) struct Inner {
-    // SQLite connections are not shared between threads; one lock keeps the store simple and
-    // reads are short. Ingests hold it while they analyse, so reads wait for them.
-    store: Mutex<Box<dyn store::Store>>,
+    // SQLite connections are not shared between threads. Ingests hold the writer while they
+    // analyse, which takes minutes when a new build compares every story again; requests read
+    // through a connection of their own, which sees the last committed analysis meanwhile
+    // (SQLite's WAL lets readers and a writer go on together).
+    writer: Mutex<Box<dyn store::Store>>,
+    reader: Mutex<Box<dyn store::Store>>,
     pub(crate) index: search::Index,
     pub(crate) token: Option<String>,
     pub(crate) max_body_bytes: usize,
@@ -37,6 +40,9 @@ pub(crate) struct Derived {
     /// Every outlet of a story, sorted.
     pub(crate) outlets: Arc<Vec<String>>,
     pub(crate) rendered: HashMap<(Rendering, String), axum::body::Bytes>,
+    /// Counts the changes to the store since the server started: a rendering is cached only
+    /// if no ingest changed the store while it was read ([`Inner::version`]).
+    version: u64,
     /// The listings' positions in each order the lists offer (by `Sort`), sorted when first
     /// asked for after a change: a list request then copies its page alone.
     orders: [OnceLock<Vec<u32>>; 2],
@@ -58,18 +64,23 @@ impl AppState {
     /// Opens (or creates) the store at `config.db` and the index beside it, then brings both
     /// up to date: a store with unanalysed articles is analysed, and the index is rebuilt.
     pub fn open(config: &ServerConfig) -> anyhow::Result<AppState> {
-        let store = store::SqliteStore::open(&config.db)
-            .with_context(|| format!("cannot open the store {}", config.db.display()))?;
+        let open = || {
+            store::SqliteStore::open(&config.db)
+                .with_context(|| format!("cannot open the store {}", config.db.display()))
+        };
+        let (writer, reader) = (open()?, open()?);
         let index_dir = config.index_dir();
         let index = search::Index::open(&index_dir)
             .with_context(|| format!("cannot open the search index {}", index_dir.display()))?;
-        AppState::new(Box::new(store), index, config)
+        AppState::new(Box::new(writer), Box::new(reader), index, config)
     }
 
-    /// State over a store and index already open (tests use an in-memory index); the
-    /// store is analysed if it needs it and the index rebuilt from it.
+    /// State over a store and index already open: `writer` and `reader` are two connections
+    /// to one store, the first for ingests and the second for requests. The store is
+    /// analysed if it needs it and the index rebuilt from it.
     pub fn new(
         mut store: Box<dyn store::Store>,
+        reader: Box<dyn store::Store>,
         index: search::Index,
         config: &ServerConfig,
     ) -> anyhow::Result<AppState> {
@@ -82,7 +93,8 @@ impl AppState {
         tracing::info!(target: "server", articles = n_docs, "Search index rebuilt.");
         Ok(AppState {
             inner: Arc::new(Inner {
-                store: Mutex::new(store),
+                writer: Mutex::new(store),
+                reader: Mutex::new(reader),
                 index,
                 token: config.token.clone(),
                 max_body_bytes: config.max_body_bytes,
@@ -115,10 +127,16 @@ impl AppState {
 }
 
 impl Inner {
-    /// The store. A lock poisoned by a panicking request is taken anyway: every store write
-    /// is one transaction, so a panic leaves no half-written state behind.
-    pub(crate) fn store(&self) -> MutexGuard<'_, Box<dyn store::Store>> {
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// The store's connection for ingests. A lock poisoned by a panicking request is taken
+    /// anyway: every store write is one transaction, so a panic leaves no half-written state
+    /// behind.
+    pub(crate) fn writer(&self) -> MutexGuard<'_, Box<dyn store::Store>> {
+        self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The store's connection for requests, which never waits for an ingest.
+    pub(crate) fn reader(&self) -> MutexGuard<'_, Box<dyn store::Store>> {
+        self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -133,8 +151,9 @@ impl Inner {
         changed: &[String],
     ) -> anyhow::Result<()> {
         if changed.len().saturating_mul(4) > self.listings().len() {
-            let derived = derive(store)?;
-            *self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = derived;
+            let fresh = derive(store)?;
+            let mut derived = self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+            *derived = Derived { version: derived.version + 1, ..fresh };
             return Ok(());
         }
         let ids: Vec<&str> = changed.iter().map(String::as_str).collect();
@@ -149,9 +168,24 @@ impl Inner {
         derived.rendered.get(&(kind, id.to_string())).cloned()
     }
 
-    pub(crate) fn cache(&self, kind: Rendering, id: String, bytes: axum::body::Bytes) {
+    /// The store's version, to read before reading the store for a rendering to [`cache`].
+    ///
+    /// [`cache`]: Inner::cache
+    pub(crate) fn version(&self) -> u64 {
+        self.derived.read().unwrap_or_else(|poisoned| poisoned.into_inner()).version
+    }
+
+    /// Caches a rendering read from the store at `version`, unless an ingest changed the store
+    /// since: the rendering may then show the store as it was.
+    pub(crate) fn cache(
+        &self,
+        version: u64,
+        kind: Rendering,
+        id: String,
+        bytes: axum::body::Bytes,
+    ) {
         let mut derived = self.derived.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if derived.rendered.len() < MAX_CACHED {
+        if derived.version == version && derived.rendered.len() < MAX_CACHED {
             derived.rendered.insert((kind, id), bytes);
         }
     }
@@ -212,6 +246,7 @@ impl Derived {
         self.outlets = Arc::new(outlets(listings));
         self.rendered.clear();
         self.orders = Default::default();
+        self.version += 1;
     }
 }
 
@@ -289,5 +324,73 @@ mod tests {
         assert_eq!(titles, ["a", "b", "d", "e"]);
         assert_eq!(*derived.outlets, ["Outlet a", "Outlet b", "Outlet d", "Outlet e"]);
         assert!(derived.rendered.is_empty(), "pages rendered before are stale");
+    }
+
+    /// A server over a store of the integration tests' fixture, in a temporary directory.
+    fn fixture_state() -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().unwrap();
+        let config = ServerConfig::new(dir.path().join("parallax.db"));
+        let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/stories.jsonl");
+        let mut store = store::SqliteStore::open(&config.db).unwrap();
+        pipeline::ingest(
+            &mut store,
+            &[fixture.to_string()],
+            &config.pipeline,
+            &pipeline::NoProgress,
+        )
+        .unwrap();
+        (dir, AppState::open(&config).unwrap())
+    }
+
+    #[tokio::test]
+    async fn requests_read_the_store_while_an_ingest_holds_it() {
+        use tower::ServiceExt;
+        let (_dir, state) = fixture_state();
+        let story = state.inner().listings()[0].id.clone();
+        let router = crate::router(state.clone());
+        // An ingest holds the writer, as a long analysis would for minutes after an upgrade.
+        let (locked, release) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+        let ingest = {
+            let state = state.clone();
+            std::thread::spawn(move || {
+                let _writer = state.inner().writer();
+                locked.0.send(()).unwrap();
+                release.1.recv().ok();
+            })
+        };
+        locked.1.recv().unwrap();
+        for uri in [
+            format!("/stories/{story}"),
+            format!("/api/stories/{story}"),
+            "/api/health".to_string(),
+        ] {
+            let request = axum::http::Request::get(&uri).body(axum::body::Body::empty()).unwrap();
+            let response = tokio::time::timeout(
+                std::time::Duration::from_secs(10),
+                router.clone().oneshot(request),
+            )
+            .await
+            .unwrap_or_else(|_| panic!("{uri} waited for the ingest"))
+            .unwrap();
+            assert_eq!(response.status(), axum::http::StatusCode::OK, "{uri}");
+        }
+        release.0.send(()).unwrap();
+        ingest.join().unwrap();
+    }
+
+    #[test]
+    fn a_rendering_read_before_a_change_is_not_cached_after_it() {
+        let (_dir, state) = fixture_state();
+        let inner = state.inner();
+        let story = inner.listings()[0].id.clone();
+        let before = inner.version();
+        // An ingest changes the story while a request renders it from the store as it was.
+        inner.update(&**inner.reader(), std::slice::from_ref(&story)).unwrap();
+        let stale = axum::body::Bytes::from_static(b"stale");
+        inner.cache(before, Rendering::Page, story.clone(), stale);
+        assert_eq!(inner.cached(Rendering::Page, &story), None);
+        let fresh = axum::body::Bytes::from_static(b"fresh");
+        inner.cache(inner.version(), Rendering::Page, story.clone(), fresh.clone());
+        assert_eq!(inner.cached(Rendering::Page, &story), Some(fresh));
     }
 }
