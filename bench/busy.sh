@@ -8,6 +8,7 @@
 #   bench/busy.sh STORE PARALLAX_BINARY...
 # bench/RESULTS.md records the figures.
 set -euo pipefail
+source "$(dirname "$0")/serving.sh"
 
 db=$1
 shift
@@ -16,10 +17,7 @@ for bin in "$@"; do
     "$bin" serve --db "$db" --addr "$addr" --token bench -q >/dev/null 2>&1 &
     server=$!
     trap 'kill "$server" 2>/dev/null || true' EXIT
-    for _ in $(seq 600); do
-        curl -sf "http://$addr/api/health" >/dev/null && break
-        sleep 0.5
-    done
+    wait_healthy "$addr"
     echo "== $bin"
     stories=$(curl -s "http://$addr/api/stories?limit=5&sort=covered" |
         python3 -c 'import json, sys; print(" ".join(s["id"] for s in json.load(sys.stdin)["stories"]))')

@@ -7,6 +7,7 @@
 #   bench/lists.sh STORE PARALLAX_BINARY...
 # bench/RESULTS.md records the figures.
 set -euo pipefail
+source "$(dirname "$0")/serving.sh"
 
 db=$1
 shift
@@ -15,10 +16,7 @@ for bin in "$@"; do
     "$bin" serve --db "$db" --addr "$addr" -q >/dev/null 2>&1 &
     server=$!
     trap 'kill "$server" 2>/dev/null || true' EXIT
-    for _ in $(seq 600); do
-        curl -sf "http://$addr/api/health" >/dev/null && break
-        sleep 0.5
-    done
+    wait_healthy "$addr"
     echo "== $bin"
     for path in "/api/stories" "/api/stories?sort=covered" "/api/stories?source=Test%20Wire%203" "/"; do
         times=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w "%{time_total} " "http://$addr$path"; done)

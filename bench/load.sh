@@ -7,6 +7,7 @@
 #
 # Prints wrk's latency distribution for each endpoint; bench/RESULTS.md records the figures.
 set -euo pipefail
+source "$(dirname "$0")/serving.sh"
 cd "$(dirname "$0")/.."
 
 seconds=${1:-15}
@@ -27,10 +28,7 @@ fi
 cargo build --release -q -p server --example serve
 target/release/examples/serve "$work/parallax.db" "$addr" examples/ecbplus/articles &
 server=$!
-for _ in $(seq 100); do
-    curl -fs "http://$addr/api/health" >/dev/null && break
-    sleep 0.2
-done
+wait_healthy "$addr"
 
 # The story with the most articles: the heaviest page of the corpus.
 story=$(curl -fs "http://$addr/api/stories?limit=100" | python3 -c '

@@ -8,6 +8,7 @@
 # is keyed by the executable that made it). With STORE, that store (built by the same binary,
 # for instance by bench/later.sh) is served instead. bench/RESULTS.md records the figures.
 set -euo pipefail
+source "$(dirname "$0")/serving.sh"
 cd "$(dirname "$0")/.."
 
 bin=${1:-target/release/parallax}
@@ -25,10 +26,7 @@ if [ -z "${3:-}" ]; then
 fi
 "$bin" serve --db "$db" --addr "$addr" --token bench -q &
 server=$!
-for _ in $(seq 300); do
-    curl -sf "http://$addr/api/health" >/dev/null && break
-    sleep 0.2
-done
+wait_healthy "$addr"
 # Ids new to the store on every run: a post of a stored article changes nothing.
 run=$(date +%s)
 for i in $(seq 0 $((posts - 1))); do
