@@ -1,4 +1,5 @@
-//! Shared state: the store behind a lock, the search index, and the settings requests need.
+//! Shared state: the store's two connections (ingests, requests), the search index, what pages
+//! derive from the store, and the settings requests need.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};

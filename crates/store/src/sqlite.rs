@@ -418,8 +418,6 @@ impl Store for SqliteStore {
     }
 }
 
-/// Makes the stored stories exactly `stories`: deletes the ones no longer there, writes the
-/// new reports, and checks that each kept one is stored with the inputs it is kept for.
 /// Writes the stories an analysis computed, with their inputs fingerprints.
 fn save_stories(tx: &Transaction<'_>, stories: &[SavedStory<'_>]) -> Result<()> {
     let mut upsert = tx.prepare_cached(
@@ -751,6 +749,7 @@ fn read_listing_row(row: &Row<'_>) -> rusqlite::Result<(StoryListing, String)> {
     ))
 }
 
+/// A listing with its sources read from their JSON.
 fn story_listing((mut listing, sources): (StoryListing, String)) -> Result<StoryListing> {
     listing.sources = serde_json::from_str(&sources)
         .map_err(|err| Error::Corrupt(format!("story {:?} sources: {err}", listing.id)))?;
