@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Latency of `POST /api/articles` on a store of real articles: ingests the AllSides, ECB+ and
-# NeuS texts of ../shared/data (3,172 articles), serves the store, and posts one new article
+# NeuS texts of ../shared/data (3,172 articles), serves the store, waits for the analysis the
+# server starts with (a build that reports none is not waited for), and posts one new article
 # at a time, printing curl's total time for each.
 #
 #   bench/post.sh [PARALLAX_BINARY] [POSTS] [STORE]
@@ -27,6 +28,7 @@ fi
 "$bin" serve --db "$db" --addr "$addr" --token bench -q &
 server=$!
 wait_healthy "$addr"
+wait_analysed "$addr"
 # Ids new to the store on every run: a post of a stored article changes nothing.
 run=$(date +%s)
 for i in $(seq 0 $((posts - 1))); do

@@ -10,3 +10,13 @@ wait_healthy() {
     echo "no server answered at $1" >&2
     return 1
 }
+
+# Waits until the server at $1 has finished the analysis it starts with (`analysing` in its
+# health check), and prints how long that took.
+wait_analysed() {
+    local start=$SECONDS
+    while curl -sf "http://$1/api/health" | grep -q '"analysing":true'; do
+        sleep 0.2
+    done
+    echo "analysis at start: done $((SECONDS - start)) s after the server answered"
+}

@@ -83,6 +83,8 @@ pub(crate) struct Health {
     indexed: u64,
     /// Whether `POST /api/articles` is enabled (a token is set).
     writes_enabled: bool,
+    /// Whether the analysis the server starts with is running (posts wait for it).
+    analysing: bool,
 }
 
 #[utoipa::path(get, path = "/api/health", responses((status = 200, body = Health)))]
@@ -96,6 +98,7 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
                 stories: inner.listings().len(),
                 indexed: inner.index.len(),
                 writes_enabled: inner.token.is_some(),
+                analysing: inner.warming_up.load(std::sync::atomic::Ordering::SeqCst),
             })
         })
         .await?;

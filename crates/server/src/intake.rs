@@ -104,18 +104,13 @@ pub(crate) fn ingest(
         &inner.pipeline,
         &pipeline::NoProgress,
     )?;
-    if inserted + updated > 0 || !analysis.moved.is_empty() {
-        // The index changes only for the articles posted and those now in another story.
-        let changed: BTreeSet<&str> =
-            ids.iter().chain(&analysis.moved).map(String::as_str).collect();
-        crate::state::update_index(&**store, &inner.index, &changed)
-            .map_err(|err| ApiError::internal(&format!("{err:#}")))?;
-    }
-    if !analysis.changed_stories.is_empty() {
-        inner
-            .update(&**store, &analysis.changed_stories)
-            .map_err(|err| ApiError::internal(&format!("{err:#}")))?;
-    }
+    let posted = match inserted + updated {
+        0 => &[][..],
+        _ => &ids[..],
+    };
+    inner
+        .analysed(&**store, posted, &analysis)
+        .map_err(|err| ApiError::internal(&format!("{err:#}")))?;
     let mut touched = BTreeSet::new();
     for id in &ids {
         if let Some(story) = store.article(id)?.and_then(|it| it.story) {

@@ -96,6 +96,7 @@ async fn serve_async(config: ServerConfig) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
+    state.warm_up().context("cannot start the analysis of the store")?;
     tracing::info!(target: "server", addr = %config.addr, db = %config.db.display(), writes = config.token.is_some(), "Serving.");
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown_signal())

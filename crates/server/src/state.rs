@@ -2,6 +2,7 @@
 //! derive from the store, and the settings requests need.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 
 use anyhow::Context;
@@ -23,6 +24,8 @@ pub(crate) struct Inner {
     // (SQLite's WAL lets readers and a writer go on together).
     writer: Mutex<Box<dyn store::Store>>,
     reader: Mutex<Box<dyn store::Store>>,
+    /// Whether the analysis [`AppState::warm_up`] started is running.
+    pub(crate) warming_up: AtomicBool,
     pub(crate) index: search::Index,
     pub(crate) token: Option<String>,
     pub(crate) max_body_bytes: usize,
@@ -96,12 +99,38 @@ impl AppState {
             inner: Arc::new(Inner {
                 writer: Mutex::new(store),
                 reader: Mutex::new(reader),
+                warming_up: AtomicBool::new(false),
                 index,
                 token: config.token.clone(),
                 max_body_bytes: config.max_body_bytes,
                 pipeline: config.pipeline.clone(),
                 derived: RwLock::new(derived),
             }),
+        })
+    }
+
+    /// Analyses the store on a thread of its own, under the ingests' connection, so that the
+    /// server answers meanwhile: after an upgrade or a change of settings that replays and
+    /// compares every story (minutes on a large store), which the first post would otherwise
+    /// wait for, and otherwise reads the saved online state back (a second or so on a large
+    /// store), which the first post need not then do. Requests go on meanwhile; posts wait for
+    /// it. `/api/health` tells while it runs.
+    pub fn warm_up(&self) -> std::io::Result<std::thread::JoinHandle<()>> {
+        let inner = Arc::clone(&self.inner);
+        inner.warming_up.store(true, Ordering::SeqCst);
+        std::thread::Builder::new().name("parallax-warm-up".to_string()).spawn(move || {
+            let mut store = inner.writer();
+            let analysed = pipeline::reanalyze(&mut **store, &inner.pipeline, &pipeline::NoProgress)
+                .map_err(anyhow::Error::from)
+                .and_then(|analysis| {
+                    inner.analysed(&**store, &[], &analysis)?;
+                    Ok(analysis)
+                });
+            match analysed {
+                Ok(analysis) => tracing::info!(target: "server", replayed = analysis.replayed, compared = analysis.compared, "Store analysed."),
+                Err(err) => tracing::warn!(target: "server", "Cannot analyse the store: {err:#}"),
+            }
+            inner.warming_up.store(false, Ordering::SeqCst);
         })
     }
 
@@ -142,6 +171,27 @@ impl Inner {
 }
 
 impl Inner {
+    /// Brings the search index and what pages derive from the store up to date after
+    /// `analysis`, which followed the ingest of the articles `posted` (none for an analysis
+    /// alone); call with the store's writer locked. The index changes only for the articles
+    /// posted and those now in another story.
+    pub(crate) fn analysed(
+        &self,
+        store: &dyn store::Store,
+        posted: &[String],
+        analysis: &pipeline::Analysis,
+    ) -> anyhow::Result<()> {
+        if !posted.is_empty() || !analysis.moved.is_empty() {
+            let changed: BTreeSet<&str> =
+                posted.iter().chain(&analysis.moved).map(String::as_str).collect();
+            update_index(store, &self.index, &changed)?;
+        }
+        if !analysis.changed_stories.is_empty() {
+            self.update(store, &analysis.changed_stories)?;
+        }
+        Ok(())
+    }
+
     /// Brings what pages derive from the store up to date after an analysis that changed the
     /// stories `changed` (`pipeline::Analysis::changed_stories`), and forgets cached pages;
     /// call with the store locked. Only the changed stories' listings are read again, unless
@@ -329,8 +379,14 @@ mod tests {
 
     /// A server over a store of the integration tests' fixture, in a temporary directory.
     fn fixture_state() -> (tempfile::TempDir, AppState) {
+        fixture_state_with(|_| {})
+    }
+
+    /// [`fixture_state`] with the server's settings changed by `change` (the store is
+    /// analysed with the defaults).
+    fn fixture_state_with(change: impl FnOnce(&mut ServerConfig)) -> (tempfile::TempDir, AppState) {
         let dir = tempfile::tempdir().unwrap();
-        let config = ServerConfig::new(dir.path().join("parallax.db"));
+        let mut config = ServerConfig::new(dir.path().join("parallax.db"));
         let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/stories.jsonl");
         let mut store = store::SqliteStore::open(&config.db).unwrap();
         pipeline::ingest(
@@ -340,7 +396,41 @@ mod tests {
             &pipeline::NoProgress,
         )
         .unwrap();
+        change(&mut config);
         (dir, AppState::open(&config).unwrap())
+    }
+
+    /// The story with the most articles, as JSON, and its summary's length in words.
+    async fn largest_story(router: &axum::Router, inner: &Inner) -> (String, usize) {
+        use tower::ServiceExt;
+        let listings = inner.listings();
+        let story = listings.iter().max_by_key(|it| it.article_count).unwrap().id.clone();
+        let request = axum::http::Request::get(format!("/api/stories/{story}"))
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = router.clone().oneshot(request).await.unwrap();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let words = json["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|it| it["text"].as_str().unwrap().split_whitespace().count())
+            .sum();
+        (story, words)
+    }
+
+    #[tokio::test]
+    async fn the_analysis_a_server_starts_with_applies_new_settings_while_it_answers() {
+        let (_dir, state) = fixture_state_with(|config| config.pipeline.compare.summary_words = 12);
+        let router = crate::router(state.clone());
+        // Served, and cached, as the store was analysed: with the default summary length.
+        let (story, before) = largest_story(&router, state.inner()).await;
+        state.warm_up().unwrap().join().unwrap();
+        assert!(!state.inner().warming_up.load(Ordering::SeqCst));
+        let (same, after) = largest_story(&router, state.inner()).await;
+        assert_eq!(same, story);
+        assert!(after < before && after <= 12 + 12 * 15 / 100, "{before} then {after} words");
     }
 
     #[tokio::test]

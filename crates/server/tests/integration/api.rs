@@ -15,6 +15,7 @@ async fn health_counts_articles_stories_and_index() {
     assert_eq!(json["stories"], 2);
     assert_eq!(json["indexed"], 5);
     assert_eq!(json["writes_enabled"], true);
+    assert_eq!(json["analysing"], false, "no analysis was started");
 }
 
 #[tokio::test]
