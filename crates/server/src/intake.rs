@@ -56,8 +56,11 @@ pub(crate) fn read_body(
     (documents, diagnostics)
 }
 
-/// Extracts, stores and analyses `documents`, then rebuilds the index. Runs on the blocking
-/// pool with the store locked, so ingests are serialised.
+/// Extracts, stores and analyses `documents`, and indexes them. Runs on the blocking pool.
+///
+/// Posts are stored one at a time and analysed together: an analysis covers every article
+/// stored before it starts, so posts that arrive while one runs are stored as soon as it ends
+/// and then analysed by a single analysis, whichever of them runs it ([`Inner::analyse_stored`]).
 pub(crate) fn ingest(
     inner: &Inner,
     documents: Vec<RawDocument>,
@@ -90,36 +93,26 @@ pub(crate) fn ingest(
         ids.push(article.id.clone());
         articles.push(article);
     }
-    let mut store = inner.writer();
-    let outcomes = store.put_articles(&articles)?;
+    let (outcomes, ticket) = inner.store_posted(&articles)?;
     let count = |wanted: store::PutOutcome| outcomes.iter().filter(|it| **it == wanted).count();
     let (inserted, updated, unchanged) = (
         count(store::PutOutcome::Inserted),
         count(store::PutOutcome::Updated),
         count(store::PutOutcome::Unchanged),
     );
-    let analysis = pipeline::refresh(
-        &mut **store,
-        inserted + updated > 0,
-        &inner.pipeline,
-        &pipeline::NoProgress,
-    )?;
-    let posted = match inserted + updated {
-        0 => &[][..],
-        _ => &ids[..],
-    };
-    inner
-        .analysed(&**store, posted, &analysis)
-        .map_err(|err| ApiError::internal(&format!("{err:#}")))?;
+    if let Some(ticket) = ticket {
+        inner.analyse_stored(ticket)?;
+    }
     let mut touched = BTreeSet::new();
+    let reader = inner.reader();
     for id in &ids {
-        if let Some(story) = store.article(id)?.and_then(|it| it.story) {
+        if let Some(story) = reader.article(id)?.and_then(|it| it.story) {
             touched.insert(story);
         }
     }
-    // The listings as of this analysis (updated above when it changed any).
+    drop(reader);
+    // The listings as of the analysis (updated when it changed any).
     let stories = inner.listings().iter().filter(|it| touched.contains(&it.id)).cloned().collect();
-    drop(store);
     for diagnostic in &diagnostics {
         match diagnostic.severity {
             Severity::Error => {

@@ -26,6 +26,10 @@ pub(crate) struct Inner {
     reader: Mutex<Box<dyn store::Store>>,
     /// Whether the analysis [`AppState::warm_up`] started is running.
     pub(crate) warming_up: AtomicBool,
+    /// Posts stored and not yet analysed (see [`Inner::store_posted`]).
+    posted: Mutex<Posted>,
+    /// Held by the post that analyses what was stored, while the others wait for it.
+    analysing: Mutex<()>,
     pub(crate) index: search::Index,
     pub(crate) token: Option<String>,
     pub(crate) max_body_bytes: usize,
@@ -50,6 +54,17 @@ pub(crate) struct Derived {
     /// The listings' positions in each order the lists offer (by `Sort`), sorted when first
     /// asked for after a change: a list request then copies its page alone.
     orders: [OnceLock<Vec<u32>>; 2],
+}
+
+/// The posts stored since the last analysis of them, counted.
+#[derive(Default)]
+struct Posted {
+    /// Posts stored with something new, from the server's start: a post's ticket.
+    stored: u64,
+    /// The last ticket an analysis covered.
+    analysed: u64,
+    /// The articles those posts stored since, to index once analysed.
+    ids: Vec<String>,
 }
 
 /// What a cached rendering of a story is.
@@ -100,6 +115,8 @@ impl AppState {
                 writer: Mutex::new(store),
                 reader: Mutex::new(reader),
                 warming_up: AtomicBool::new(false),
+                posted: Mutex::new(Posted::default()),
+                analysing: Mutex::new(()),
                 index,
                 token: config.token.clone(),
                 max_body_bytes: config.max_body_bytes,
@@ -171,6 +188,56 @@ impl Inner {
 }
 
 impl Inner {
+    /// Stores the articles of a post, and returns what became of each and, when any was new
+    /// or changed, the post's ticket for [`Inner::analyse_stored`].
+    pub(crate) fn store_posted(
+        &self,
+        articles: &[model::Article],
+    ) -> Result<(Vec<store::PutOutcome>, Option<u64>), ApiError> {
+        let mut store = self.writer();
+        let outcomes = store.put_articles(articles)?;
+        let changed = articles
+            .iter()
+            .zip(&outcomes)
+            .filter(|(_, outcome)| **outcome != store::PutOutcome::Unchanged);
+        let mut posted = self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let before = posted.ids.len();
+        posted.ids.extend(changed.map(|(article, _)| article.id.clone()));
+        if posted.ids.len() == before {
+            return Ok((outcomes, None));
+        }
+        posted.stored += 1;
+        Ok((outcomes, Some(posted.stored)))
+    }
+
+    /// Analyses the store, unless an analysis that started after the post with `ticket` was
+    /// stored has ended: each covers every post stored before it, so posts stored while one
+    /// runs wait for the next, which one of them runs for all.
+    pub(crate) fn analyse_stored(&self, ticket: u64) -> Result<(), ApiError> {
+        let _turn = self.analysing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut store = self.writer();
+        let (covers, ids) = {
+            let mut posted = self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if posted.analysed >= ticket {
+                return Ok(());
+            }
+            (posted.stored, std::mem::take(&mut posted.ids))
+        };
+        let analysed = pipeline::refresh(&mut **store, true, &self.pipeline, &pipeline::NoProgress)
+            .map_err(ApiError::from)
+            .and_then(|analysis| {
+                self.analysed(&**store, &ids, &analysis)
+                    .map_err(|err| ApiError::internal(&format!("{err:#}")))
+            });
+        let mut posted = self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match analysed {
+            Ok(()) => posted.analysed = covers,
+            // The next post's analysis indexes them.
+            Err(_) => posted.ids.extend(ids),
+        }
+        analysed
+    }
+
     /// Brings the search index and what pages derive from the store up to date after
     /// `analysis`, which followed the ingest of the articles `posted` (none for an analysis
     /// alone); call with the store's writer locked. The index changes only for the articles

@@ -276,6 +276,27 @@ async fn the_story_lists_follow_each_post_as_the_store_lists_them() {
     assert!(page.contains(">Wire</option>"), "{page}");
 }
 
+/// Posts sent at once are each stored, analysed and indexed, and each answer names its
+/// article's story, whichever post's analysis covered it.
+#[tokio::test]
+async fn posts_sent_at_once_are_each_analysed_and_indexed() {
+    let server = TestServer::new();
+    let posts = UNRELATED.iter().enumerate().map(|(i, (title, text))| {
+        let body = serde_json::json!({"id": format!("c{i}"), "source": format!("Wire {i}"), "title": title, "text": text});
+        server.post(Some(TOKEN), body.to_string())
+    });
+    let answers = futures_util::future::join_all(posts).await;
+    for (i, (status, json)) in answers.iter().enumerate() {
+        assert_eq!(*status, StatusCode::OK, "{json}");
+        let story = story_of(&server, &format!("c{i}")).await;
+        assert_eq!(json["stories"][0]["id"], story.as_str(), "{json}");
+    }
+    let (_, health) = server.get_json("/api/health").await;
+    assert_eq!((health["articles"].as_u64(), health["indexed"].as_u64()), (Some(15), Some(15)));
+    let (_, found) = server.get_json("/api/search?q=violins").await;
+    assert_eq!(found["groups"][0]["hits"][0]["article"], "c8");
+}
+
 #[tokio::test]
 async fn posting_needs_the_token() {
     let server = TestServer::new();
