@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, RwLock};
+use std::time::Duration;
 
 use anyhow::Context;
 
@@ -28,6 +29,8 @@ pub(crate) struct Inner {
     pub(crate) warming_up: AtomicBool,
     /// Posts stored and not yet analysed (see [`Inner::store_posted`]).
     posted: Mutex<Posted>,
+    /// Signalled when no post is being stored.
+    all_stored: Condvar,
     /// Held by the post that analyses what was stored, while the others wait for it.
     analysing: Mutex<()>,
     pub(crate) index: search::Index,
@@ -65,7 +68,13 @@ struct Posted {
     analysed: u64,
     /// The articles those posts stored since, to index once analysed.
     ids: Vec<String>,
+    /// Posts waiting for the store's writer to store their articles.
+    storing: usize,
 }
+
+/// How long an analysis waits for posts that are being stored to be stored, so that it covers
+/// them too: they would otherwise wait for it and then run one of their own.
+const MAX_WAIT_FOR_STORING: Duration = Duration::from_millis(100);
 
 /// What a cached rendering of a story is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,6 +125,7 @@ impl AppState {
                 reader: Mutex::new(reader),
                 warming_up: AtomicBool::new(false),
                 posted: Mutex::new(Posted::default()),
+                all_stored: Condvar::new(),
                 analysing: Mutex::new(()),
                 index,
                 token: config.token.clone(),
@@ -181,6 +191,10 @@ impl Inner {
         self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    fn posted(&self) -> MutexGuard<'_, Posted> {
+        self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// The store's connection for requests, which never waits for an ingest.
     pub(crate) fn reader(&self) -> MutexGuard<'_, Box<dyn store::Store>> {
         self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -194,13 +208,18 @@ impl Inner {
         &self,
         articles: &[model::Article],
     ) -> Result<(Vec<store::PutOutcome>, Option<u64>), ApiError> {
-        let mut store = self.writer();
-        let outcomes = store.put_articles(articles)?;
+        self.posted().storing += 1;
+        let stored = self.writer().put_articles(articles);
+        let mut posted = self.posted();
+        posted.storing -= 1;
+        if posted.storing == 0 {
+            self.all_stored.notify_all();
+        }
+        let outcomes = stored?;
         let changed = articles
             .iter()
             .zip(&outcomes)
             .filter(|(_, outcome)| **outcome != store::PutOutcome::Unchanged);
-        let mut posted = self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let before = posted.ids.len();
         posted.ids.extend(changed.map(|(article, _)| article.id.clone()));
         if posted.ids.len() == before {
@@ -215,12 +234,18 @@ impl Inner {
     /// runs wait for the next, which one of them runs for all.
     pub(crate) fn analyse_stored(&self, ticket: u64) -> Result<(), ApiError> {
         let _turn = self.analysing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let posted = self.posted();
+        if posted.analysed >= ticket {
+            return Ok(());
+        }
+        let (posted, _) = self
+            .all_stored
+            .wait_timeout_while(posted, MAX_WAIT_FOR_STORING, |posted| posted.storing > 0)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        drop(posted);
         let mut store = self.writer();
         let (covers, ids) = {
-            let mut posted = self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            if posted.analysed >= ticket {
-                return Ok(());
-            }
+            let mut posted = self.posted();
             (posted.stored, std::mem::take(&mut posted.ids))
         };
         let analysed = pipeline::refresh(&mut **store, true, &self.pipeline, &pipeline::NoProgress)
@@ -229,7 +254,7 @@ impl Inner {
                 self.analysed(&**store, &ids, &analysis)
                     .map_err(|err| ApiError::internal(&format!("{err:#}")))
             });
-        let mut posted = self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut posted = self.posted();
         match analysed {
             Ok(()) => posted.analysed = covers,
             // The next post's analysis indexes them.
