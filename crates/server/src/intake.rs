@@ -103,16 +103,16 @@ pub(crate) fn ingest(
     if let Some(ticket) = ticket {
         inner.analyse_stored(ticket)?;
     }
-    let mut touched = BTreeSet::new();
     let reader = inner.reader();
+    let mut touched = BTreeSet::new();
     for id in &ids {
         if let Some(story) = reader.article(id)?.and_then(|it| it.story) {
             touched.insert(story);
         }
     }
+    let touched: Vec<&str> = touched.iter().map(String::as_str).collect();
+    let stories = reader.story_listings(&touched)?;
     drop(reader);
-    // The listings as of the analysis (updated when it changed any).
-    let stories = inner.listings().iter().filter(|it| touched.contains(&it.id)).cloned().collect();
     for diagnostic in &diagnostics {
         match diagnostic.severity {
             Severity::Error => {

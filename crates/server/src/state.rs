@@ -1,7 +1,7 @@
 //! Shared state: the store's two connections (ingests, requests), the search index, what pages
 //! derive from the store, and the settings requests need.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, RwLock};
 use std::time::Duration;
@@ -48,8 +48,11 @@ pub(crate) struct Inner {
 pub(crate) struct Derived {
     pub(crate) listings: Arc<Vec<store::StoryListing>>,
     pub(crate) titles: HashMap<String, String>,
-    /// Every outlet of a story, sorted.
+    /// Every outlet of a story, sorted: the keys of `stories_by_outlet`.
     pub(crate) outlets: Arc<Vec<String>>,
+    /// How many stories each outlet covered, so that a change updates the outlets without
+    /// going through every listing.
+    stories_by_outlet: BTreeMap<String, usize>,
     pub(crate) rendered: HashMap<(Rendering, String), axum::body::Bytes>,
     /// Counts the changes to the store since the server started: a rendering is cached only
     /// if no ingest changed the store while it was read ([`Inner::version`]).
@@ -362,15 +365,14 @@ impl Inner {
 
 fn derive(store: &dyn store::Store) -> anyhow::Result<Derived> {
     let listings = store.stories().context("cannot list the stories")?;
-    let titles = listings.iter().map(|it| (it.id.clone(), it.title.clone())).collect();
-    let outlets = Arc::new(outlets(&listings));
-    Ok(Derived { listings: Arc::new(listings), titles, outlets, ..Derived::default() })
-}
-
-/// Every outlet of a story, sorted.
-fn outlets(listings: &[store::StoryListing]) -> Vec<String> {
-    let outlets: BTreeSet<&String> = listings.iter().flat_map(|it| &it.sources).collect();
-    outlets.into_iter().cloned().collect()
+    let mut derived = Derived::default();
+    for listing in &listings {
+        derived.titles.insert(listing.id.clone(), listing.title.clone());
+        derived.count_outlets(listing);
+    }
+    derived.outlets = Arc::new(derived.stories_by_outlet.keys().cloned().collect());
+    derived.listings = Arc::new(listings);
+    Ok(derived)
 }
 
 impl Derived {
@@ -378,18 +380,59 @@ impl Derived {
     /// missing from it is no longer stored), each where the store lists it.
     fn apply(&mut self, ids: &[&str], fresh: Vec<store::StoryListing>) {
         let gone: HashSet<&str> = ids.iter().copied().collect();
-        let listings = Arc::make_mut(&mut self.listings);
-        listings.retain(|it| !gone.contains(it.id.as_str()));
-        self.titles.retain(|id, _| !gone.contains(id.as_str()));
+        let mut listings = std::mem::take(Arc::make_mut(&mut self.listings));
+        let mut outlets_changed = false;
+        listings.retain(|it| {
+            let keep = !gone.contains(it.id.as_str());
+            if !keep {
+                outlets_changed |= self.uncount_outlets(it);
+            }
+            keep
+        });
+        for id in &gone {
+            self.titles.remove(*id);
+        }
         for listing in fresh {
+            outlets_changed |= self.count_outlets(&listing);
             let at = listings.partition_point(|it| it.order_key() < listing.order_key());
             self.titles.insert(listing.id.clone(), listing.title.clone());
             listings.insert(at, listing);
         }
-        self.outlets = Arc::new(outlets(listings));
+        self.listings = Arc::new(listings);
+        if outlets_changed {
+            self.outlets = Arc::new(self.stories_by_outlet.keys().cloned().collect());
+        }
         self.rendered.clear();
         self.orders = Default::default();
         self.version += 1;
+    }
+
+    /// Counts a listing's story for each of its outlets; whether an outlet is new.
+    fn count_outlets(&mut self, listing: &store::StoryListing) -> bool {
+        let mut new = false;
+        for source in &listing.sources {
+            let count = self.stories_by_outlet.entry(source.clone()).or_insert_with(|| {
+                new = true;
+                0
+            });
+            *count += 1;
+        }
+        new
+    }
+
+    /// Takes back [`Derived::count_outlets`]; whether an outlet is left without a story.
+    fn uncount_outlets(&mut self, listing: &store::StoryListing) -> bool {
+        let mut gone = false;
+        for source in &listing.sources {
+            if let Some(count) = self.stories_by_outlet.get_mut(source) {
+                *count -= 1;
+                if *count == 0 {
+                    self.stories_by_outlet.remove(source);
+                    gone = true;
+                }
+            }
+        }
+        gone
     }
 }
 
@@ -449,12 +492,8 @@ mod tests {
             listing("c", day(1).as_deref(), 5),
             listing("d", None, 1),
         ];
-        let mut derived = Derived {
-            titles: all.iter().map(|it| (it.id.clone(), it.title.clone())).collect(),
-            outlets: Arc::new(outlets(&all)),
-            listings: Arc::new(all.to_vec()),
-            ..Derived::default()
-        };
+        let mut derived = Derived::default();
+        derived.apply(&[], all.to_vec());
         derived.rendered.insert((Rendering::Page, "a".to_string()), axum::body::Bytes::new());
         // "b" grows and is the newest, "c" is gone, "e" is new, undated, with more than "d".
         let fresh = vec![listing("e", None, 3), listing("b", day(9).as_deref(), 2)];
