@@ -14,10 +14,8 @@ db=$1
 shift
 addr=127.0.0.1:18092
 for bin in "$@"; do
-    "$bin" serve --db "$db" --addr "$addr" --token bench -q >/dev/null 2>&1 &
-    server=$!
-    trap 'kill "$server" 2>/dev/null || true' EXIT
-    wait_healthy "$addr"
+    trap 'kill "${server:-}" 2>/dev/null || true' EXIT
+    serve_store "$bin" "$db" "$addr" --token bench
     echo "== $bin"
     stories=$(curl -s "http://$addr/api/stories?limit=5&sort=covered" |
         python3 -c 'import json, sys; print(" ".join(s["id"] for s in json.load(sys.stdin)["stories"]))')

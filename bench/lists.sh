@@ -13,10 +13,8 @@ db=$1
 shift
 addr=127.0.0.1:18090
 for bin in "$@"; do
-    "$bin" serve --db "$db" --addr "$addr" -q >/dev/null 2>&1 &
-    server=$!
-    trap 'kill "$server" 2>/dev/null || true' EXIT
-    wait_healthy "$addr"
+    trap 'kill "${server:-}" 2>/dev/null || true' EXIT
+    serve_store "$bin" "$db" "$addr"
     echo "== $bin"
     for path in "/api/stories" "/api/stories?sort=covered" "/api/stories?source=Test%20Wire%203" "/"; do
         times=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w "%{time_total} " "http://$addr$path"; done)

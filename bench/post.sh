@@ -20,7 +20,7 @@ clients=${4:-1}
 addr=127.0.0.1:18081
 data=../shared/data
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 [ "$bin" != target/release/parallax ] || cargo build --release -q -p cli
 db=${3:-$work/bench.db}
@@ -28,9 +28,7 @@ if [ -z "${3:-}" ]; then
     "$bin" ingest "$data/clustering/allsides-stories.jsonl" "$data/clustering/ecbplus-dev.jsonl" \
         "$data/summarization/neus-val.jsonl" --db "$db" -q
 fi
-"$bin" serve --db "$db" --addr "$addr" --token bench -q &
-server=$!
-wait_healthy "$addr"
+serve_store "$bin" "$db" "$addr" --token bench
 wait_analysed "$addr"
 # Ids new to the store on every run: a post of a stored article changes nothing.
 run=$(date +%s)

@@ -1,5 +1,16 @@
 # Helpers for the server benchmarks (post.sh, lists.sh, busy.sh, load.sh), which source this.
 
+# Serves the store $2 with the parallax binary $1 at $3 (host:port), with any further
+# arguments, in the background: `server` holds its process id, which the caller stops. Returns
+# once it answers.
+serve_store() {
+    local bin=$1 db=$2 addr=$3
+    shift 3
+    "$bin" serve --db "$db" --addr "$addr" -q "$@" >/dev/null 2>&1 &
+    server=$!
+    wait_healthy "$addr"
+}
+
 # Waits until the server at $1 (host:port) answers its health check, for up to five minutes:
 # a server on a large store rebuilds its search index before it listens.
 wait_healthy() {
