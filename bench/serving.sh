@@ -12,7 +12,8 @@ serve_store() {
 }
 
 # Waits until the server at $1 (host:port) answers its health check, for up to five minutes:
-# a server on a large store rebuilds its search index before it listens.
+# a server brings its search index up to the store before it listens (on a large store
+# whose index is lost or of an older schema, that takes seconds).
 wait_healthy() {
     for _ in $(seq 1500); do
         curl -sf "http://$1/api/health" >/dev/null && return 0

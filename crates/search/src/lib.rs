@@ -1,20 +1,24 @@
 //! Full-text search over articles (titles and bodies) with outlet and date filters, on tantivy.
 //!
-//! The index is derived state: [`Index::rebuild`] replaces its whole content from the store's
-//! articles and their stories, so an index that is lost, stale or written by another version
-//! is simply rebuilt. Hits come best first; [`group_by_story`] groups them by story.
+//! The index is derived state: each document carries a key ([`Doc::key`]) naming the article,
+//! the version of its content and its story, so a caller tells from [`Index::keys`] which
+//! documents are stale or missing without reading them, and brings the index up to date in
+//! one [`Batch`]. An index that is lost or written by another version is simply written again.
+//! Hits come best first; [`group_by_story`] groups them by story.
 //!
 //! ```
 //! let index = search::Index::in_memory()?;
 //! let doc = search::Doc {
 //!     article: "a1",
+//!     version: 1,
 //!     story: Some("s1"),
 //!     source: "Example News",
 //!     title: Some("Storm hits coast"),
 //!     body: "A storm hit the coast on Monday.",
 //!     published: None,
 //! };
-//! index.rebuild(&mut std::iter::once(doc))?;
+//! index.update(&mut std::iter::once(doc))?;
+//! assert!(index.keys()?.contains(&doc.key()));
 //! let hits = index.search(&search::Query::text("storm"))?;
 //! assert_eq!(hits.hits[0].article, "a1");
 //! # Ok::<(), search::Error>(())
@@ -22,9 +26,10 @@
 
 #![warn(missing_docs)]
 
+use std::collections::HashSet;
 use std::ops::Bound;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use tantivy::collector::{Count, TopDocs};
@@ -40,6 +45,8 @@ use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 pub struct Doc<'a> {
     /// The article's id.
     pub article: &'a str,
+    /// The version of its content (a store's content hash): a new version is a new document.
+    pub version: u64,
     /// The id of its story, when analysed.
     pub story: Option<&'a str>,
     /// Its outlet.
@@ -50,6 +57,25 @@ pub struct Doc<'a> {
     pub body: &'a str,
     /// When it was published.
     pub published: Option<DateTime<FixedOffset>>,
+}
+
+impl Doc<'_> {
+    /// The key of this state of the article's document: its id, content version and story.
+    pub fn key(&self) -> u64 {
+        doc_key(self.article, self.version, self.story)
+    }
+}
+
+/// The key of the document of `article` at content `version` in `story` (see [`Doc::key`]).
+/// Stable across builds, so a restart finds the documents an earlier build wrote current.
+pub fn doc_key(article: &str, version: u64, story: Option<&str>) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in [article.as_bytes(), &version.to_le_bytes(), story.unwrap_or("").as_bytes()] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher.update(&[u8::from(story.is_some())]);
+    hasher.digest()
 }
 
 /// A search: words (tantivy query syntax, parsed leniently: any string is accepted), an
@@ -148,7 +174,7 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A full-text index of articles. Shareable between threads: searches run concurrently, and
-/// rebuilds are serialised by an internal lock.
+/// writes ([`Batch`]) are serialised by an internal lock.
 pub struct Index {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
@@ -169,7 +195,7 @@ impl Index {
             if index.schema() == schema {
                 index
             } else {
-                tracing::info!(target: "search", dir = %dir.display(), "Index schema changed; rebuilding it.");
+                tracing::info!(target: "search", dir = %dir.display(), "Index schema changed; clearing it to be written again.");
                 drop(index);
                 clear_dir(dir).map_err(io)?;
                 tantivy::Index::create_in_dir(dir, schema)?
@@ -198,40 +224,35 @@ impl Index {
         Ok(Index { reader, writer: Mutex::new(writer), parser, fields })
     }
 
-    /// Replaces the whole content with `docs`, committed at once: searches see the old content
-    /// until the new one is complete. Returns how many documents were indexed.
-    pub fn rebuild(&self, docs: &mut dyn Iterator<Item = Doc<'_>>) -> Result<usize> {
-        self.write(docs, true)
-    }
-
     /// Replaces the documents of the articles in `docs`, by article id, and adds those not
     /// indexed yet, committed at once. Returns how many documents were written. After a small
-    /// ingest only the articles it added or moved to another story need this, not a rebuild.
+    /// ingest only the articles it added or moved to another story need this.
     pub fn update(&self, docs: &mut dyn Iterator<Item = Doc<'_>>) -> Result<usize> {
-        self.write(docs, false)
+        let mut batch = self.batch();
+        for doc in docs {
+            batch.put(&doc)?;
+        }
+        batch.commit()
     }
 
-    /// Writes `docs` in one commit, after deleting every document (`clear`) or each one's
-    /// earlier version by article id.
-    fn write(&self, docs: &mut dyn Iterator<Item = Doc<'_>>, clear: bool) -> Result<usize> {
-        // A poisoned lock only means an earlier write panicked; the writer rolls back on the
-        // next commit cycle, so it is safe to go on.
-        let mut writer = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if clear {
-            writer.delete_all_documents()?;
+    /// Starts a batch of writes, committed at once by [`Batch::commit`]: searches see the
+    /// content before it until then. Other writes wait for it.
+    pub fn batch(&self) -> Batch<'_> {
+        // A poisoned lock only means an earlier write panicked; its batch rolled back.
+        let writer = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        Batch { index: self, writer, written: 0, committed: false }
+    }
+
+    /// The key ([`Doc::key`]) of every document indexed, read from a column of the index
+    /// rather than from the documents.
+    pub fn keys(&self) -> Result<HashSet<u64>> {
+        let searcher = self.reader.searcher();
+        let mut keys = HashSet::with_capacity(searcher.num_docs() as usize);
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64(KEY)?;
+            keys.extend(segment.doc_ids_alive().filter_map(|doc| column.first(doc)));
         }
-        let mut n_docs = 0;
-        for doc in docs {
-            if !clear {
-                // A delete applies to documents added before it, so the new one stays.
-                writer.delete_term(Term::from_field_text(self.fields.article, doc.article));
-            }
-            writer.add_document(self.document(&doc))?;
-            n_docs += 1;
-        }
-        writer.commit()?;
-        self.reader.reload()?;
-        Ok(n_docs)
+        Ok(keys)
     }
 
     /// How many articles are indexed.
@@ -295,6 +316,7 @@ impl Index {
         let fields = &self.fields;
         let mut acc = TantivyDocument::default();
         acc.add_text(fields.article, doc.article);
+        acc.add_u64(fields.key, doc.key());
         if let Some(story) = doc.story {
             acc.add_text(fields.story, story);
         }
@@ -442,6 +464,48 @@ fn is_same_word(token: &str, word: &str) -> bool {
     }
 }
 
+/// Writes to an index, committed at once; dropped uncommitted, it is rolled back.
+pub struct Batch<'a> {
+    index: &'a Index,
+    writer: MutexGuard<'a, IndexWriter>,
+    written: usize,
+    committed: bool,
+}
+
+impl Batch<'_> {
+    /// Writes `doc`, replacing every earlier document of its article.
+    pub fn put(&mut self, doc: &Doc<'_>) -> Result<()> {
+        // A delete applies to documents added before it, so the new one stays.
+        self.writer.delete_term(Term::from_field_text(self.index.fields.article, doc.article));
+        self.writer.add_document(self.index.document(doc))?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Deletes the document with this key, if one is indexed.
+    pub fn remove(&mut self, key: u64) {
+        self.writer.delete_term(Term::from_field_u64(self.index.fields.key, key));
+    }
+
+    /// Commits the batch; returns how many documents it wrote.
+    pub fn commit(mut self) -> Result<usize> {
+        self.writer.commit()?;
+        self.committed = true;
+        self.index.reader.reload()?;
+        Ok(self.written)
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            if let Err(err) = self.writer.rollback() {
+                tracing::warn!(target: "search", "Cannot roll back an index batch: {err}");
+            }
+        }
+    }
+}
+
 /// Groups hits by story, stories in the order of their best hit, hits best first.
 pub fn group_by_story(hits: Vec<Hit>) -> Vec<StoryHits> {
     let mut groups: Vec<StoryHits> = Vec::new();
@@ -454,8 +518,12 @@ pub fn group_by_story(hits: Vec<Hit>) -> Vec<StoryHits> {
     groups
 }
 
+/// The name of the field holding each document's key.
+const KEY: &str = "key";
+
 struct Fields {
     article: Field,
+    key: Field,
     story: Field,
     source: Field,
     title: Field,
@@ -471,6 +539,7 @@ fn schema() -> (Schema, Fields) {
         .set_precision(DateTimePrecision::Seconds);
     let fields = Fields {
         article: builder.add_text_field("article", STRING | STORED),
+        key: builder.add_u64_field(KEY, INDEXED | FAST),
         story: builder.add_text_field("story", STRING | STORED),
         source: builder.add_text_field("source", STRING | STORED | FAST),
         title: builder.add_text_field("title", TEXT | STORED),

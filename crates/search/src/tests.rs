@@ -16,6 +16,7 @@ fn docs() -> Vec<Doc<'static>> {
     vec![
         Doc {
             article: "a1",
+            version: 1,
             story: Some("s-flood"),
             source: "North Post",
             title: Some("River floods the old town"),
@@ -24,6 +25,7 @@ fn docs() -> Vec<Doc<'static>> {
         },
         Doc {
             article: "a2",
+            version: 1,
             story: Some("s-flood"),
             source: "South Herald",
             title: Some("Old town under water"),
@@ -32,6 +34,7 @@ fn docs() -> Vec<Doc<'static>> {
         },
         Doc {
             article: "a3",
+            version: 1,
             story: Some("s-vote"),
             source: "North Post",
             title: Some("Council vote on the bridge"),
@@ -40,6 +43,7 @@ fn docs() -> Vec<Doc<'static>> {
         },
         Doc {
             article: "a4",
+            version: 1,
             story: None,
             source: "South Herald",
             title: None,
@@ -51,7 +55,7 @@ fn docs() -> Vec<Doc<'static>> {
 
 fn index() -> Index {
     let index = Index::in_memory().unwrap();
-    assert_eq!(index.rebuild(&mut docs().into_iter()).unwrap(), 4);
+    assert_eq!(index.update(&mut docs().into_iter()).unwrap(), 4);
     index
 }
 
@@ -140,12 +144,42 @@ fn groups_hits_by_story_in_order_of_best_hit() {
 }
 
 #[test]
-fn rebuild_replaces_content() {
+fn keys_tell_each_document_s_article_version_and_story() {
     let index = index();
-    let one = Doc { article: "b1", body: "A different river.", ..docs()[0] };
-    index.rebuild(&mut std::iter::once(one)).unwrap();
-    assert_eq!(index.len(), 1);
-    assert_eq!(ids(&index, &Query::text("river")), ["b1"]);
+    let keys = index.keys().unwrap();
+    assert_eq!(keys, docs().iter().map(Doc::key).collect());
+    let edited = Doc { version: 2, ..docs()[0] };
+    let moved = Doc { story: Some("s-vote"), ..docs()[0] };
+    let unassigned = Doc { story: None, ..docs()[0] };
+    for other in [edited, moved, unassigned] {
+        assert!(!keys.contains(&other.key()), "{other:?}");
+    }
+}
+
+#[test]
+fn a_batch_removes_documents_by_key_and_commits_at_once() {
+    let index = index();
+    let mut batch = index.batch();
+    batch.remove(docs()[0].key());
+    batch.put(&Doc { version: 2, body: "A different river.", ..docs()[2] }).unwrap();
+    assert_eq!(index.len(), 4, "searches see the content before the batch until it commits");
+    assert_eq!(batch.commit().unwrap(), 1);
+    assert_eq!(index.len(), 3);
+    assert_eq!(ids(&index, &Query::text("river")), ["a2", "a3"]);
+    assert!(ids(&index, &Query::text("voted")).is_empty(), "a3 replaced");
+}
+
+#[test]
+fn a_batch_dropped_uncommitted_is_rolled_back() {
+    let index = index();
+    {
+        let mut batch = index.batch();
+        batch.remove(docs()[0].key());
+        batch.put(&Doc { article: "b1", body: "Another river.", ..docs()[0] }).unwrap();
+    }
+    index.update(&mut std::iter::empty()).unwrap();
+    assert_eq!(index.len(), 4);
+    assert_eq!(ids(&index, &Query::text("river")), ["a1", "a2", "a3"]);
 }
 
 #[test]
@@ -154,7 +188,7 @@ fn reopens_from_disk_and_refuses_foreign_directories() {
     let path = dir.path().join("store.db.index");
     {
         let index = Index::open(&path).unwrap();
-        index.rebuild(&mut docs().into_iter()).unwrap();
+        index.update(&mut docs().into_iter()).unwrap();
     }
     let index = Index::open(&path).unwrap();
     assert_eq!(index.len(), 4);
@@ -175,6 +209,7 @@ fn an_update_replaces_the_articles_given_and_adds_new_ones() {
     let moved = Doc { story: Some("s-vote"), ..docs()[3] };
     let new = Doc {
         article: "a5",
+        version: 1,
         story: Some("s-vote"),
         source: "East Times",
         title: Some("Bridge plan approved"),

@@ -1,9 +1,10 @@
 //! The HTTP side of Parallax: a JSON API and a server-rendered web UI over the store.
 //!
 //! [`serve`] runs it (what `parallax serve` calls); [`router`] builds the same routes over an
-//! [`AppState`] for tests. Store calls block, so they run on tokio's blocking pool behind one
-//! lock; the full-text index ([`search::Index`]) lives beside the store and is rebuilt from it
-//! at startup and after every ingest through `POST /api/articles`.
+//! [`AppState`] for tests. Store calls block, so they run on tokio's blocking pool; ingests
+//! take one connection to the store and requests another. The full-text index
+//! ([`search::Index`]) lives beside the store: caught up with it at startup, and updated with
+//! the articles each ingest through `POST /api/articles` stored or moved.
 //!
 //! Pages are plain HTML rendered here (askama templates, escaped by default) with one small
 //! stylesheet and no script: they work without JavaScript and under a strict CSP.

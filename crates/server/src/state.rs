@@ -93,7 +93,7 @@ const MAX_CACHED: usize = 8192;
 
 impl AppState {
     /// Opens (or creates) the store at `config.db` and the index beside it, then brings both
-    /// up to date: a store with unanalysed articles is analysed, and the index is rebuilt.
+    /// up to date: a store with unanalysed articles is analysed, and the index caught up with it.
     pub fn open(config: &ServerConfig) -> anyhow::Result<AppState> {
         let open = || {
             store::SqliteStore::open(&config.db)
@@ -108,7 +108,7 @@ impl AppState {
 
     /// State over a store and index already open: `writer` and `reader` are two connections
     /// to one store, the first for ingests and the second for requests. The store is
-    /// analysed if it needs it and the index rebuilt from it.
+    /// analysed if it needs it and the index caught up with it ([`sync_index`]).
     pub fn new(
         mut store: Box<dyn store::Store>,
         reader: Box<dyn store::Store>,
@@ -119,9 +119,9 @@ impl AppState {
             pipeline::reanalyze(&mut *store, &config.pipeline, &pipeline::NoProgress)
                 .context("cannot analyse the store")?;
         }
-        let n_docs = reindex(&*store, &index)?;
+        let synced = sync_index(&*store, &index)?;
         let derived = derive(&*store)?;
-        tracing::info!(target: "server", articles = n_docs, "Search index rebuilt.");
+        tracing::info!(target: "server", removed = synced.removed, written = synced.written, "Search index brought up to date.");
         Ok(AppState {
             inner: Arc::new(Inner {
                 writer: Mutex::new(store),
@@ -436,10 +436,54 @@ impl Derived {
     }
 }
 
-/// Replaces the index content with every stored article and its story.
-pub(crate) fn reindex(store: &dyn store::Store, index: &search::Index) -> anyhow::Result<usize> {
-    let articles = store.articles().context("cannot read the store's articles")?;
-    index.rebuild(&mut articles.iter().map(doc)).context("cannot rebuild the search index")
+/// What [`sync_index`] changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Synced {
+    /// Documents deleted: of articles gone, changed or moved to another story.
+    pub(crate) removed: usize,
+    /// Documents written: of articles not indexed as they are stored.
+    pub(crate) written: usize,
+}
+
+/// Articles read from the store at once while the index is brought up to date: bounds the
+/// memory a first indexing of a large store takes.
+const SYNC_CHUNK: usize = 2_000;
+
+/// Brings the index to the store's articles: deletes every document that is not of a stored
+/// article as it is stored (content and story), and writes those the index lacks, in one
+/// commit. The store is read by keys, and whole only for the articles to write, so a restart
+/// over an index already up to date reads no article's text. Whatever wrote the store since
+/// (another process, a crash between a save and the index update) is caught up.
+pub(crate) fn sync_index(
+    store: &dyn store::Store,
+    index: &search::Index,
+) -> anyhow::Result<Synced> {
+    let keys = store.article_keys().context("cannot read the store's articles")?;
+    let indexed = index.keys().context("cannot read the search index")?;
+    let doc_keys: Vec<u64> = keys
+        .iter()
+        .map(|key| search::doc_key(&key.id, key.content_hash, key.story.as_deref()))
+        .collect();
+    let missing: Vec<&str> = keys
+        .iter()
+        .zip(&doc_keys)
+        .filter(|(_, doc_key)| !indexed.contains(doc_key))
+        .map(|(key, _)| key.id.as_str())
+        .collect();
+    let wanted: HashSet<u64> = doc_keys.into_iter().collect();
+    let mut batch = index.batch();
+    let stale: Vec<u64> = indexed.difference(&wanted).copied().collect();
+    for &key in &stale {
+        batch.remove(key);
+    }
+    for ids in missing.chunks(SYNC_CHUNK) {
+        let articles = store.articles_by_id(ids).context("cannot read the store's articles")?;
+        for stored in &articles {
+            batch.put(&doc(stored)).context("cannot write the search index")?;
+        }
+    }
+    let written = batch.commit().context("cannot write the search index")?;
+    Ok(Synced { removed: stale.len(), written })
 }
 
 /// Writes the index documents of the stored articles `ids` (their content or story changed).
@@ -448,18 +492,15 @@ pub(crate) fn update_index(
     index: &search::Index,
     ids: &BTreeSet<&str>,
 ) -> anyhow::Result<usize> {
-    let mut articles = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(stored) = store.article(id).context("cannot read a stored article")? {
-            articles.push(stored);
-        }
-    }
+    let ids: Vec<&str> = ids.iter().copied().collect();
+    let articles = store.articles_by_id(&ids).context("cannot read the stored articles")?;
     index.update(&mut articles.iter().map(doc)).context("cannot update the search index")
 }
 
 fn doc(stored: &store::StoredArticle) -> search::Doc<'_> {
     search::Doc {
         article: &stored.article.id,
+        version: stored.content_hash,
         story: stored.story.as_deref(),
         source: &stored.article.source,
         title: stored.article.title.as_deref(),
@@ -598,6 +639,33 @@ mod tests {
         }
         release.0.send(()).unwrap();
         ingest.join().unwrap();
+    }
+
+    #[test]
+    fn the_index_is_caught_up_with_the_store_by_keys() {
+        let (_dir, state) = fixture_state();
+        let inner = state.inner();
+        let store = inner.reader();
+        let up_to_date = Synced { removed: 0, written: 0 };
+        assert_eq!(sync_index(&**store, &inner.index).unwrap(), up_to_date);
+        // The index lost a stored article and holds one the store does not.
+        let first = &store.article_keys().unwrap()[0];
+        let mut batch = inner.index.batch();
+        batch.remove(search::doc_key(&first.id, first.content_hash, first.story.as_deref()));
+        let gone = search::Doc {
+            article: "gone",
+            version: 1,
+            story: None,
+            source: "Elsewhere",
+            title: None,
+            body: "An article no longer stored.",
+            published: None,
+        };
+        batch.put(&gone).unwrap();
+        batch.commit().unwrap();
+        assert_eq!(sync_index(&**store, &inner.index).unwrap(), Synced { removed: 1, written: 1 });
+        assert_eq!(inner.index.keys().unwrap().len(), store.article_count().unwrap());
+        assert_eq!(sync_index(&**store, &inner.index).unwrap(), up_to_date);
     }
 
     #[test]

@@ -212,6 +212,37 @@ async fn posting_articles_ingests_indexes_and_returns_stories_touched() {
     assert_eq!((json["articles"].as_u64(), json["indexed"].as_u64()), (Some(7), Some(7)));
 }
 
+/// What another process stored while the server was down (a new article, an article edited in
+/// place) is searchable as stored once the server starts again, and an edited article's old
+/// words no longer find it.
+#[tokio::test]
+async fn a_restart_indexes_what_was_stored_meanwhile() {
+    let mut server = TestServer::new();
+    let (_, json) = server.get_json("/api/search?q=defences").await;
+    assert_eq!(json["groups"][0]["hits"][0]["article"], "flood-east");
+    let dir = tempfile::tempdir().unwrap();
+    let meanwhile = dir.path().join("meanwhile.jsonl");
+    let edited = r#"{"id": "flood-east", "source": "East Gazette", "published": "2024-03-05T09:00:00Z", "title": "Millbrook counts the cost of the River Avon flood", "text": "Residents of Millbrook returned on Tuesday to homes flooded when the River Avon burst its banks after record rainfall.\n\nEmergency crews had evacuated 300 residents from the old town, the county council said.\n\nThe mayor promised to rebuild the embankment with sandstone from the quarry."}"#;
+    let lonely = r#"{"id": "lonely", "source": "West Courier", "text": "A lighthouse keeper on Skerry Rock retired after forty years of service."}"#;
+    std::fs::write(&meanwhile, format!("{edited}\n{lonely}\n")).unwrap();
+    {
+        let mut store = store::SqliteStore::open(&server.config.db).unwrap();
+        let paths = [meanwhile.display().to_string()];
+        let config = &server.config.pipeline;
+        let outcome = pipeline::ingest(&mut store, &paths, config, &pipeline::NoProgress).unwrap();
+        assert_eq!((outcome.inserted, outcome.updated), (1, 1), "{outcome:?}");
+    }
+    server.restart();
+    let (_, json) = server.get_json("/api/search?q=lighthouse").await;
+    assert_eq!(json["groups"][0]["hits"][0]["article"], "lonely", "{json}");
+    let (_, json) = server.get_json("/api/search?q=sandstone").await;
+    assert_eq!(json["groups"][0]["hits"][0]["article"], "flood-east", "{json}");
+    let (_, json) = server.get_json("/api/search?q=defences").await;
+    assert_eq!(json["total"], 0, "the edited article's old text is gone: {json}");
+    let (_, json) = server.get_json("/api/health").await;
+    assert_eq!((json["articles"].as_u64(), json["indexed"].as_u64()), (Some(6), Some(6)));
+}
+
 /// Short reports of unrelated events, each a story of its own.
 const UNRELATED: [(&str, &str); 10] = [
     ("A beekeeper in Torvik lost forty hives to a late frost", "Frost in the valley killed the bees of forty hives near Torvik, their keeper said."),

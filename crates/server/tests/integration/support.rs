@@ -45,6 +45,13 @@ impl TestServer {
         TestServer { router: server::router(state), config, _dir: dir }
     }
 
+    /// Stops the server and starts it again over the same store and index, as a restart does.
+    pub(crate) fn restart(&mut self) {
+        // Dropping the router drops the state, and with it the index's write lock.
+        self.router = Router::new();
+        self.router = server::router(server::AppState::open(&self.config).unwrap());
+    }
+
     pub(crate) async fn send(
         &self,
         request: Request<Body>,
