@@ -92,8 +92,8 @@ pub(crate) enum Rendering {
 const MAX_CACHED: usize = 8192;
 
 impl AppState {
-    /// Opens (or creates) the store at `config.db` and the index beside it, then brings both
-    /// up to date: a store with unanalysed articles is analysed, and the index caught up with it.
+    /// Opens (or creates) the store at `config.db` and the index beside it, and catches the
+    /// index up with the store. Analysing the store is [`AppState::warm_up`]'s.
     pub fn open(config: &ServerConfig) -> anyhow::Result<AppState> {
         let open = || {
             store::SqliteStore::open(&config.db)
@@ -107,18 +107,14 @@ impl AppState {
     }
 
     /// State over a store and index already open: `writer` and `reader` are two connections
-    /// to one store, the first for ingests and the second for requests. The store is
-    /// analysed if it needs it and the index caught up with it ([`sync_index`]).
+    /// to one store, the first for ingests and the second for requests. The index is caught
+    /// up with the store ([`sync_index`]); the store is served as last analysed.
     pub fn new(
-        mut store: Box<dyn store::Store>,
+        store: Box<dyn store::Store>,
         reader: Box<dyn store::Store>,
         index: search::Index,
         config: &ServerConfig,
     ) -> anyhow::Result<AppState> {
-        if pipeline::store_is_stale(&*store)? {
-            pipeline::reanalyze(&mut *store, &config.pipeline, &pipeline::NoProgress)
-                .context("cannot analyse the store")?;
-        }
         let synced = sync_index(&*store, &index)?;
         let derived = derive(&*store)?;
         tracing::info!(target: "server", removed = synced.removed, written = synced.written, "Search index brought up to date.");
@@ -142,8 +138,9 @@ impl AppState {
     /// Analyses the store on a thread of its own, under the ingests' connection, so that the
     /// server answers meanwhile: after an upgrade or a change of settings that replays and
     /// compares every story (minutes on a large store), which the first post would otherwise
-    /// wait for, and otherwise reads the saved online state back (a second or so on a large
-    /// store), which the first post need not then do. Requests go on meanwhile; posts wait for
+    /// wait for; after an ingest that was interrupted before its analysis, whose articles have
+    /// no story until then; and otherwise to read the saved online state back (a second or so
+    /// on a large store), which the first post need not then do. Requests go on meanwhile; posts wait for
     /// it. `/api/health` tells while it runs.
     pub fn warm_up(&self) -> std::io::Result<std::thread::JoinHandle<()>> {
         let inner = Arc::clone(&self.inner);
@@ -603,6 +600,45 @@ mod tests {
         let (same, after) = largest_story(&router, state.inner()).await;
         assert_eq!(same, story);
         assert!(after < before && after <= 12 + 12 * 15 / 100, "{before} then {after} words");
+    }
+
+    /// A store whose last ingest stored articles but was stopped before its analysis: the
+    /// server answers with the store as last analysed, and its start-up analysis gives the new
+    /// articles their story, in the lists and in the index.
+    #[test]
+    fn a_server_answers_at_once_over_an_interrupted_ingest_and_analyses_it() {
+        let (dir, state) = fixture_state();
+        let config = ServerConfig::new(dir.path().join("parallax.db"));
+        drop(state);
+        let jsonl = dir.path().join("more.jsonl");
+        std::fs::write(&jsonl, r#"{"id": "flood-west", "source": "West Courier", "published": "2024-03-06T10:00:00Z", "title": "Millbrook flood: River Avon recedes", "text": "The River Avon burst its banks in Millbrook on Monday after record rainfall, flooding hundreds of homes.\n\nA heron nested on the flooded cricket pavilion, delighting birdwatchers."}"#).unwrap();
+        let mut store = store::SqliteStore::open(&config.db).unwrap();
+        let mut stored = |articles: Vec<model::Article>| {
+            store::Store::put_articles(&mut store, &articles).map(|_| ())
+        };
+        let paths = [jsonl.display().to_string()];
+        pipeline::load(&paths, &config.pipeline, &pipeline::NoProgress, &mut stored).unwrap();
+        drop(store);
+
+        let state = AppState::open(&config).unwrap();
+        let inner = state.inner();
+        let sources = || -> Vec<String> {
+            inner.listings().iter().flat_map(|it| it.sources.clone()).collect()
+        };
+        assert!(!sources().iter().any(|it| it == "West Courier"), "served as last analysed");
+        let heron = || inner.index.search(&search::Query::text("heron")).unwrap().hits;
+        assert_eq!(heron()[0].story, None, "indexed before it has a story");
+        state.warm_up().unwrap().join().unwrap();
+        assert!(sources().iter().any(|it| it == "West Courier"), "{:?}", sources());
+        let flood = inner
+            .listings()
+            .iter()
+            .find(|it| it.sources.iter().any(|s| s == "West Courier"))
+            .unwrap()
+            .id
+            .clone();
+        assert_eq!(heron()[0].story.as_deref(), Some(flood.as_str()));
+        assert_eq!(inner.listings().iter().find(|it| it.id == flood).unwrap().article_count, 4);
     }
 
     #[tokio::test]
