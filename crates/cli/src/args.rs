@@ -25,7 +25,9 @@ pub(crate) struct Args {
     #[command(subcommand)]
     pub(crate) command: Command,
 
-    /// The embedded store.
+    /// The store: a SQLite file (created if missing), or a PostgreSQL database by URL
+    /// (postgres://USER@HOST/DATABASE; give a password through PARALLAX_DB rather than the
+    /// command line).
     #[arg(long, global = true, env = "PARALLAX_DB", default_value = "parallax.db")]
     pub(crate) db: String,
 
@@ -44,6 +46,13 @@ pub(crate) struct Args {
     /// Words in each story's summary, about: the last whole sentence may run up to 15% past.
     #[arg(long, global = true, value_name = "N")]
     pub(crate) summary_words: Option<usize>,
+}
+
+impl Args {
+    /// The store as messages name it: a database URL without its password.
+    pub(crate) fn db_name(&self) -> String {
+        store::display_location(&self.db)
+    }
 }
 
 #[derive(Debug, Subcommand)]

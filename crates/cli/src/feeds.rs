@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use anyhow::Context;
 use pipeline::{FeedStatus, Progress};
-use store::Store;
 
 use crate::args::{Args, Feeds, FetchArgs, Format};
 use crate::render;
@@ -32,26 +31,30 @@ pub(crate) fn run(
         Feeds::Remove { url } => {
             let mut store = crate::open_existing_store(&args.db)?;
             if !store.remove_feed(url)? {
-                anyhow::bail!("not following {url} in {} (see `parallax feeds list`)", args.db);
+                anyhow::bail!(
+                    "not following {url} in {} (see `parallax feeds list`)",
+                    args.db_name()
+                );
             }
             if !args.quiet {
-                eprintln!("no longer following {url}; its articles stay in {}", args.db);
+                eprintln!("no longer following {url}; its articles stay in {}", args.db_name());
             }
             Ok(ExitCode::SUCCESS)
         }
         Feeds::List { output } => {
-            let feeds = match std::path::Path::new(&args.db).exists() {
-                true => {
-                    let store = crate::open_store(&args.db)?;
-                    let mut listed = Vec::new();
-                    for feed in store.feeds()? {
-                        let entries = EntryCounts::of(&store.feed_entry_counts(&feed.url)?);
-                        listed.push((feed, entries));
+            let feeds =
+                match store::is_postgres(&args.db) || std::path::Path::new(&args.db).exists() {
+                    true => {
+                        let store = crate::open_store(&args.db)?;
+                        let mut listed = Vec::new();
+                        for feed in store.feeds()? {
+                            let entries = EntryCounts::of(&store.feed_entry_counts(&feed.url)?);
+                            listed.push((feed, entries));
+                        }
+                        listed
                     }
-                    listed
-                }
-                false => Vec::new(),
-            };
+                    false => Vec::new(),
+                };
             let text = match output.format() {
                 Format::Json => render::json(&feeds.iter().map(feed_json).collect::<Vec<_>>())?,
                 Format::Markdown => feeds_markdown(&feeds),
@@ -84,12 +87,15 @@ fn poll_once(
     let mut store = crate::open_store(&args.db)?;
     // A fresh fetcher per poll, so robots.txt is read again on each.
     let fetcher = crate::fetcher(fetch)?;
-    let outcome = pipeline::poll_feeds(&mut store, &fetcher, config, progress)
-        .with_context(|| format!("polling the feeds of {} failed", args.db))?;
+    let outcome = pipeline::poll_feeds(&mut *store, &fetcher, config, progress)
+        .with_context(|| format!("polling the feeds of {} failed", args.db_name()))?;
     crate::report_diagnostics(args, &outcome.load.diagnostics);
     if !args.quiet {
         if outcome.feeds.is_empty() {
-            eprintln!("no feeds followed in {}: add one with `parallax feeds add URL`", args.db);
+            eprintln!(
+                "no feeds followed in {}: add one with `parallax feeds add URL`",
+                args.db_name()
+            );
         }
         for feed in &outcome.feeds {
             let status = match &feed.status {
@@ -105,7 +111,7 @@ fn poll_once(
             outcome.load.articles,
             [outcome.inserted, outcome.updated, outcome.unchanged],
             &outcome.analysis,
-            &args.db,
+            &args.db_name(),
         );
         eprintln!("{} feeds polled, {stored}", outcome.feeds.len());
     }

@@ -84,7 +84,7 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
             server_config.index_dir = index.as_ref().map(Into::into);
             server_config.pipeline = config;
             if !args.quiet {
-                eprintln!("serving {} on http://{addr}/", args.db);
+                eprintln!("serving {} on http://{addr}/", args.db_name());
             }
             server::serve(server_config)?;
             Ok(ExitCode::SUCCESS)
@@ -159,8 +159,8 @@ fn ingest(
 ) -> anyhow::Result<ExitCode> {
     let fetcher = fetcher_for(inputs, fetch)?;
     let mut store = open_store(&args.db)?;
-    let outcome = pipeline::ingest_from(&mut store, inputs, fetcher.as_ref(), config, progress)
-        .with_context(|| format!("ingest into {} failed", args.db))?;
+    let outcome = pipeline::ingest_from(&mut *store, inputs, fetcher.as_ref(), config, progress)
+        .with_context(|| format!("ingest into {} failed", args.db_name()))?;
     report_diagnostics(args, &outcome.load.diagnostics);
     if !args.quiet {
         eprintln!(
@@ -169,7 +169,7 @@ fn ingest(
                 outcome.load.articles,
                 [outcome.inserted, outcome.updated, outcome.unchanged],
                 &outcome.analysis,
-                &args.db
+                &args.db_name()
             )
         );
     }
@@ -200,8 +200,8 @@ fn stories(
     progress: &dyn Progress,
 ) -> anyhow::Result<ExitCode> {
     let mut store = open_existing_store(&args.db)?;
-    refresh_if_stale(&mut store, config, progress)?;
-    let mut listings = store::Store::stories(&store)?;
+    refresh_if_stale(&mut *store, config, progress)?;
+    let mut listings = store.stories()?;
     if let Some(limit) = limit {
         listings.truncate(limit);
     }
@@ -224,13 +224,13 @@ fn story(
     progress: &dyn Progress,
 ) -> anyhow::Result<ExitCode> {
     let mut store = open_existing_store(&args.db)?;
-    refresh_if_stale(&mut store, config, progress)?;
-    let Some(story) = store::Store::story(&store, id)? else {
-        anyhow::bail!("no story {id} in {} (see `parallax stories`)", args.db);
+    refresh_if_stale(&mut *store, config, progress)?;
+    let Some(story) = store.story(id)? else {
+        anyhow::bail!("no story {id} in {} (see `parallax stories`)", args.db_name());
     };
     let mut articles = Vec::with_capacity(story.articles.len());
     for article_id in &story.articles {
-        if let Some(stored) = store::Store::article(&store, article_id)? {
+        if let Some(stored) = store.article(article_id)? {
             let assignment = pipeline::Assignment {
                 duplicate_of: stored.duplicate_of.clone(),
                 story: story.id.clone(),
@@ -248,20 +248,22 @@ fn story(
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn open_store(path: &str) -> anyhow::Result<store::SqliteStore> {
-    store::SqliteStore::open(Path::new(path)).with_context(|| format!("cannot open store {path}"))
+/// Opens the store `--db` names: a SQLite file, or a PostgreSQL database by URL.
+pub(crate) fn open_store(location: &str) -> anyhow::Result<Box<dyn store::Store>> {
+    store::open(location)
+        .with_context(|| format!("cannot open store {}", store::display_location(location)))
 }
 
-pub(crate) fn open_existing_store(path: &str) -> anyhow::Result<store::SqliteStore> {
-    if !Path::new(path).exists() {
-        anyhow::bail!("no store at {path}: run `parallax ingest PATH --db {path}` first");
+pub(crate) fn open_existing_store(location: &str) -> anyhow::Result<Box<dyn store::Store>> {
+    if !store::is_postgres(location) && !Path::new(location).exists() {
+        anyhow::bail!("no store at {location}: run `parallax ingest PATH --db {location}` first");
     }
-    open_store(path)
+    open_store(location)
 }
 
 /// An interrupted ingest leaves articles without stories; finish its analysis first.
 fn refresh_if_stale(
-    store: &mut store::SqliteStore,
+    store: &mut dyn store::Store,
     config: &pipeline::Config,
     progress: &dyn Progress,
 ) -> anyhow::Result<()> {

@@ -265,3 +265,55 @@ fn count_articles(db: &Path) -> Option<usize> {
         .ok()
         .map(|n| n as usize)
 }
+
+/// A PostgreSQL database named by URL is a store like a SQLite file: the same stories, and
+/// served with the search index in a directory of its own.
+#[test]
+fn a_postgres_store_is_ingested_listed_and_served() {
+    let Some(url) = testkit::postgres::database() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let articles = examples().join("articles");
+    let articles = articles.to_str().unwrap();
+    let stories = |db: &str| -> Value {
+        let output = parallax(dir.path(), &["ingest", articles, "--db", db, "-q"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        json_report(&parallax(dir.path(), &["stories", "--db", db, "--format", "json"]))
+    };
+    let in_postgres = stories(&url);
+    assert_eq!(in_postgres, stories("news.db"));
+    assert_eq!(in_postgres, stories(&url), "ingesting again changes nothing");
+
+    let output = parallax(dir.path(), &["serve", "--db", &url]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("--index DIR"), "{}", stderr(&output));
+
+    let addr = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["serve", "--db", &url, "--index", "index", "--addr", &addr.to_string(), "-q"])
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    let health = (0..300).find_map(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        http_get(addr, "/api/health")
+    });
+    let stories = http_get(addr, "/api/stories?limit=100");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let health: Value = serde_json::from_str(&health.expect("the server answers")).unwrap();
+    assert_eq!(health["articles"], 65, "{health}");
+    assert_eq!(health["indexed"], 65, "{health}");
+    let served: Value = serde_json::from_str(&stories.unwrap()).unwrap();
+    assert_eq!(served["stories"].as_array().unwrap().len(), in_postgres.as_array().unwrap().len());
+}
+
+/// The body of a plain HTTP/1.1 GET, or `None` when nothing answers.
+fn http_get(addr: std::net::SocketAddr, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    let (head, body) = response.split_once("\r\n\r\n")?;
+    head.starts_with("HTTP/1.1 200").then(|| body.to_string())
+}

@@ -346,7 +346,7 @@ fn an_analysis_whose_kept_state_was_replaced_is_done_again() {
 /// Every article's story and copy, and every story's report, as stored.
 type Derived = (Vec<(String, Option<String>, Option<String>)>, Vec<model::report::Story>);
 
-fn stored_analysis(store: &SqliteStore) -> Derived {
+fn stored_analysis(store: &dyn Store) -> Derived {
     let keys = store
         .article_keys()
         .unwrap()
@@ -409,6 +409,35 @@ fn ingesting_in_batches_gives_what_one_batch_gives() {
     assert_eq!(batched_keys.len(), whole_keys.len());
     assert!(batched_stories == whole_stories, "the same stories, with other reports");
     assert!(whole_stories.len() > 40, "{} stories", whole_stories.len());
+}
+
+/// A PostgreSQL store gives what a SQLite store gives: ECB+ ingested in batches into one,
+/// every other batch reading the saved online state back from the database, and at once into
+/// the other, the same copies, stories and reports.
+#[test]
+fn a_postgres_store_gives_what_a_sqlite_store_gives() {
+    let Some(url) = testkit::postgres::database() else { return };
+    let _alone = alone();
+    let config = Config::recommended();
+    let dir = tempfile::tempdir().unwrap();
+    let lines = ecbplus_lines();
+    let lines: Vec<&String> = lines.iter().collect();
+    let all = write_batch(dir.path(), "all", &lines);
+    let mut sqlite = SqliteStore::open_in_memory().unwrap();
+    pipeline::ingest(&mut sqlite, &[all], &config, &NoProgress).unwrap();
+
+    let mut postgres = store::PgStore::connect(&url).unwrap();
+    for (idx, batch) in lines.chunks(lines.len() / 3 + 1).enumerate() {
+        if idx % 2 == 1 {
+            pipeline::forget_kept_state();
+        }
+        let path = write_batch(dir.path(), &format!("batch-{idx}"), batch);
+        let outcome = pipeline::ingest(&mut postgres, &[path], &config, &NoProgress).unwrap();
+        assert_eq!(outcome.analysis.replayed, batch.len(), "batch {idx}: only the new articles");
+    }
+    let (postgres, sqlite) = (stored_analysis(&postgres), stored_analysis(&sqlite));
+    assert_eq!(postgres.0, sqlite.0, "copies and stories");
+    assert!(postgres.1 == sqlite.1, "the same stories, with other reports");
 }
 
 /// Writes `lines` as `name/ecbplus.jsonl` under `dir`: each batch in a directory of its own

@@ -37,9 +37,10 @@ pub use crate::state::AppState;
 pub struct ServerConfig {
     /// Where to listen. Default `127.0.0.1:8080`.
     pub addr: SocketAddr,
-    /// The SQLite store.
+    /// The store: a SQLite file, or a PostgreSQL database by URL (see `store::open`).
     pub db: PathBuf,
-    /// The full-text index directory. `None`: beside the store, `<db>.index`.
+    /// The full-text index directory. `None`: beside a SQLite store, `<db>.index`; a
+    /// PostgreSQL store needs one given.
     pub index_dir: Option<PathBuf>,
     /// The bearer token that write endpoints require. `None`: writes are disabled.
     pub token: Option<String>,
@@ -62,16 +63,25 @@ impl ServerConfig {
         }
     }
 
-    /// The index directory in use: the configured one, or `<db>.index`.
-    pub fn index_dir(&self) -> PathBuf {
+    /// The index directory in use: the configured one, or `<db>.index` beside a SQLite
+    /// store.
+    pub fn index_dir(&self) -> anyhow::Result<PathBuf> {
         match &self.index_dir {
-            Some(dir) => dir.clone(),
+            Some(dir) => Ok(dir.clone()),
+            None if store::is_postgres(&self.db_location()) => anyhow::bail!(
+                "a PostgreSQL store keeps no files: give the search index a directory (--index DIR)"
+            ),
             None => {
                 let mut name = self.db.clone().into_os_string();
                 name.push(".index");
-                PathBuf::from(name)
+                Ok(PathBuf::from(name))
             }
         }
+    }
+
+    /// The store's location, as `store::open` takes it.
+    pub(crate) fn db_location(&self) -> String {
+        self.db.to_string_lossy().into_owned()
     }
 }
 
@@ -84,21 +94,21 @@ pub fn serve(config: ServerConfig) -> anyhow::Result<()> {
         .thread_name("parallax-server")
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve_async(config))
+    let state = AppState::open(&config)?;
+    let served = runtime.block_on(serve_state(state.clone(), &config));
+    // The state goes last, outside the runtime: a PostgreSQL store's client closes its
+    // connection by blocking on a runtime of its own, which no runtime thread may do.
+    drop(runtime);
+    drop(state);
+    served
 }
 
-async fn serve_async(config: ServerConfig) -> anyhow::Result<()> {
-    let state = {
-        let config = config.clone();
-        tokio::task::spawn_blocking(move || AppState::open(&config))
-            .await
-            .context("opening the store panicked")??
-    };
+async fn serve_state(state: AppState, config: &ServerConfig) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     state.warm_up().context("cannot start the analysis of the store")?;
-    tracing::info!(target: "server", addr = %config.addr, db = %config.db.display(), writes = config.token.is_some(), "Serving.");
+    tracing::info!(target: "server", addr = %config.addr, db = %store::display_location(&config.db_location()), writes = config.token.is_some(), "Serving.");
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -95,15 +95,17 @@ impl AppState {
     /// Opens (or creates) the store at `config.db` and the index beside it, and catches the
     /// index up with the store. Analysing the store is [`AppState::warm_up`]'s.
     pub fn open(config: &ServerConfig) -> anyhow::Result<AppState> {
+        let location = config.db_location();
         let open = || {
-            store::SqliteStore::open(&config.db)
-                .with_context(|| format!("cannot open the store {}", config.db.display()))
+            store::open(&location).with_context(|| {
+                format!("cannot open the store {}", store::display_location(&location))
+            })
         };
+        let index_dir = config.index_dir()?;
         let (writer, reader) = (open()?, open()?);
-        let index_dir = config.index_dir();
         let index = search::Index::open(&index_dir)
             .with_context(|| format!("cannot open the search index {}", index_dir.display()))?;
-        AppState::new(Box::new(writer), Box::new(reader), index, config)
+        AppState::new(writer, reader, index, config)
     }
 
     /// State over a store and index already open: `writer` and `reader` are two connections

@@ -1,8 +1,9 @@
 //! The embedded store: articles (ground state) and the analysis derived from them (duplicates,
 //! story assignments, story reports), behind the object-safe [`Store`] trait.
 //!
-//! [`SqliteStore`] keeps everything in one SQLite file (bundled SQLite, WAL journal); a
-//! PostgreSQL backend can implement the same trait. Articles are keyed by id: putting the same
+//! [`SqliteStore`] keeps everything in one SQLite file (bundled SQLite, WAL journal), the
+//! default; [`PgStore`] keeps the same in a PostgreSQL database, for a store that outgrows a
+//! file or that several machines share; [`open`] picks one by the location given. Articles are keyed by id: putting the same
 //! article again changes nothing, putting different content under a known id updates it in
 //! place, and every article keeps the sequence number of its first arrival so a store can be
 //! replayed in arrival order. The derived state is updated by [`Store::save_analysis`] with
@@ -35,9 +36,12 @@
 
 use std::cmp::Reverse;
 
+mod codec;
+mod pg;
 mod schema;
 mod sqlite;
 
+pub use crate::pg::PgStore;
 pub use crate::sqlite::SqliteStore;
 
 /// A persistent home for articles and their analysis. Object-safe, so callers hold a
@@ -447,7 +451,52 @@ pub enum Error {
     /// Any other SQLite failure.
     #[error("store: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The PostgreSQL database could not be reached or initialised.
+    #[error("cannot open store {url}: {cause}")]
+    OpenPostgres {
+        /// The database's URL, without its password.
+        url: String,
+        /// What PostgreSQL or the connection said.
+        cause: postgres::Error,
+    },
+    /// The PostgreSQL database holds tables, but no Parallax store; it was not modified.
+    #[error("cannot open store {url}: the database holds tables of something else, not a Parallax store (left untouched)")]
+    ForeignDatabase {
+        /// The database's URL, without its password.
+        url: String,
+    },
+    /// An article this backend cannot store as it is; nothing of its batch was stored.
+    #[error("cannot store article {article:?}: {reason}")]
+    Unstorable {
+        /// The article's id.
+        article: String,
+        /// Why.
+        reason: String,
+    },
+    /// Any other PostgreSQL failure.
+    #[error("store: {0}")]
+    Postgres(#[from] postgres::Error),
 }
 
 /// The result of store operations.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Opens the store at `location`: a PostgreSQL database when it is a `postgres://` or
+/// `postgresql://` URL ([`PgStore::connect`]), else the SQLite file at that path
+/// ([`SqliteStore::open`]).
+pub fn open(location: &str) -> Result<Box<dyn Store>> {
+    Ok(match is_postgres(location) {
+        true => Box::new(PgStore::connect(location)?),
+        false => Box::new(SqliteStore::open(std::path::Path::new(location))?),
+    })
+}
+
+/// Whether `location` names a PostgreSQL database rather than a file.
+pub fn is_postgres(location: &str) -> bool {
+    ["postgres://", "postgresql://"].iter().any(|scheme| location.starts_with(scheme))
+}
+
+/// `location` as errors and logs may show it: a database URL without its password.
+pub fn display_location(location: &str) -> String {
+    pg::redacted(location)
+}

@@ -1,10 +1,12 @@
 //! Support shared by the tests of several crates and by the benchmarks: an HTTP/1.1 server on
 //! loopback with one handler per path, so that fetching, feed polling and the CLI are tested
-//! hermetically; and [`corpus`], the real texts of the shared data.
+//! hermetically; [`corpus`], the real texts of the shared data; and [`postgres`], a fresh
+//! PostgreSQL database per test.
 //!
 //! Only ever a dev-dependency, or a dependency of the benchmarks.
 
 pub mod corpus;
+pub mod postgres;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};

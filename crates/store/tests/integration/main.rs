@@ -1,4 +1,6 @@
-//! Integration tests of the SQLite store: schema, articles, analysis, refusals, crash safety.
+//! Integration tests of the stores: articles, analysis and feeds on both backends (SQLite, and
+//! PostgreSQL when one is at hand, see `testkit::postgres`); schema, refusals and crash safety
+//! of each.
 
 mod analysis;
 mod articles;
@@ -6,6 +8,7 @@ mod compat;
 mod crash;
 mod feeds;
 mod open;
+mod postgres;
 
 use chrono::DateTime;
 use model::Article;
@@ -25,4 +28,14 @@ fn article(id: &str, body: &str) -> Article {
         body: body.to_string(),
         extra,
     }
+}
+
+/// A fresh store of each backend at hand: SQLite in memory, and a new PostgreSQL database.
+fn stores() -> Vec<Box<dyn store::Store>> {
+    let mut stores: Vec<Box<dyn store::Store>> =
+        vec![Box::new(store::SqliteStore::open_in_memory().unwrap())];
+    if let Some(url) = testkit::postgres::database() {
+        stores.push(Box::new(store::PgStore::connect(&url).unwrap()));
+    }
+    stores
 }

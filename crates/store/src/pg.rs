@@ -1,0 +1,715 @@
+//! [`PgStore`]: the [`Store`] in a PostgreSQL database, for stores that outgrow one file or
+//! that several machines share.
+//!
+//! The same tables as the SQLite store at its latest version, created at once rather than
+//! migrated (the PostgreSQL schema starts at version 1 of its own, in `parallax_meta`). What
+//! differs from SQLite: writers of articles take a lock on the table, so that arrival numbers
+//! commit in the order they were drawn (an analysis goes on after the last number it saw, and
+//! PostgreSQL draws numbers before commit); a save locks the generation's row instead of the
+//! whole database; ids are ordered bytewise (`COLLATE "C"`), as SQLite orders them.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use model::report::Story;
+use model::Article;
+use postgres::{Client, GenericClient, NoTls, Row, Transaction};
+
+use crate::codec::{content_hash, stored_article, story_listing, to_json, ArticleRow};
+use crate::{
+    AnalysisUpdate, ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState,
+    OnlineStateHead, OnlineUpdate, PutOutcome, Result, SavedStory, Store, StoredArticle,
+    StoryListing,
+};
+
+/// Marks a database as a Parallax store, as SQLite's `application_id` does.
+const APPLICATION: &str = "parallax";
+
+/// The PostgreSQL schema version this build writes.
+const VERSION: i64 = 1;
+
+const SCHEMA: &str = r#"
+CREATE TABLE parallax_meta (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    application TEXT NOT NULL,
+    version     BIGINT NOT NULL
+);
+-- Derived state: the stories of the last analysis (see the SQLite schema for each column).
+CREATE TABLE stories (
+    id              TEXT COLLATE "C" PRIMARY KEY,
+    title           TEXT NOT NULL,
+    article_count   BIGINT NOT NULL,
+    source_count    BIGINT NOT NULL,
+    sources         TEXT NOT NULL,
+    first_published TEXT,
+    last_published  TEXT,
+    last_epoch      BIGINT,
+    data            TEXT NOT NULL,
+    inputs          BIGINT
+);
+CREATE INDEX stories_newest ON stories (last_epoch DESC NULLS LAST, article_count DESC, source_count DESC, id);
+CREATE INDEX stories_inputs ON stories (id) INCLUDE (inputs) WHERE inputs IS NOT NULL;
+-- Ground state, one row per article id; `seq` is the arrival order.
+CREATE TABLE articles (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id           TEXT COLLATE "C" NOT NULL UNIQUE,
+    hash         BIGINT NOT NULL,
+    source       TEXT NOT NULL,
+    url          TEXT,
+    title        TEXT,
+    author       TEXT,
+    published    TEXT,
+    language     TEXT,
+    body         TEXT NOT NULL,
+    extra        TEXT NOT NULL,
+    duplicate_of TEXT COLLATE "C" REFERENCES articles (id) DEFERRABLE INITIALLY DEFERRED,
+    story        TEXT COLLATE "C" REFERENCES stories (id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX articles_story ON articles (story);
+CREATE INDEX articles_url ON articles (url);
+CREATE INDEX articles_keys ON articles (seq) INCLUDE (id, hash, duplicate_of, story);
+CREATE TABLE feeds (
+    url           TEXT COLLATE "C" PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT,
+    last_polled   TEXT,
+    last_error    TEXT
+);
+CREATE TABLE feed_entries (
+    feed_url   TEXT COLLATE "C" NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+    entry_id   TEXT COLLATE "C" NOT NULL,
+    url        TEXT,
+    status     TEXT NOT NULL CHECK (status IN ('stored', 'retry', 'failed')),
+    attempts   BIGINT NOT NULL,
+    last_error TEXT,
+    last_tried TEXT NOT NULL,
+    PRIMARY KEY (feed_url, entry_id)
+);
+-- The online steps' state, a cache the pipeline checks; at most one row.
+CREATE TABLE online_state (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    last_seq    BIGINT NOT NULL,
+    fingerprint BIGINT NOT NULL,
+    state       BYTEA NOT NULL
+);
+CREATE TABLE online_replays (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    replayed BIGINT NOT NULL
+);
+-- The derived state's generation; its one row is locked by each save.
+CREATE TABLE analyses (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    generation BIGINT NOT NULL
+);
+INSERT INTO analyses (id, generation) VALUES (1, 0);
+"#;
+
+const ARTICLE_COLUMNS: &str = "seq, id, source, url, title, author, published, language, body, \
+     extra, duplicate_of, story, hash";
+
+/// The columns of a [`StoryListing`], as [`listing_row`] reads them.
+const LISTING_COLUMNS: &str = "id, title, article_count, sources, first_published, last_published";
+
+/// The store in a PostgreSQL database.
+pub struct PgStore {
+    // Reads take `&self` in [`Store`]; a client takes `&mut` for every query.
+    client: RefCell<Client>,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore").finish_non_exhaustive()
+    }
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (`postgres://user:password@host:port/database`, or
+    /// `postgresql:///database?host=/run/postgresql` for a Unix socket), creating the store's
+    /// tables in an empty database.
+    ///
+    /// A database holding other tables but no Parallax store, or a store written by a newer
+    /// Parallax, is refused with a clear error and left untouched.
+    pub fn connect(url: &str) -> Result<PgStore> {
+        let name = redacted(url);
+        let open_error = |cause| Error::OpenPostgres { url: name.clone(), cause };
+        let mut client = Client::connect(url, NoTls).map_err(open_error)?;
+        let mut tx = client.transaction().map_err(open_error)?;
+        // One process creates the tables; another one opening at the same time waits for it.
+        tx.execute("SELECT pg_advisory_xact_lock(5208967512)", &[]).map_err(open_error)?;
+        let has_meta: bool = tx
+            .query_one("SELECT to_regclass('parallax_meta') IS NOT NULL", &[])
+            .map_err(open_error)?
+            .get(0);
+        if has_meta {
+            let row = tx
+                .query_one("SELECT application, version FROM parallax_meta WHERE id = 1", &[])
+                .map_err(open_error)?;
+            let (application, version): (String, i64) = (row.get(0), row.get(1));
+            if application != APPLICATION {
+                return Err(Error::ForeignDatabase { url: name });
+            }
+            if version > VERSION {
+                return Err(Error::TooNew { path: name, found: version, known: VERSION });
+            }
+        } else {
+            let n_tables: i64 = tx
+                .query_one(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()",
+                    &[],
+                )
+                .map_err(open_error)?
+                .get(0);
+            if n_tables > 0 {
+                return Err(Error::ForeignDatabase { url: name });
+            }
+            tx.batch_execute(SCHEMA).map_err(open_error)?;
+            tx.execute(
+                "INSERT INTO parallax_meta (id, application, version) VALUES (1, $1, $2)",
+                &[&APPLICATION, &VERSION],
+            )
+            .map_err(open_error)?;
+        }
+        tx.commit().map_err(open_error)?;
+        Ok(PgStore { client: RefCell::new(client) })
+    }
+}
+
+impl Store for PgStore {
+    fn put_articles(&mut self, articles: &[Article]) -> Result<Vec<PutOutcome>> {
+        for article in articles {
+            refuse_nul(article)?;
+        }
+        let client = self.client.get_mut();
+        let mut tx = client.transaction()?;
+        // Arrival numbers are drawn before commit: one writer at a time makes them commit in
+        // order, so no analysis goes past a number whose article is not committed yet.
+        tx.batch_execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")?;
+        let mut outcomes = Vec::with_capacity(articles.len());
+        for article in articles {
+            outcomes.push(put_article(&mut tx, article)?);
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    fn articles(&self) -> Result<Vec<StoredArticle>> {
+        self.articles_after(i64::MIN, usize::MAX)
+    }
+
+    fn article_keys(&self) -> Result<Vec<ArticleKey>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query("SELECT seq, id, hash, duplicate_of, story FROM articles ORDER BY seq", &[])?;
+        Ok(rows
+            .iter()
+            .map(|row| ArticleKey {
+                seq: row.get(0),
+                id: row.get(1),
+                content_hash: row.get::<_, i64>(2) as u64,
+                duplicate_of: row.get(3),
+                story: row.get(4),
+            })
+            .collect())
+    }
+
+    fn articles_after(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>> {
+        let sql =
+            format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2");
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self.client.borrow_mut().query(&sql, &[&seq, &limit])?;
+        rows.iter().map(|row| stored_article(article_row(row))).collect()
+    }
+
+    fn articles_by_id(&self, ids: &[&str]) -> Result<Vec<StoredArticle>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1) ORDER BY seq");
+        let rows = self.client.borrow_mut().query(&sql, &[&ids])?;
+        rows.iter().map(|row| stored_article(article_row(row))).collect()
+    }
+
+    fn online_state(&self) -> Result<Option<OnlineState>> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt("SELECT last_seq, fingerprint, state FROM online_state WHERE id = 1", &[])?;
+        Ok(row.map(|row| OnlineState {
+            last_seq: row.get(0),
+            fingerprint: row.get::<_, i64>(1) as u64,
+            state: row.get(2),
+        }))
+    }
+
+    fn online_state_head(&self) -> Result<Option<OnlineStateHead>> {
+        let row = self.client.borrow_mut().query_opt(
+            "SELECT last_seq, fingerprint, octet_length(state)::BIGINT, coalesce(replayed, 0)
+             FROM online_state LEFT JOIN online_replays USING (id) WHERE id = 1",
+            &[],
+        )?;
+        Ok(row.map(|row| OnlineStateHead {
+            last_seq: row.get(0),
+            fingerprint: row.get::<_, i64>(1) as u64,
+            bytes: row.get::<_, i64>(2) as u64,
+            replayed: row.get::<_, i64>(3) as u64,
+        }))
+    }
+
+    fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = $1");
+        let row = self.client.borrow_mut().query_opt(&sql, &[&id])?;
+        row.map(|row| stored_article(article_row(&row))).transpose()
+    }
+
+    fn article_count(&self) -> Result<usize> {
+        let row = self.client.borrow_mut().query_one("SELECT count(*) FROM articles", &[])?;
+        Ok(row.get::<_, i64>(0) as usize)
+    }
+
+    fn unassigned_count(&self) -> Result<usize> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_one("SELECT count(*) FROM articles WHERE story IS NULL", &[])?;
+        Ok(row.get::<_, i64>(0) as usize)
+    }
+
+    fn analysis_generation(&self) -> Result<u64> {
+        Ok(generation(&mut *self.client.borrow_mut(), "")?)
+    }
+
+    fn save_analysis(&mut self, update: &AnalysisUpdate<'_>) -> Result<()> {
+        let mut written = HashSet::with_capacity(update.stories.len());
+        for saved in update.stories {
+            if !written.insert(saved.story.id.as_str()) {
+                return Err(Error::DuplicateStory(saved.story.id.clone()));
+            }
+        }
+        let client = self.client.get_mut();
+        let mut tx = client.transaction()?;
+        // The row stays locked, so the generation read stays the latest, until the commit.
+        let stored = generation(&mut tx, "FOR UPDATE")?;
+        if stored != update.base {
+            return Err(Error::AnalysedMeanwhile);
+        }
+        let mut left = clear_unanalysed(&mut tx, update.analysed_through)?;
+        left.extend(save_assignments(&mut tx, update.assignments, &written)?);
+        save_stories(&mut tx, update.stories)?;
+        for story in left.iter().filter(|story| !written.contains(story.as_str())) {
+            tx.execute(
+                "DELETE FROM stories WHERE id = $1 \
+                 AND NOT EXISTS (SELECT 1 FROM articles WHERE story = $1)",
+                &[story],
+            )?;
+        }
+        save_online_state(&mut tx, update.online)?;
+        let next = stored.wrapping_add(1) as i64;
+        tx.execute("UPDATE analyses SET generation = $1 WHERE id = 1", &[&next])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn story_inputs(&self) -> Result<HashMap<String, u64>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query("SELECT id, inputs FROM stories WHERE inputs IS NOT NULL", &[])?;
+        Ok(rows.iter().map(|row| (row.get(0), row.get::<_, i64>(1) as u64)).collect())
+    }
+
+    fn stories(&self) -> Result<Vec<StoryListing>> {
+        let sql = format!(
+            "SELECT {LISTING_COLUMNS} FROM stories \
+             ORDER BY last_epoch DESC NULLS LAST, article_count DESC, source_count DESC, id"
+        );
+        let rows = self.client.borrow_mut().query(&sql, &[])?;
+        rows.iter().map(|row| story_listing(listing_row(row))).collect()
+    }
+
+    fn story_listings(&self, ids: &[&str]) -> Result<Vec<StoryListing>> {
+        let sql = format!("SELECT {LISTING_COLUMNS} FROM stories WHERE id = ANY($1)");
+        let rows = self.client.borrow_mut().query(&sql, &[&ids])?;
+        let mut acc =
+            rows.iter().map(|row| story_listing(listing_row(row))).collect::<Result<Vec<_>>>()?;
+        acc.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        Ok(acc)
+    }
+
+    fn story(&self, id: &str) -> Result<Option<Story>> {
+        let row =
+            self.client.borrow_mut().query_opt("SELECT data FROM stories WHERE id = $1", &[&id])?;
+        let Some(row) = row else { return Ok(None) };
+        let story = serde_json::from_str(row.get(0))
+            .map_err(|err| Error::Corrupt(format!("story {id:?}: {err}")))?;
+        Ok(Some(story))
+    }
+
+    fn has_article_url(&self, url: &str) -> Result<bool> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt("SELECT 1 FROM articles WHERE url = $1 LIMIT 1", &[&url])?;
+        Ok(row.is_some())
+    }
+
+    fn add_feed(&mut self, url: &str) -> Result<bool> {
+        let added = self
+            .client
+            .get_mut()
+            .execute("INSERT INTO feeds (url) VALUES ($1) ON CONFLICT DO NOTHING", &[&url])?;
+        Ok(added == 1)
+    }
+
+    fn remove_feed(&mut self, url: &str) -> Result<bool> {
+        let removed = self.client.get_mut().execute("DELETE FROM feeds WHERE url = $1", &[&url])?;
+        Ok(removed == 1)
+    }
+
+    fn feeds(&self) -> Result<Vec<Feed>> {
+        let rows = self.client.borrow_mut().query(
+            "SELECT url, etag, last_modified, last_polled, last_error FROM feeds ORDER BY url",
+            &[],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|row| Feed {
+                url: row.get(0),
+                etag: row.get(1),
+                last_modified: row.get(2),
+                last_polled: row.get(3),
+                last_error: row.get(4),
+            })
+            .collect())
+    }
+
+    fn update_feed(&mut self, feed: &Feed) -> Result<()> {
+        let updated = self.client.get_mut().execute(
+            "UPDATE feeds SET etag = $2, last_modified = $3, last_polled = $4, last_error = $5 \
+             WHERE url = $1",
+            &[&feed.url, &feed.etag, &feed.last_modified, &feed.last_polled, &feed.last_error],
+        )?;
+        if updated == 0 {
+            return Err(Error::UnknownFeed(feed.url.clone()));
+        }
+        Ok(())
+    }
+
+    fn feed_entries(&self, feed_url: &str) -> Result<Vec<FeedEntryRecord>> {
+        let rows = self.client.borrow_mut().query(
+            "SELECT entry_id, url, status, attempts, last_error, last_tried FROM feed_entries \
+             WHERE feed_url = $1 ORDER BY entry_id",
+            &[&feed_url],
+        )?;
+        rows.iter()
+            .map(|row| {
+                let entry_id: String = row.get(0);
+                let status: &str = row.get(2);
+                let status = EntryStatus::parse(status).ok_or_else(|| {
+                    Error::Corrupt(format!("feed entry {entry_id:?}: unknown status {status:?}"))
+                })?;
+                let attempts = u32::try_from(row.get::<_, i64>(3)).map_err(|_| {
+                    Error::Corrupt(format!("feed entry {entry_id:?}: attempts out of range"))
+                })?;
+                Ok(FeedEntryRecord {
+                    url: row.get(1),
+                    status,
+                    attempts,
+                    last_error: row.get(4),
+                    last_tried: row.get(5),
+                    entry_id,
+                })
+            })
+            .collect()
+    }
+
+    fn feed_entry_counts(&self, feed_url: &str) -> Result<Vec<(EntryStatus, usize)>> {
+        let rows = self.client.borrow_mut().query(
+            "SELECT status, count(*) FROM feed_entries WHERE feed_url = $1 \
+             GROUP BY status ORDER BY status COLLATE \"C\"",
+            &[&feed_url],
+        )?;
+        rows.iter()
+            .map(|row| {
+                let status: &str = row.get(0);
+                let status = EntryStatus::parse(status).ok_or_else(|| {
+                    Error::Corrupt(format!("feed {feed_url:?}: unknown entry status {status:?}"))
+                })?;
+                Ok((status, row.get::<_, i64>(1) as usize))
+            })
+            .collect()
+    }
+
+    fn record_feed_entries(&mut self, feed_url: &str, entries: &[FeedEntryRecord]) -> Result<()> {
+        let mut tx = self.client.get_mut().transaction()?;
+        if tx.query_opt("SELECT 1 FROM feeds WHERE url = $1", &[&feed_url])?.is_none() {
+            return Err(Error::UnknownFeed(feed_url.to_string()));
+        }
+        let upsert = tx.prepare(
+            "INSERT INTO feed_entries \
+             (feed_url, entry_id, url, status, attempts, last_error, last_tried) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (feed_url, entry_id) DO UPDATE SET url = excluded.url, \
+             status = excluded.status, attempts = excluded.attempts, \
+             last_error = excluded.last_error, last_tried = excluded.last_tried",
+        )?;
+        for entry in entries {
+            tx.execute(
+                &upsert,
+                &[
+                    &feed_url,
+                    &entry.entry_id,
+                    &entry.url,
+                    &entry.status.as_str(),
+                    &i64::from(entry.attempts),
+                    &entry.last_error,
+                    &entry.last_tried,
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// The derived state's generation, read with `lock` (`FOR UPDATE` in a save).
+fn generation(client: &mut impl GenericClient, lock: &str) -> Result<u64, postgres::Error> {
+    let sql = format!("SELECT generation FROM analyses WHERE id = 1 {lock}");
+    Ok(client.query_opt(&sql, &[])?.map_or(0, |row| row.get::<_, i64>(0) as u64))
+}
+
+fn put_article(tx: &mut Transaction<'_>, article: &Article) -> Result<PutOutcome> {
+    let hash = content_hash(article);
+    let stored = tx.query_opt("SELECT hash FROM articles WHERE id = $1", &[&article.id])?;
+    let published = article.published.map(|it| it.to_rfc3339());
+    let extra = to_json(&article.extra)?;
+    let params: [&(dyn postgres::types::ToSql + Sync); 10] = [
+        &article.id,
+        &hash,
+        &article.source,
+        &article.url,
+        &article.title,
+        &article.author,
+        &published,
+        &article.language,
+        &article.body,
+        &extra,
+    ];
+    match stored.map(|row| row.get::<_, i64>(0)) {
+        Some(stored) if stored == hash => Ok(PutOutcome::Unchanged),
+        Some(_) => {
+            tx.execute(
+                "UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, author = $6, \
+                 published = $7, language = $8, body = $9, extra = $10 WHERE id = $1",
+                &params,
+            )?;
+            Ok(PutOutcome::Updated)
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO articles (id, hash, source, url, title, author, published, \
+                 language, body, extra) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                &params,
+            )?;
+            Ok(PutOutcome::Inserted)
+        }
+    }
+}
+
+/// PostgreSQL text cannot hold U+0000, which SQLite stores: such an article is refused by
+/// name rather than failing the batch with the server's message.
+fn refuse_nul(article: &Article) -> Result<()> {
+    let fields = [
+        Some(article.id.as_str()),
+        Some(article.source.as_str()),
+        article.url.as_deref(),
+        article.title.as_deref(),
+        article.author.as_deref(),
+        article.language.as_deref(),
+        Some(article.body.as_str()),
+    ];
+    let in_extra = || to_json(&article.extra).is_ok_and(|json| json.contains("\\u0000"));
+    if fields.into_iter().flatten().any(|text| text.contains('\0')) || in_extra() {
+        return Err(Error::Unstorable {
+            article: article.id.clone(),
+            reason: "it holds a NUL character, which PostgreSQL text cannot store".to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Clears the copy and story of every article stored after `seq`, which the analysis did not
+/// reach; returns the stories they were in.
+fn clear_unanalysed(tx: &mut Transaction<'_>, seq: i64) -> Result<HashSet<String>> {
+    let rows = tx.query(
+        "SELECT DISTINCT story FROM articles WHERE seq > $1 AND story IS NOT NULL",
+        &[&seq],
+    )?;
+    tx.execute(
+        "UPDATE articles SET duplicate_of = NULL, story = NULL \
+         WHERE seq > $1 AND (duplicate_of IS NOT NULL OR story IS NOT NULL)",
+        &[&seq],
+    )?;
+    Ok(rows.iter().map(|row| row.get(0)).collect())
+}
+
+/// Gives each assigned article its copy and story; returns the stories they were in before.
+/// Each article, the article it copies and its story (one of `written`, or stored) must exist.
+fn save_assignments(
+    tx: &mut Transaction<'_>,
+    assignments: &[Assignment],
+    written: &HashSet<&str>,
+) -> Result<HashSet<String>> {
+    let before = tx.prepare("SELECT story FROM articles WHERE id = $1")?;
+    let update = tx.prepare("UPDATE articles SET duplicate_of = $1, story = $2 WHERE id = $3")?;
+    let article_exists = tx.prepare("SELECT 1 FROM articles WHERE id = $1")?;
+    let story_exists = tx.prepare("SELECT 1 FROM stories WHERE id = $1")?;
+    let mut left = HashSet::new();
+    for assignment in assignments {
+        let Some(row) = tx.query_opt(&before, &[&assignment.article])? else {
+            return Err(Error::UnknownArticle(assignment.article.clone()));
+        };
+        let story: Option<String> = row.get(0);
+        if let Some(original) = &assignment.duplicate_of {
+            if tx.query_opt(&article_exists, &[original])?.is_none() {
+                return Err(Error::UnknownArticle(original.clone()));
+            }
+        }
+        if !written.contains(assignment.story.as_str())
+            && tx.query_opt(&story_exists, &[&assignment.story])?.is_none()
+        {
+            return Err(Error::UnknownStory {
+                article: assignment.article.clone(),
+                story: assignment.story.clone(),
+            });
+        }
+        tx.execute(&update, &[&assignment.duplicate_of, &assignment.story, &assignment.article])?;
+        left.extend(story.filter(|story| *story != assignment.story));
+    }
+    Ok(left)
+}
+
+/// Writes the stories an analysis computed, with their inputs fingerprints.
+fn save_stories(tx: &mut Transaction<'_>, stories: &[SavedStory<'_>]) -> Result<()> {
+    let upsert = tx.prepare(
+        "INSERT INTO stories (id, title, article_count, source_count, sources, \
+         first_published, last_published, last_epoch, data, inputs) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, \
+         article_count = excluded.article_count, source_count = excluded.source_count, \
+         sources = excluded.sources, first_published = excluded.first_published, \
+         last_published = excluded.last_published, last_epoch = excluded.last_epoch, \
+         data = excluded.data, inputs = excluded.inputs",
+    )?;
+    for &SavedStory { story, inputs } in stories {
+        // Stories are listed by it; `StoryListing::order_key` orders them the same way.
+        let last_epoch = story.last_published.as_deref().and_then(crate::epoch);
+        tx.execute(
+            &upsert,
+            &[
+                &story.id,
+                &story.title,
+                &(story.articles.len() as i64),
+                &(story.sources.len() as i64),
+                &to_json(&story.sources)?,
+                &story.first_published,
+                &story.last_published,
+                &last_epoch,
+                &to_json(story)?,
+                &(inputs as i64),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn save_online_state(tx: &mut Transaction<'_>, online: OnlineUpdate<'_>) -> Result<()> {
+    match online {
+        OnlineUpdate::Keep { replayed } => {
+            tx.execute(
+                "INSERT INTO online_replays (id, replayed) VALUES (1, $1) \
+                 ON CONFLICT (id) DO UPDATE SET replayed = excluded.replayed",
+                &[&(replayed as i64)],
+            )?;
+        }
+        OnlineUpdate::Replace(state) => {
+            tx.execute("DELETE FROM online_state", &[])?;
+            tx.execute("DELETE FROM online_replays", &[])?;
+            if let Some(online) = state {
+                tx.execute(
+                    "INSERT INTO online_state (id, last_seq, fingerprint, state) \
+                     VALUES (1, $1, $2, $3)",
+                    &[&online.last_seq, &(online.fingerprint as i64), &online.state],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn article_row(row: &Row) -> ArticleRow {
+    ArticleRow {
+        seq: row.get(0),
+        article: Article {
+            id: row.get(1),
+            source: row.get(2),
+            url: row.get(3),
+            title: row.get(4),
+            author: row.get(5),
+            published: None,
+            language: row.get(7),
+            body: row.get(8),
+            extra: model::Extra::new(),
+        },
+        published: row.get(6),
+        extra: row.get(9),
+        duplicate_of: row.get(10),
+        story: row.get(11),
+        content_hash: row.get(12),
+    }
+}
+
+/// A listing and its sources, as stored (JSON).
+fn listing_row(row: &Row) -> (StoryListing, String) {
+    (
+        StoryListing {
+            id: row.get(0),
+            title: row.get(1),
+            article_count: row.get::<_, i64>(2) as usize,
+            sources: Vec::new(),
+            first_published: row.get(4),
+            last_published: row.get(5),
+        },
+        row.get(3),
+    )
+}
+
+/// `url` without its password, to name the store in errors and logs.
+pub(crate) fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or("");
+            let hidden = if credentials.contains(':') { ":***" } else { "" };
+            format!("{scheme}://{user}{hidden}@{host}{path}")
+        }
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_named_without_its_password() {
+        assert_eq!(
+            redacted("postgres://news:s3cret@db.example:5432/parallax"),
+            "postgres://news:***@db.example:5432/parallax"
+        );
+        assert_eq!(redacted("postgres://news@db/parallax"), "postgres://news@db/parallax");
+        assert_eq!(
+            redacted("postgresql:///parallax?host=/run/postgresql"),
+            "postgresql:///parallax?host=/run/postgresql"
+        );
+    }
+}

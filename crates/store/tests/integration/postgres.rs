@@ -1,0 +1,100 @@
+//! What is PostgreSQL's own: opening and refusing databases, two connections to one store,
+//! and text PostgreSQL cannot hold. The behaviour both backends share is tested on both (see
+//! `crate::stores`).
+
+use store::{AnalysisUpdate, Assignment, Error, OnlineUpdate, PgStore, PutOutcome};
+
+use crate::article;
+
+/// Runs `sql` on the database at `url`, as another program would.
+fn execute(url: &str, sql: &str) {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    client.batch_execute(sql).unwrap();
+}
+
+#[test]
+fn a_store_keeps_its_articles_across_connections() {
+    let Some(url) = testkit::postgres::database() else { return };
+    {
+        let mut store = store::open(&url).unwrap();
+        store.put_articles(&[article("a", "A."), article("b", "B.")]).unwrap();
+    }
+    let store = store::open(&url).unwrap();
+    let keys: Vec<(i64, String)> =
+        store.article_keys().unwrap().into_iter().map(|key| (key.seq, key.id)).collect();
+    assert_eq!(keys, [(1, "a".to_string()), (2, "b".to_string())]);
+    assert_eq!(store.article("b").unwrap().unwrap().article, article("b", "B."));
+}
+
+#[test]
+fn a_database_of_something_else_is_refused_untouched() {
+    let Some(url) = testkit::postgres::database() else { return };
+    execute(&url, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+    let err = PgStore::connect(&url).unwrap_err();
+    assert!(matches!(err, Error::ForeignDatabase { .. }), "{err}");
+    assert!(err.to_string().contains("not a Parallax store"), "{err}");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let tables: i64 = client
+        .query_one("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 1, "nothing created beside the other program's table");
+}
+
+#[test]
+fn a_store_of_a_newer_parallax_is_refused() {
+    let Some(url) = testkit::postgres::database() else { return };
+    drop(PgStore::connect(&url).unwrap());
+    execute(&url, "UPDATE parallax_meta SET version = version + 1");
+    let err = PgStore::connect(&url).unwrap_err();
+    assert!(matches!(err, Error::TooNew { .. }), "{err}");
+}
+
+#[test]
+fn an_unreachable_server_is_named_without_its_password() {
+    let url = "postgres://news:s3cret@127.0.0.1:1/parallax?connect_timeout=2";
+    let err = PgStore::connect(url).unwrap_err().to_string();
+    assert!(err.contains("postgres://news:***@127.0.0.1:1/parallax"), "{err}");
+    assert!(!err.contains("s3cret"), "{err}");
+}
+
+/// Two processes analysing one store: the save of the one that read an older derived state is
+/// refused, as on SQLite.
+#[test]
+fn a_save_over_another_connections_analysis_is_refused() {
+    let Some(url) = testkit::postgres::database() else { return };
+    let (mut first, mut second) = (store::open(&url).unwrap(), store::open(&url).unwrap());
+    first.put_articles(&[article("a", "A.")]).unwrap();
+    let story = model::report::Story {
+        id: "s1".to_string(),
+        title: "One".to_string(),
+        articles: vec!["a".to_string()],
+        ..Default::default()
+    };
+    let stories = [store::SavedStory { story: &story, inputs: 1 }];
+    let assignments =
+        [Assignment { article: "a".to_string(), duplicate_of: None, story: "s1".to_string() }];
+    let update = |base| AnalysisUpdate {
+        base,
+        assignments: &assignments,
+        analysed_through: i64::MAX,
+        stories: &stories,
+        online: OnlineUpdate::Replace(None),
+    };
+    let (read_first, read_second) =
+        (first.analysis_generation().unwrap(), second.analysis_generation().unwrap());
+    first.save_analysis(&update(read_first)).unwrap();
+    let err = second.save_analysis(&update(read_second)).unwrap_err();
+    assert!(matches!(err, Error::AnalysedMeanwhile), "{err}");
+    assert_eq!(second.analysis_generation().unwrap(), read_first + 1);
+}
+
+#[test]
+fn an_article_holding_a_nul_is_refused_by_name_and_its_batch_not_stored() {
+    let Some(url) = testkit::postgres::database() else { return };
+    let mut store = store::open(&url).unwrap();
+    let err = store.put_articles(&[article("fine", "A."), article("bad", "A\0B.")]).unwrap_err();
+    assert!(err.to_string().contains("\"bad\""), "{err}");
+    assert_eq!(store.article_count().unwrap(), 0);
+    assert_eq!(store.put_articles(&[article("fine", "A.")]).unwrap(), [PutOutcome::Inserted]);
+}
