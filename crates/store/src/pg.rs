@@ -184,10 +184,33 @@ impl Store for PgStore {
         // Arrival numbers are drawn before commit: one writer at a time makes them commit in
         // order, so no analysis goes past a number whose article is not committed yet.
         tx.batch_execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")?;
+        let ids: Vec<&str> = articles.iter().map(|article| article.id.as_str()).collect();
+        let mut stored: HashMap<String, i64> = tx
+            .query("SELECT id, hash FROM articles WHERE id = ANY($1)", &[&ids])?
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
+        // New articles are inserted together, in order; an update (rare) goes on its own,
+        // after the insertion of an article it may update in the same batch.
+        let mut inserts = ArticleColumns::default();
         let mut outcomes = Vec::with_capacity(articles.len());
         for article in articles {
-            outcomes.push(put_article(&mut tx, article)?);
+            let hash = content_hash(article);
+            let outcome = match stored.insert(article.id.clone(), hash) {
+                Some(before) if before == hash => PutOutcome::Unchanged,
+                Some(_) => {
+                    inserts.flush(&mut tx)?;
+                    update_article(&mut tx, article, hash)?;
+                    PutOutcome::Updated
+                }
+                None => {
+                    inserts.push(article, hash)?;
+                    PutOutcome::Inserted
+                }
+            };
+            outcomes.push(outcome);
         }
+        inserts.flush(&mut tx)?;
         tx.commit()?;
         Ok(outcomes)
     }
@@ -293,13 +316,13 @@ impl Store for PgStore {
         let mut left = clear_unanalysed(&mut tx, update.analysed_through)?;
         left.extend(save_assignments(&mut tx, update.assignments, &written)?);
         save_stories(&mut tx, update.stories)?;
-        for story in left.iter().filter(|story| !written.contains(story.as_str())) {
-            tx.execute(
-                "DELETE FROM stories WHERE id = $1 \
-                 AND NOT EXISTS (SELECT 1 FROM articles WHERE story = $1)",
-                &[story],
-            )?;
-        }
+        let left: Vec<&str> =
+            left.iter().map(String::as_str).filter(|story| !written.contains(story)).collect();
+        tx.execute(
+            "DELETE FROM stories WHERE id = ANY($1) \
+             AND NOT EXISTS (SELECT 1 FROM articles WHERE story = stories.id)",
+            &[&left],
+        )?;
         save_online_state(&mut tx, update.online)?;
         let next = stored.wrapping_add(1) as i64;
         tx.execute("UPDATE analyses SET generation = $1 WHERE id = 1", &[&next])?;
@@ -475,41 +498,85 @@ fn generation(client: &mut impl GenericClient, lock: &str) -> Result<u64, postgr
     Ok(client.query_opt(&sql, &[])?.map_or(0, |row| row.get::<_, i64>(0) as u64))
 }
 
-fn put_article(tx: &mut Transaction<'_>, article: &Article) -> Result<PutOutcome> {
-    let hash = content_hash(article);
-    let stored = tx.query_opt("SELECT hash FROM articles WHERE id = $1", &[&article.id])?;
-    let published = article.published.map(|it| it.to_rfc3339());
-    let extra = to_json(&article.extra)?;
-    let params: [&(dyn postgres::types::ToSql + Sync); 10] = [
-        &article.id,
-        &hash,
-        &article.source,
-        &article.url,
-        &article.title,
-        &article.author,
-        &published,
-        &article.language,
-        &article.body,
-        &extra,
-    ];
-    match stored.map(|row| row.get::<_, i64>(0)) {
-        Some(stored) if stored == hash => Ok(PutOutcome::Unchanged),
-        Some(_) => {
-            tx.execute(
-                "UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, author = $6, \
-                 published = $7, language = $8, body = $9, extra = $10 WHERE id = $1",
-                &params,
-            )?;
-            Ok(PutOutcome::Updated)
+fn update_article(tx: &mut Transaction<'_>, article: &Article, hash: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, author = $6, \
+         published = $7, language = $8, body = $9, extra = $10 WHERE id = $1",
+        &[
+            &article.id,
+            &hash,
+            &article.source,
+            &article.url,
+            &article.title,
+            &article.author,
+            &article.published.map(|it| it.to_rfc3339()),
+            &article.language,
+            &article.body,
+            &to_json(&article.extra)?,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Articles to insert, a column each, so that one statement inserts them all: a round trip
+/// per article would cost more than the insert itself.
+#[derive(Default)]
+struct ArticleColumns<'a> {
+    id: Vec<&'a str>,
+    hash: Vec<i64>,
+    source: Vec<&'a str>,
+    url: Vec<Option<&'a str>>,
+    title: Vec<Option<&'a str>>,
+    author: Vec<Option<&'a str>>,
+    published: Vec<Option<String>>,
+    language: Vec<Option<&'a str>>,
+    body: Vec<&'a str>,
+    extra: Vec<String>,
+}
+
+impl<'a> ArticleColumns<'a> {
+    fn push(&mut self, article: &'a Article, hash: i64) -> Result<()> {
+        self.id.push(&article.id);
+        self.hash.push(hash);
+        self.source.push(&article.source);
+        self.url.push(article.url.as_deref());
+        self.title.push(article.title.as_deref());
+        self.author.push(article.author.as_deref());
+        self.published.push(article.published.map(|it| it.to_rfc3339()));
+        self.language.push(article.language.as_deref());
+        self.body.push(&article.body);
+        self.extra.push(to_json(&article.extra)?);
+        Ok(())
+    }
+
+    /// Inserts the articles pushed, in the order pushed (their arrival numbers follow it).
+    fn flush(&mut self, tx: &mut Transaction<'_>) -> Result<()> {
+        if self.id.is_empty() {
+            return Ok(());
         }
-        None => {
-            tx.execute(
-                "INSERT INTO articles (id, hash, source, url, title, author, published, \
-                 language, body, extra) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                &params,
-            )?;
-            Ok(PutOutcome::Inserted)
-        }
+        tx.execute(
+            "INSERT INTO articles (id, hash, source, url, title, author, published, language, \
+             body, extra) \
+             SELECT id, hash, source, url, title, author, published, language, body, extra \
+             FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], \
+             $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY \
+             AS new (id, hash, source, url, title, author, published, language, body, extra, n) \
+             ORDER BY n",
+            &[
+                &self.id,
+                &self.hash,
+                &self.source,
+                &self.url,
+                &self.title,
+                &self.author,
+                &self.published,
+                &self.language,
+                &self.body,
+                &self.extra,
+            ],
+        )?;
+        *self = ArticleColumns::default();
+        Ok(())
     }
 }
 
@@ -557,66 +624,105 @@ fn save_assignments(
     assignments: &[Assignment],
     written: &HashSet<&str>,
 ) -> Result<HashSet<String>> {
-    let before = tx.prepare("SELECT story FROM articles WHERE id = $1")?;
-    let update = tx.prepare("UPDATE articles SET duplicate_of = $1, story = $2 WHERE id = $3")?;
-    let article_exists = tx.prepare("SELECT 1 FROM articles WHERE id = $1")?;
-    let story_exists = tx.prepare("SELECT 1 FROM stories WHERE id = $1")?;
+    let ids: Vec<&str> = assignments.iter().map(|it| it.article.as_str()).collect();
+    let before: HashMap<String, Option<String>> = tx
+        .query("SELECT id, story FROM articles WHERE id = ANY($1)", &[&ids])?
+        .iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
+    let originals: Vec<&str> =
+        assignments.iter().filter_map(|it| it.duplicate_of.as_deref()).collect();
+    let originals = existing(tx, "SELECT id FROM articles WHERE id = ANY($1)", &originals)?;
+    let stories: Vec<&str> = assignments
+        .iter()
+        .map(|it| it.story.as_str())
+        .filter(|story| !written.contains(story))
+        .collect();
+    let stories = existing(tx, "SELECT id FROM stories WHERE id = ANY($1)", &stories)?;
+    // Checked in order, so the first wrong assignment is the one named, as on SQLite.
     let mut left = HashSet::new();
     for assignment in assignments {
-        let Some(row) = tx.query_opt(&before, &[&assignment.article])? else {
+        let Some(story) = before.get(&assignment.article) else {
             return Err(Error::UnknownArticle(assignment.article.clone()));
         };
-        let story: Option<String> = row.get(0);
         if let Some(original) = &assignment.duplicate_of {
-            if tx.query_opt(&article_exists, &[original])?.is_none() {
+            if !originals.contains(original) {
                 return Err(Error::UnknownArticle(original.clone()));
             }
         }
-        if !written.contains(assignment.story.as_str())
-            && tx.query_opt(&story_exists, &[&assignment.story])?.is_none()
-        {
+        if !written.contains(assignment.story.as_str()) && !stories.contains(&assignment.story) {
             return Err(Error::UnknownStory {
                 article: assignment.article.clone(),
                 story: assignment.story.clone(),
             });
         }
-        tx.execute(&update, &[&assignment.duplicate_of, &assignment.story, &assignment.article])?;
-        left.extend(story.filter(|story| *story != assignment.story));
+        left.extend(story.clone().filter(|story| *story != assignment.story));
     }
+    let copies: Vec<Option<&str>> =
+        assignments.iter().map(|it| it.duplicate_of.as_deref()).collect();
+    let stories: Vec<&str> = assignments.iter().map(|it| it.story.as_str()).collect();
+    tx.execute(
+        "UPDATE articles SET duplicate_of = new.duplicate_of, story = new.story \
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS new (id, duplicate_of, story) \
+         WHERE articles.id = new.id",
+        &[&ids, &copies, &stories],
+    )?;
     Ok(left)
+}
+
+/// Which of `ids` the query (`... WHERE id = ANY($1)`) finds.
+fn existing(tx: &mut Transaction<'_>, sql: &str, ids: &[&str]) -> Result<HashSet<String>> {
+    if ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    Ok(tx.query(sql, &[&ids])?.iter().map(|row| row.get(0)).collect())
 }
 
 /// Writes the stories an analysis computed, with their inputs fingerprints.
 fn save_stories(tx: &mut Transaction<'_>, stories: &[SavedStory<'_>]) -> Result<()> {
-    let upsert = tx.prepare(
+    if stories.is_empty() {
+        return Ok(());
+    }
+    let (mut id, mut title, mut articles, mut sources_count, mut sources) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut first, mut last, mut last_epoch, mut data, mut inputs) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for &SavedStory { story, inputs: fingerprint } in stories {
+        id.push(story.id.as_str());
+        title.push(story.title.as_str());
+        articles.push(story.articles.len() as i64);
+        sources_count.push(story.sources.len() as i64);
+        sources.push(to_json(&story.sources)?);
+        first.push(story.first_published.as_deref());
+        last.push(story.last_published.as_deref());
+        // Stories are listed by it; `StoryListing::order_key` orders them the same way.
+        last_epoch.push(story.last_published.as_deref().and_then(crate::epoch));
+        data.push(to_json(story)?);
+        inputs.push(fingerprint as i64);
+    }
+    tx.execute(
         "INSERT INTO stories (id, title, article_count, source_count, sources, \
          first_published, last_published, last_epoch, data, inputs) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int8[], $4::int8[], $5::text[], \
+         $6::text[], $7::text[], $8::int8[], $9::text[], $10::int8[]) \
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, \
          article_count = excluded.article_count, source_count = excluded.source_count, \
          sources = excluded.sources, first_published = excluded.first_published, \
          last_published = excluded.last_published, last_epoch = excluded.last_epoch, \
          data = excluded.data, inputs = excluded.inputs",
+        &[
+            &id,
+            &title,
+            &articles,
+            &sources_count,
+            &sources,
+            &first,
+            &last,
+            &last_epoch,
+            &data,
+            &inputs,
+        ],
     )?;
-    for &SavedStory { story, inputs } in stories {
-        // Stories are listed by it; `StoryListing::order_key` orders them the same way.
-        let last_epoch = story.last_published.as_deref().and_then(crate::epoch);
-        tx.execute(
-            &upsert,
-            &[
-                &story.id,
-                &story.title,
-                &(story.articles.len() as i64),
-                &(story.sources.len() as i64),
-                &to_json(&story.sources)?,
-                &story.first_published,
-                &story.last_published,
-                &last_epoch,
-                &to_json(story)?,
-                &(inputs as i64),
-            ],
-        )?;
-    }
     Ok(())
 }
 
