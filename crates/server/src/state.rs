@@ -142,8 +142,8 @@ impl AppState {
     /// compares every story (minutes on a large store), which the first post would otherwise
     /// wait for; after an ingest that was interrupted before its analysis, whose articles have
     /// no story until then; and otherwise to read the saved online state back (a second or so
-    /// on a large store), which the first post need not then do. Requests go on meanwhile; posts wait for
-    /// it. `/api/health` tells while it runs.
+    /// on a large store), which the first post need not then do. Requests go on meanwhile;
+    /// posts wait for it. `/api/health` tells while it runs.
     pub fn warm_up(&self) -> std::io::Result<std::thread::JoinHandle<()>> {
         let inner = Arc::clone(&self.inner);
         inner.warming_up.store(true, Ordering::SeqCst);

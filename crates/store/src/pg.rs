@@ -10,6 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 
 use model::report::Story;
 use model::Article;
@@ -24,6 +25,10 @@ use crate::{
 
 /// Marks a database as a Parallax store, as SQLite's `application_id` does.
 const APPLICATION: &str = "parallax";
+
+/// How long connecting may take when the URL does not say (`connect_timeout`): an address
+/// that drops packets would otherwise hang for the system's TCP timeout.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The PostgreSQL schema version this build writes.
 const VERSION: i64 = 1;
@@ -125,14 +130,19 @@ impl std::fmt::Debug for PgStore {
 impl PgStore {
     /// Connects to the database at `url` (`postgres://user:password@host:port/database`, or
     /// `postgresql:///database?host=/run/postgresql` for a Unix socket), creating the store's
-    /// tables in an empty database.
+    /// tables in an empty database. The connection is not encrypted (no TLS): use a Unix
+    /// socket, a trusted network or a tunnel.
     ///
     /// A database holding other tables but no Parallax store, or a store written by a newer
     /// Parallax, is refused with a clear error and left untouched.
     pub fn connect(url: &str) -> Result<PgStore> {
         let name = redacted(url);
         let open_error = |cause| Error::OpenPostgres { url: name.clone(), cause };
-        let mut client = Client::connect(url, NoTls).map_err(open_error)?;
+        let mut config: postgres::Config = url.parse().map_err(open_error)?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        let mut client = config.connect(NoTls).map_err(open_error)?;
         let mut tx = client.transaction().map_err(open_error)?;
         // One process creates the tables; another one opening at the same time waits for it.
         tx.execute("SELECT pg_advisory_xact_lock(5208967512)", &[]).map_err(open_error)?;
