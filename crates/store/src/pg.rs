@@ -8,7 +8,7 @@
 //! PostgreSQL draws numbers before commit); a save locks the generation's row instead of the
 //! whole database; ids are ordered bytewise (`COLLATE "C"`), as SQLite orders them.
 
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
@@ -119,6 +119,10 @@ const LISTING_COLUMNS: &str = "id, title, article_count, sources, first_publishe
 pub struct PgStore {
     // Reads take `&self` in [`Store`]; a client takes `&mut` for every query.
     client: RefCell<Client>,
+    /// How to connect again when the server closed the connection.
+    config: postgres::Config,
+    /// The URL without its password, for errors.
+    name: String,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -180,7 +184,22 @@ impl PgStore {
             .map_err(open_error)?;
         }
         tx.commit().map_err(open_error)?;
-        Ok(PgStore { client: RefCell::new(client) })
+        Ok(PgStore { client: RefCell::new(client), config, name })
+    }
+
+    /// The connection, opened again first when the server has closed it (a restart of the
+    /// database, an administrator, an idle timeout). A client learns of a closing only when
+    /// it next reads, so each call first checks with an empty query: a round trip, small
+    /// beside the calls, which each read or write a batch.
+    fn client(&self) -> Result<RefMut<'_, Client>> {
+        let mut client = self.client.borrow_mut();
+        if client.is_closed() || client.is_valid(CONNECT_TIMEOUT).is_err() {
+            *client = self
+                .config
+                .connect(NoTls)
+                .map_err(|cause| Error::OpenPostgres { url: self.name.clone(), cause })?;
+        }
+        Ok(client)
     }
 }
 
@@ -189,7 +208,7 @@ impl Store for PgStore {
         for article in articles {
             refuse_nul(article)?;
         }
-        let client = self.client.get_mut();
+        let mut client = self.client()?;
         let mut tx = client.transaction()?;
         // Arrival numbers are drawn before commit: one writer at a time makes them commit in
         // order, so no analysis goes past a number whose article is not committed yet.
@@ -231,8 +250,7 @@ impl Store for PgStore {
 
     fn article_keys(&self) -> Result<Vec<ArticleKey>> {
         let rows = self
-            .client
-            .borrow_mut()
+            .client()?
             .query("SELECT seq, id, hash, duplicate_of, story FROM articles ORDER BY seq", &[])?;
         Ok(rows
             .iter()
@@ -250,20 +268,19 @@ impl Store for PgStore {
         let sql =
             format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2");
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = self.client.borrow_mut().query(&sql, &[&seq, &limit])?;
+        let rows = self.client()?.query(&sql, &[&seq, &limit])?;
         rows.iter().map(|row| stored_article(article_row(row))).collect()
     }
 
     fn articles_by_id(&self, ids: &[&str]) -> Result<Vec<StoredArticle>> {
         let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1) ORDER BY seq");
-        let rows = self.client.borrow_mut().query(&sql, &[&ids])?;
+        let rows = self.client()?.query(&sql, &[&ids])?;
         rows.iter().map(|row| stored_article(article_row(row))).collect()
     }
 
     fn online_state(&self) -> Result<Option<OnlineState>> {
         let row = self
-            .client
-            .borrow_mut()
+            .client()?
             .query_opt("SELECT last_seq, fingerprint, state FROM online_state WHERE id = 1", &[])?;
         Ok(row.map(|row| OnlineState {
             last_seq: row.get(0),
@@ -273,7 +290,7 @@ impl Store for PgStore {
     }
 
     fn online_state_head(&self) -> Result<Option<OnlineStateHead>> {
-        let row = self.client.borrow_mut().query_opt(
+        let row = self.client()?.query_opt(
             "SELECT last_seq, fingerprint, octet_length(state)::BIGINT, coalesce(replayed, 0)
              FROM online_state LEFT JOIN online_replays USING (id) WHERE id = 1",
             &[],
@@ -288,25 +305,23 @@ impl Store for PgStore {
 
     fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
         let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = $1");
-        let row = self.client.borrow_mut().query_opt(&sql, &[&id])?;
+        let row = self.client()?.query_opt(&sql, &[&id])?;
         row.map(|row| stored_article(article_row(&row))).transpose()
     }
 
     fn article_count(&self) -> Result<usize> {
-        let row = self.client.borrow_mut().query_one("SELECT count(*) FROM articles", &[])?;
+        let row = self.client()?.query_one("SELECT count(*) FROM articles", &[])?;
         Ok(row.get::<_, i64>(0) as usize)
     }
 
     fn unassigned_count(&self) -> Result<usize> {
-        let row = self
-            .client
-            .borrow_mut()
-            .query_one("SELECT count(*) FROM articles WHERE story IS NULL", &[])?;
+        let row =
+            self.client()?.query_one("SELECT count(*) FROM articles WHERE story IS NULL", &[])?;
         Ok(row.get::<_, i64>(0) as usize)
     }
 
     fn analysis_generation(&self) -> Result<u64> {
-        Ok(generation(&mut *self.client.borrow_mut(), "")?)
+        Ok(generation(&mut *self.client()?, "")?)
     }
 
     fn save_analysis(&mut self, update: &AnalysisUpdate<'_>) -> Result<()> {
@@ -316,7 +331,7 @@ impl Store for PgStore {
                 return Err(Error::DuplicateStory(saved.story.id.clone()));
             }
         }
-        let client = self.client.get_mut();
+        let mut client = self.client()?;
         let mut tx = client.transaction()?;
         // The row stays locked, so the generation read stays the latest, until the commit.
         let stored = generation(&mut tx, "FOR UPDATE")?;
@@ -341,10 +356,8 @@ impl Store for PgStore {
     }
 
     fn story_inputs(&self) -> Result<HashMap<String, u64>> {
-        let rows = self
-            .client
-            .borrow_mut()
-            .query("SELECT id, inputs FROM stories WHERE inputs IS NOT NULL", &[])?;
+        let rows =
+            self.client()?.query("SELECT id, inputs FROM stories WHERE inputs IS NOT NULL", &[])?;
         Ok(rows.iter().map(|row| (row.get(0), row.get::<_, i64>(1) as u64)).collect())
     }
 
@@ -353,13 +366,13 @@ impl Store for PgStore {
             "SELECT {LISTING_COLUMNS} FROM stories \
              ORDER BY last_epoch DESC NULLS LAST, article_count DESC, source_count DESC, id"
         );
-        let rows = self.client.borrow_mut().query(&sql, &[])?;
+        let rows = self.client()?.query(&sql, &[])?;
         rows.iter().map(|row| story_listing(listing_row(row))).collect()
     }
 
     fn story_listings(&self, ids: &[&str]) -> Result<Vec<StoryListing>> {
         let sql = format!("SELECT {LISTING_COLUMNS} FROM stories WHERE id = ANY($1)");
-        let rows = self.client.borrow_mut().query(&sql, &[&ids])?;
+        let rows = self.client()?.query(&sql, &[&ids])?;
         let mut acc =
             rows.iter().map(|row| story_listing(listing_row(row))).collect::<Result<Vec<_>>>()?;
         acc.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
@@ -367,8 +380,7 @@ impl Store for PgStore {
     }
 
     fn story(&self, id: &str) -> Result<Option<Story>> {
-        let row =
-            self.client.borrow_mut().query_opt("SELECT data FROM stories WHERE id = $1", &[&id])?;
+        let row = self.client()?.query_opt("SELECT data FROM stories WHERE id = $1", &[&id])?;
         let Some(row) = row else { return Ok(None) };
         let story = serde_json::from_str(row.get(0))
             .map_err(|err| Error::Corrupt(format!("story {id:?}: {err}")))?;
@@ -376,28 +388,25 @@ impl Store for PgStore {
     }
 
     fn has_article_url(&self, url: &str) -> Result<bool> {
-        let row = self
-            .client
-            .borrow_mut()
-            .query_opt("SELECT 1 FROM articles WHERE url = $1 LIMIT 1", &[&url])?;
+        let row =
+            self.client()?.query_opt("SELECT 1 FROM articles WHERE url = $1 LIMIT 1", &[&url])?;
         Ok(row.is_some())
     }
 
     fn add_feed(&mut self, url: &str) -> Result<bool> {
         let added = self
-            .client
-            .get_mut()
+            .client()?
             .execute("INSERT INTO feeds (url) VALUES ($1) ON CONFLICT DO NOTHING", &[&url])?;
         Ok(added == 1)
     }
 
     fn remove_feed(&mut self, url: &str) -> Result<bool> {
-        let removed = self.client.get_mut().execute("DELETE FROM feeds WHERE url = $1", &[&url])?;
+        let removed = self.client()?.execute("DELETE FROM feeds WHERE url = $1", &[&url])?;
         Ok(removed == 1)
     }
 
     fn feeds(&self) -> Result<Vec<Feed>> {
-        let rows = self.client.borrow_mut().query(
+        let rows = self.client()?.query(
             "SELECT url, etag, last_modified, last_polled, last_error FROM feeds ORDER BY url",
             &[],
         )?;
@@ -414,7 +423,7 @@ impl Store for PgStore {
     }
 
     fn update_feed(&mut self, feed: &Feed) -> Result<()> {
-        let updated = self.client.get_mut().execute(
+        let updated = self.client()?.execute(
             "UPDATE feeds SET etag = $2, last_modified = $3, last_polled = $4, last_error = $5 \
              WHERE url = $1",
             &[&feed.url, &feed.etag, &feed.last_modified, &feed.last_polled, &feed.last_error],
@@ -426,7 +435,7 @@ impl Store for PgStore {
     }
 
     fn feed_entries(&self, feed_url: &str) -> Result<Vec<FeedEntryRecord>> {
-        let rows = self.client.borrow_mut().query(
+        let rows = self.client()?.query(
             "SELECT entry_id, url, status, attempts, last_error, last_tried FROM feed_entries \
              WHERE feed_url = $1 ORDER BY entry_id",
             &[&feed_url],
@@ -454,7 +463,7 @@ impl Store for PgStore {
     }
 
     fn feed_entry_counts(&self, feed_url: &str) -> Result<Vec<(EntryStatus, usize)>> {
-        let rows = self.client.borrow_mut().query(
+        let rows = self.client()?.query(
             "SELECT status, count(*) FROM feed_entries WHERE feed_url = $1 \
              GROUP BY status ORDER BY status COLLATE \"C\"",
             &[&feed_url],
@@ -471,7 +480,8 @@ impl Store for PgStore {
     }
 
     fn record_feed_entries(&mut self, feed_url: &str, entries: &[FeedEntryRecord]) -> Result<()> {
-        let mut tx = self.client.get_mut().transaction()?;
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
         if tx.query_opt("SELECT 1 FROM feeds WHERE url = $1", &[&feed_url])?.is_none() {
             return Err(Error::UnknownFeed(feed_url.to_string()));
         }

@@ -98,3 +98,20 @@ fn an_article_holding_a_nul_is_refused_by_name_and_its_batch_not_stored() {
     assert_eq!(store.article_count().unwrap(), 0);
     assert_eq!(store.put_articles(&[article("fine", "A.")]).unwrap(), [PutOutcome::Inserted]);
 }
+
+/// A connection the database closed (a restart, an administrator, an idle timeout) is opened
+/// again before the next call, and nothing is lost.
+#[test]
+fn a_connection_the_database_closed_is_opened_again() {
+    let Some(url) = testkit::postgres::database() else { return };
+    let mut store = store::open(&url).unwrap();
+    store.put_articles(&[article("a", "A.")]).unwrap();
+    execute(
+        &url,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    assert_eq!(store.article_count().unwrap(), 1);
+    assert_eq!(store.put_articles(&[article("b", "B.")]).unwrap(), [PutOutcome::Inserted]);
+    assert_eq!(store.article_count().unwrap(), 2);
+}
