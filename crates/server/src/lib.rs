@@ -95,12 +95,7 @@ pub fn serve(config: ServerConfig) -> anyhow::Result<()> {
         .build()
         .context("cannot start the async runtime")?;
     let state = AppState::open(&config)?;
-    let served = runtime.block_on(serve_state(state.clone(), &config));
-    // The state goes last, outside the runtime: a PostgreSQL store's client closes its
-    // connection by blocking on a runtime of its own, which no runtime thread may do.
-    drop(runtime);
-    drop(state);
-    served
+    runtime.block_on(serve_state(state, &config))
 }
 
 async fn serve_state(state: AppState, config: &ServerConfig) -> anyhow::Result<()> {

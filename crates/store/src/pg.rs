@@ -117,12 +117,25 @@ const LISTING_COLUMNS: &str = "id, title, article_count, sources, first_publishe
 
 /// The store in a PostgreSQL database.
 pub struct PgStore {
-    // Reads take `&self` in [`Store`]; a client takes `&mut` for every query.
-    client: RefCell<Client>,
+    // Reads take `&self` in [`Store`]; a client takes `&mut` for every query. `None` only
+    // while dropped (see `Drop`).
+    client: RefCell<Option<Client>>,
     /// How to connect again when the server closed the connection.
     config: postgres::Config,
     /// The URL without its password, for errors.
     name: String,
+}
+
+impl Drop for PgStore {
+    fn drop(&mut self) {
+        // A client closes by blocking on a runtime of its own, which panics on a thread that
+        // drives a tokio runtime (a server's task, an async test): there, it closes on a
+        // thread of its own.
+        let Some(client) = self.client.get_mut().take() else { return };
+        if tokio::runtime::Handle::try_current().is_ok() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
+    }
 }
 
 impl std::fmt::Debug for PgStore {
@@ -184,7 +197,7 @@ impl PgStore {
             .map_err(open_error)?;
         }
         tx.commit().map_err(open_error)?;
-        Ok(PgStore { client: RefCell::new(client), config, name })
+        Ok(PgStore { client: RefCell::new(Some(client)), config, name })
     }
 
     /// The connection, opened again first when the server has closed it (a restart of the
@@ -193,13 +206,16 @@ impl PgStore {
     /// beside the calls, which each read or write a batch.
     fn client(&self) -> Result<RefMut<'_, Client>> {
         let mut client = self.client.borrow_mut();
-        if client.is_closed() || client.is_valid(CONNECT_TIMEOUT).is_err() {
-            *client = self
+        let open =
+            |client: &mut Client| !client.is_closed() && client.is_valid(CONNECT_TIMEOUT).is_ok();
+        if !client.as_mut().is_some_and(open) {
+            let connected = self
                 .config
                 .connect(NoTls)
                 .map_err(|cause| Error::OpenPostgres { url: self.name.clone(), cause })?;
+            *client = Some(connected);
         }
-        Ok(client)
+        Ok(RefMut::map(client, |client| client.as_mut().expect("connected above")))
     }
 }
 

@@ -115,3 +115,13 @@ fn a_connection_the_database_closed_is_opened_again() {
     assert_eq!(store.put_articles(&[article("b", "B.")]).unwrap(), [PutOutcome::Inserted]);
     assert_eq!(store.article_count().unwrap(), 2);
 }
+
+/// A store dropped on a thread that drives a tokio runtime (a server's task, an async test)
+/// closes its connection without panicking: the client's own closing blocks on a runtime.
+#[test]
+fn a_store_dropped_inside_an_async_runtime_closes_quietly() {
+    let Some(url) = testkit::postgres::database() else { return };
+    let store = store::open(&url).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    runtime.block_on(async move { drop(store) });
+}
