@@ -452,7 +452,7 @@ pub enum Error {
     #[error("store: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The PostgreSQL database could not be reached or initialised.
-    #[error("cannot open store {url}: {cause}")]
+    #[error("cannot open store {url}: {}", with_causes(cause))]
     OpenPostgres {
         /// The database's URL, without its password.
         url: String,
@@ -465,6 +465,14 @@ pub enum Error {
         /// The database's URL, without its password.
         url: String,
     },
+    /// A TLS connection to PostgreSQL could not be set up (an unreadable `sslrootcert`).
+    #[error("cannot open store {url}: TLS: {reason}")]
+    Tls {
+        /// The database's URL, without its password.
+        url: String,
+        /// Why.
+        reason: String,
+    },
     /// An article this backend cannot store as it is; nothing of its batch was stored.
     #[error("cannot store article {article:?}: {reason}")]
     Unstorable {
@@ -476,6 +484,18 @@ pub enum Error {
     /// Any other PostgreSQL failure.
     #[error("store: {0}")]
     Postgres(#[from] postgres::Error),
+}
+
+/// An error and the errors that caused it, as one line: the client library's errors say
+/// what failed (a TLS handshake) and leave why (an unknown issuer) to their cause.
+fn with_causes(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(err) = cause {
+        text.push_str(&format!(": {err}"));
+        cause = err.source();
+    }
+    text
 }
 
 /// The result of store operations.

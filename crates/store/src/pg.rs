@@ -6,15 +6,23 @@
 //! differs from SQLite: writers of articles take a lock on the table, so that arrival numbers
 //! commit in the order they were drawn (an analysis goes on after the last number it saw, and
 //! PostgreSQL draws numbers before commit); a save locks the generation's row instead of the
-//! whole database; ids are ordered bytewise (`COLLATE "C"`), as SQLite orders them.
+//! whole database; ids are ordered bytewise (`COLLATE "C"`), as SQLite orders them. Batches
+//! are written with one statement over arrays; a closed connection is opened again; TLS
+//! when the URL asks for it.
 
 use std::cell::{RefCell, RefMut};
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use model::report::Story;
 use model::Article;
+use postgres::config::SslMode;
 use postgres::{Client, GenericClient, NoTls, Row, Transaction};
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::CertificateDer;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::codec::{content_hash, stored_article, story_listing, to_json, ArticleRow};
 use crate::{
@@ -122,6 +130,8 @@ pub struct PgStore {
     client: RefCell<Option<Client>>,
     /// How to connect again when the server closed the connection.
     config: postgres::Config,
+    /// The certificate authorities to trust beside the system's (the URL's `sslrootcert`).
+    root_cert: Option<PathBuf>,
     /// The URL without its password, for errors.
     name: String,
 }
@@ -147,19 +157,21 @@ impl std::fmt::Debug for PgStore {
 impl PgStore {
     /// Connects to the database at `url` (`postgres://user:password@host:port/database`, or
     /// `postgresql:///database?host=/run/postgresql` for a Unix socket), creating the store's
-    /// tables in an empty database. The connection is not encrypted (no TLS): use a Unix
-    /// socket, a trusted network or a tunnel.
+    /// tables in an empty database. With `sslmode=require` the connection is TLS, the server
+    /// verified against the system's authorities and those of the PEM file `sslrootcert`
+    /// names; otherwise it is in the clear.
     ///
     /// A database holding other tables but no Parallax store, or a store written by a newer
     /// Parallax, is refused with a clear error and left untouched.
     pub fn connect(url: &str) -> Result<PgStore> {
         let name = redacted(url);
+        let (url, root_cert) = take_root_cert(url);
         let open_error = |cause| Error::OpenPostgres { url: name.clone(), cause };
         let mut config: postgres::Config = url.parse().map_err(open_error)?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
-        let mut client = config.connect(NoTls).map_err(open_error)?;
+        let mut client = connect(&config, root_cert.as_deref(), &name)?;
         let mut tx = client.transaction().map_err(open_error)?;
         // One process creates the tables; another one opening at the same time waits for it.
         tx.execute("SELECT pg_advisory_xact_lock(5208967512)", &[]).map_err(open_error)?;
@@ -197,7 +209,7 @@ impl PgStore {
             .map_err(open_error)?;
         }
         tx.commit().map_err(open_error)?;
-        Ok(PgStore { client: RefCell::new(Some(client)), config, name })
+        Ok(PgStore { client: RefCell::new(Some(client)), config, root_cert, name })
     }
 
     /// The connection, opened again first when the server has closed it (a restart of the
@@ -209,11 +221,7 @@ impl PgStore {
         let open =
             |client: &mut Client| !client.is_closed() && client.is_valid(CONNECT_TIMEOUT).is_ok();
         if !client.as_mut().is_some_and(open) {
-            let connected = self
-                .config
-                .connect(NoTls)
-                .map_err(|cause| Error::OpenPostgres { url: self.name.clone(), cause })?;
-            *client = Some(connected);
+            *client = Some(connect(&self.config, self.root_cert.as_deref(), &self.name)?);
         }
         Ok(RefMut::map(client, |client| client.as_mut().expect("connected above")))
     }
@@ -823,6 +831,67 @@ fn listing_row(row: &Row) -> (StoryListing, String) {
     )
 }
 
+/// Connects as `config` says: over TLS when its `sslmode` is `require`, the server's
+/// certificate verified against the system's authorities and `root_cert`'s; in the clear
+/// otherwise (`prefer`, the default, and `disable`), as libpq does without a certificate to
+/// trust.
+fn connect(config: &postgres::Config, root_cert: Option<&Path>, name: &str) -> Result<Client> {
+    let open_error = |cause| Error::OpenPostgres { url: name.to_string(), cause };
+    match config.get_ssl_mode() {
+        SslMode::Disable | SslMode::Prefer => config.connect(NoTls).map_err(open_error),
+        _ => {
+            let tls = tls_connector(root_cert)
+                .map_err(|reason| Error::Tls { url: name.to_string(), reason })?;
+            config.connect(tls).map_err(open_error)
+        }
+    }
+}
+
+fn tls_connector(root_cert: Option<&Path>) -> Result<MakeRustlsConnect, String> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+    if let Some(path) = root_cert {
+        let read = |err: rustls_pki_types::pem::Error| format!("{}: {err}", path.display());
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
+            .map_err(read)?
+            .collect::<Result<_, _>>()
+            .map_err(read)?;
+        if certs.is_empty() {
+            return Err(format!("{}: no certificate in the file", path.display()));
+        }
+        roots.add_parsable_certificates(certs);
+    }
+    // Named rather than the process default: more than one provider is built in.
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|err| err.to_string())?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
+}
+
+/// `url` without libpq's `sslrootcert` parameter, which the client library does not know,
+/// and its value: a file of PEM certificates of the authorities to trust.
+fn take_root_cert(url: &str) -> (String, Option<PathBuf>) {
+    let Some((base, query)) = url.split_once('?') else { return (url.to_string(), None) };
+    let mut root_cert = None;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|param| match param.strip_prefix("sslrootcert=") {
+            Some(path) => {
+                root_cert = Some(PathBuf::from(path));
+                false
+            }
+            None => true,
+        })
+        .collect();
+    match kept.is_empty() {
+        true => (base.to_string(), root_cert),
+        false => (format!("{base}?{}", kept.join("&")), root_cert),
+    }
+}
+
 /// `url` without its password, to name the store in errors and logs.
 pub(crate) fn redacted(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
@@ -841,6 +910,19 @@ pub(crate) fn redacted(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_root_certificate_parameter_is_taken_out_of_the_url() {
+        assert_eq!(
+            take_root_cert("postgres://db/news?sslmode=require&sslrootcert=/etc/ca.pem"),
+            ("postgres://db/news?sslmode=require".to_string(), Some(PathBuf::from("/etc/ca.pem")))
+        );
+        assert_eq!(
+            take_root_cert("postgres://db/news?sslrootcert=ca.pem"),
+            ("postgres://db/news".to_string(), Some(PathBuf::from("ca.pem")))
+        );
+        assert_eq!(take_root_cert("postgres://db/news"), ("postgres://db/news".to_string(), None));
+    }
 
     #[test]
     fn a_url_is_named_without_its_password() {

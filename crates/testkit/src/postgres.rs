@@ -18,8 +18,8 @@ const SUPERUSER: &str = "postgres";
 
 /// Where the databases are made: an admin connection for `psql`, and the URL of a database.
 enum Server {
-    /// Our own cluster: its socket directory.
-    Private { bin: PathBuf, socket_dir: PathBuf },
+    /// Our own cluster: its programs, its socket directory and port.
+    Private { bin: PathBuf, socket_dir: PathBuf, port: u16 },
     /// A running server, by admin URL.
     External { url: String },
 }
@@ -28,9 +28,48 @@ enum Server {
 /// is at hand. Panics when `PARALLAX_REQUIRE_POSTGRES` is set and none is.
 pub fn database() -> Option<String> {
     static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
-    static COUNT: AtomicUsize = AtomicUsize::new(0);
-    let server = match SERVER.get_or_init(server) {
-        Ok(server) => server,
+    let server = at_hand(SERVER.get_or_init(server))?;
+    let name = new_database(server);
+    match server {
+        Server::Private { socket_dir, port, .. } => Some(format!(
+            "postgresql://{SUPERUSER}@/{name}?host={}&port={port}",
+            socket_dir.display()
+        )),
+        Server::External { url } => {
+            let (base, query) = url.split_once('?').map_or((url.as_str(), ""), |(b, q)| (b, q));
+            let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
+            let query = if query.is_empty() { String::new() } else { format!("?{query}") };
+            Some(format!("{server}/{name}{query}"))
+        }
+    }
+}
+
+/// A new, empty database on a private cluster that serves TLS on a loopback TCP port, with a
+/// certificate for `localhost` issued by an authority of its own.
+pub struct TlsDatabase {
+    /// `postgresql://postgres@localhost:PORT/NAME`, without `sslmode`.
+    pub url: String,
+    /// The authority's certificate (PEM), for the client to trust.
+    pub root_cert: PathBuf,
+}
+
+/// A [`TlsDatabase`], or `None` as [`database`] says. Never on the `PARALLAX_TEST_POSTGRES`
+/// server: the certificate is ours.
+pub fn tls_database() -> Option<TlsDatabase> {
+    static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
+    let server = at_hand(SERVER.get_or_init(|| private_server("tls", true)))?;
+    let name = new_database(server);
+    let Server::Private { socket_dir, port, .. } = server else { unreachable!("private") };
+    Some(TlsDatabase {
+        url: format!("postgresql://{SUPERUSER}@localhost:{port}/{name}"),
+        root_cert: socket_dir.join("root.crt"),
+    })
+}
+
+/// The server, or `None` (saying why) when there is none and none is required.
+fn at_hand(server: &Result<Server, String>) -> Option<&Server> {
+    match server {
+        Ok(server) => Some(server),
         Err(why) if std::env::var_os("PARALLAX_REQUIRE_POSTGRES").is_some() => {
             panic!("PARALLAX_REQUIRE_POSTGRES is set, but {why}")
         }
@@ -40,38 +79,51 @@ pub fn database() -> Option<String> {
             {
                 eprintln!("skipped: no PostgreSQL ({why})");
             }
-            return None;
-        }
-    };
-    let name = format!("test_{}_{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst));
-    let create = format!("CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'");
-    match server {
-        Server::Private { bin, socket_dir } => {
-            let socket = socket_dir.display().to_string();
-            run(Command::new(bin.join("psql"))
-                .args(["-h", &socket, "-U", SUPERUSER, "-d", "postgres", "-qc", &create]))
-            .expect("cannot create a test database");
-            Some(format!("postgresql://{SUPERUSER}@/{name}?host={socket}"))
-        }
-        Server::External { url } => {
-            run(Command::new("psql").args([url.as_str(), "-qc", &create]))
-                .expect("cannot create a test database");
-            let (base, query) = url.split_once('?').map_or((url.as_str(), ""), |(b, q)| (b, q));
-            let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
-            let query = if query.is_empty() { String::new() } else { format!("?{query}") };
-            Some(format!("{server}/{name}{query}"))
+            None
         }
     }
 }
 
+/// Creates a database of a name of its own on `server`; returns the name.
+fn new_database(server: &Server) -> String {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let name = format!("test_{}_{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst));
+    let create = format!("CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'");
+    let created = match server {
+        Server::Private { bin, socket_dir, port } => {
+            let (socket, port) = (socket_dir.display().to_string(), port.to_string());
+            run(Command::new(bin.join("psql")).args([
+                "-h", &socket, "-p", &port, "-U", SUPERUSER, "-d", "postgres", "-qc", &create,
+            ]))
+        }
+        Server::External { url } => run(Command::new("psql").args([url.as_str(), "-qc", &create])),
+    };
+    created.expect("cannot create a test database");
+    name
+}
+
 fn server() -> Result<Server, String> {
-    if let Ok(url) = std::env::var("PARALLAX_TEST_POSTGRES") {
-        return Ok(Server::External { url });
+    match std::env::var("PARALLAX_TEST_POSTGRES") {
+        Ok(url) => Ok(Server::External { url }),
+        Err(_) => private_server("plain", false),
     }
+}
+
+/// Starts a private cluster, named `kind` among this process's; with `tls`, it also listens
+/// on a loopback TCP port, with TLS.
+fn private_server(kind: &str, tls: bool) -> Result<Server, String> {
     let bin = bin_dir().ok_or("no initdb under /usr/lib/postgresql or on PATH")?;
-    let dir = std::env::temp_dir().join(format!("parallax-pg-{}", std::process::id()));
-    start_cluster(&bin, &dir)?;
-    Ok(Server::Private { bin, socket_dir: dir })
+    let dir = std::env::temp_dir().join(format!("parallax-pg-{}-{kind}", std::process::id()));
+    let port = match tls {
+        // Free now; the cluster takes it a moment later.
+        true => std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|it| it.local_addr())
+            .map_err(|err| format!("no free port: {err}"))?
+            .port(),
+        false => 5432,
+    };
+    start_cluster(&bin, &dir, port, tls)?;
+    Ok(Server::Private { bin, socket_dir: dir, port })
 }
 
 /// The newest PostgreSQL's programs: Debian's `/usr/lib/postgresql/N/bin`, else `PATH`.
@@ -95,13 +147,10 @@ fn bin_dir() -> Option<PathBuf> {
         .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
 }
 
-fn start_cluster(bin: &Path, dir: &Path) -> Result<(), String> {
+fn start_cluster(bin: &Path, dir: &Path, port: u16, tls: bool) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
     let as_root = run(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
-    if as_root {
-        run(Command::new("chown").args([SUPERUSER, &dir.display().to_string()]))?;
-    }
     // As the cluster's owner: root runs the programs through runuser.
     let command = |program: &str| {
         let program = bin.join(program).display().to_string();
@@ -111,12 +160,26 @@ fn start_cluster(bin: &Path, dir: &Path) -> Result<(), String> {
         }
         command
     };
-    let data = dir.join("data").display().to_string();
-    run(command("initdb").args(["-D", &data, "-U", SUPERUSER, "-A", "trust", "--no-sync"]))?;
-    let options = format!(
-        "-k {} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+    let mut options = format!(
+        "-k {} -p {port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
         dir.display()
     );
+    match tls {
+        true => {
+            write_certificates(dir)?;
+            options.push_str(&format!(
+                " -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file={0}/server.crt \
+                 -c ssl_key_file={0}/server.key",
+                dir.display()
+            ));
+        }
+        false => options.push_str(" -c listen_addresses=''"),
+    }
+    if as_root {
+        run(Command::new("chown").args(["-R", SUPERUSER, &dir.display().to_string()]))?;
+    }
+    let data = dir.join("data").display().to_string();
+    run(command("initdb").args(["-D", &data, "-U", SUPERUSER, "-A", "trust", "--no-sync"]))?;
     let log = dir.join("log").display().to_string();
     run(command("pg_ctl").args(["-D", &data, "-o", &options, "-l", &log, "-w", "start"]))?;
     // Stops and deletes the cluster once this process has ended, however it ends.
@@ -136,6 +199,30 @@ fn start_cluster(bin: &Path, dir: &Path) -> Result<(), String> {
         .spawn()
         .map_err(|err| format!("cannot start the cluster's watchdog: {err}"))?;
     Ok(())
+}
+
+/// Writes an authority's certificate (`root.crt`) and a certificate for `localhost` it issued
+/// (`server.crt`, `server.key`, readable by its owner alone, as PostgreSQL requires).
+fn write_certificates(dir: &Path) -> Result<(), String> {
+    use std::os::unix::fs::PermissionsExt;
+    let tls = |err: rcgen::Error| format!("cannot make a test certificate: {err}");
+    let authority_key = rcgen::KeyPair::generate().map_err(tls)?;
+    let mut authority = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(tls)?;
+    authority.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let authority = authority.self_signed(&authority_key).map_err(tls)?;
+    let server_key = rcgen::KeyPair::generate().map_err(tls)?;
+    let server = rcgen::CertificateParams::new(vec!["localhost".to_string()])
+        .map_err(tls)?
+        .signed_by(&server_key, &authority, &authority_key)
+        .map_err(tls)?;
+    let write = |name: &str, text: String| {
+        std::fs::write(dir.join(name), text).map_err(|err| format!("{name}: {err}"))
+    };
+    write("root.crt", authority.pem())?;
+    write("server.crt", server.pem())?;
+    write("server.key", server_key.serialize_pem())?;
+    std::fs::set_permissions(dir.join("server.key"), std::fs::Permissions::from_mode(0o600))
+        .map_err(|err| format!("server.key: {err}"))
 }
 
 /// Runs `command`, returning its stdout, or what went wrong.

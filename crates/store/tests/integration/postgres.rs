@@ -125,3 +125,31 @@ fn a_store_dropped_inside_an_async_runtime_closes_quietly() {
     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
     runtime.block_on(async move { drop(store) });
 }
+
+/// With `sslmode=require` the connection is encrypted and the server's certificate verified:
+/// against the authority `sslrootcert` names it is accepted, and without it refused.
+#[test]
+fn tls_is_required_verified_and_trusts_the_given_authority() {
+    let Some(server) = testkit::postgres::tls_database() else { return };
+    let root_cert = server.root_cert.display();
+    let trusted = format!("{}?sslmode=require&sslrootcert={root_cert}", server.url);
+    let mut store = store::open(&trusted).unwrap();
+    store.put_articles(&[article("a", "A.")]).unwrap();
+    let mut client = postgres::Client::connect(&server.url, postgres::NoTls).unwrap();
+    let encrypted: bool = client
+        .query_one(
+            "SELECT bool_and(ssl) FROM pg_stat_ssl JOIN pg_stat_activity USING (pid) \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(encrypted, "the store's connection is encrypted");
+
+    let untrusted = format!("{}?sslmode=require", server.url);
+    let err = PgStore::connect(&untrusted).unwrap_err().to_string();
+    assert!(err.contains("certificate"), "{err}");
+    let missing = format!("{}?sslmode=require&sslrootcert=/nonexistent/root.crt", server.url);
+    let err = PgStore::connect(&missing).unwrap_err().to_string();
+    assert!(err.contains("/nonexistent/root.crt"), "{err}");
+}
