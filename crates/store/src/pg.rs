@@ -871,19 +871,22 @@ fn tls_connector(root_cert: Option<&Path>) -> Result<MakeRustlsConnect, String> 
     Ok(MakeRustlsConnect::new(config))
 }
 
-/// `url` without libpq's `sslrootcert` parameter, which the client library does not know,
-/// and its value: a file of PEM certificates of the authorities to trust.
+/// `url` as the client library takes it, and the file of PEM certificates of the authorities
+/// to trust. Two of libpq's parameters it does not know: `sslrootcert` is taken out (and is
+/// that file), and `sslmode=verify-ca` or `verify-full` is read as `require`, which verifies
+/// the server's certificate and name (`tls_connector`).
 fn take_root_cert(url: &str) -> (String, Option<PathBuf>) {
     let Some((base, query)) = url.split_once('?') else { return (url.to_string(), None) };
     let mut root_cert = None;
     let kept: Vec<&str> = query
         .split('&')
-        .filter(|param| match param.strip_prefix("sslrootcert=") {
-            Some(path) => {
+        .filter_map(|param| match param.split_once('=') {
+            Some(("sslrootcert", path)) => {
                 root_cert = Some(PathBuf::from(path));
-                false
+                None
             }
-            None => true,
+            Some(("sslmode", "verify-ca" | "verify-full")) => Some("sslmode=require"),
+            _ => Some(param),
         })
         .collect();
     match kept.is_empty() {
@@ -912,7 +915,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_root_certificate_parameter_is_taken_out_of_the_url() {
+    fn libpq_parameters_the_client_does_not_know_are_read_by_us() {
         assert_eq!(
             take_root_cert("postgres://db/news?sslmode=require&sslrootcert=/etc/ca.pem"),
             ("postgres://db/news?sslmode=require".to_string(), Some(PathBuf::from("/etc/ca.pem")))
@@ -922,6 +925,10 @@ mod tests {
             ("postgres://db/news".to_string(), Some(PathBuf::from("ca.pem")))
         );
         assert_eq!(take_root_cert("postgres://db/news"), ("postgres://db/news".to_string(), None));
+        assert_eq!(
+            take_root_cert("postgres://db/news?sslmode=verify-full&connect_timeout=5"),
+            ("postgres://db/news?sslmode=require&connect_timeout=5".to_string(), None)
+        );
     }
 
     #[test]

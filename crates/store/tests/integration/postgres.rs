@@ -146,6 +146,10 @@ fn tls_is_required_verified_and_trusts_the_given_authority() {
         .get(0);
     assert!(encrypted, "the store's connection is encrypted");
 
+    // libpq's strictest mode, which the client library does not know, means the same.
+    let full = format!("{}?sslmode=verify-full&sslrootcert={root_cert}", server.url);
+    assert_eq!(store::open(&full).unwrap().article_count().unwrap(), 1);
+
     let untrusted = format!("{}?sslmode=require", server.url);
     let err = PgStore::connect(&untrusted).unwrap_err().to_string();
     assert!(err.contains("certificate"), "{err}");
