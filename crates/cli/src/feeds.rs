@@ -42,19 +42,18 @@ pub(crate) fn run(
             Ok(ExitCode::SUCCESS)
         }
         Feeds::List { output } => {
-            let feeds =
-                match store::is_postgres(&args.db) || std::path::Path::new(&args.db).exists() {
-                    true => {
-                        let store = crate::open_store(&args.db)?;
-                        let mut listed = Vec::new();
-                        for feed in store.feeds()? {
-                            let entries = EntryCounts::of(&store.feed_entry_counts(&feed.url)?);
-                            listed.push((feed, entries));
-                        }
-                        listed
+            let feeds = match crate::store_exists(&args.db) {
+                true => {
+                    let store = crate::open_store(&args.db)?;
+                    let mut listed = Vec::new();
+                    for feed in store.feeds()? {
+                        let entries = EntryCounts::of(&store.feed_entry_counts(&feed.url)?);
+                        listed.push((feed, entries));
                     }
-                    false => Vec::new(),
-                };
+                    listed
+                }
+                false => Vec::new(),
+            };
             let text = match output.format() {
                 Format::Json => render::json(&feeds.iter().map(feed_json).collect::<Vec<_>>())?,
                 Format::Markdown => feeds_markdown(&feeds),

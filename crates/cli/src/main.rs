@@ -254,8 +254,14 @@ pub(crate) fn open_store(location: &str) -> anyhow::Result<Box<dyn store::Store>
         .with_context(|| format!("cannot open store {}", store::display_location(location)))
 }
 
+/// Whether `--db` names a store that may hold something: a SQLite file that exists, or any
+/// database (it exists or the connection says so).
+pub(crate) fn store_exists(location: &str) -> bool {
+    store::is_postgres(location) || Path::new(location).exists()
+}
+
 pub(crate) fn open_existing_store(location: &str) -> anyhow::Result<Box<dyn store::Store>> {
-    if !store::is_postgres(location) && !Path::new(location).exists() {
+    if !store_exists(location) {
         anyhow::bail!("no store at {location}: run `parallax ingest PATH --db {location}` first");
     }
     open_store(location)
