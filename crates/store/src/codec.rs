@@ -15,18 +15,7 @@ pub(crate) fn content_hash(article: &Article) -> i64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let published = article.published.map(|it| it.to_rfc3339());
     let extra = canonical_json(&Value::Object(article.extra.clone()));
-    let fields = [
-        Some(article.id.as_str()),
-        Some(article.source.as_str()),
-        article.url.as_deref(),
-        article.title.as_deref(),
-        article.author.as_deref(),
-        published.as_deref(),
-        article.language.as_deref(),
-        Some(article.body.as_str()),
-        Some(extra.as_str()),
-    ];
-    for field in fields {
+    for field in text_fields(article, published.as_deref(), &extra) {
         match field {
             None => hasher.update(&[0]),
             Some(text) => {
@@ -37,6 +26,26 @@ pub(crate) fn content_hash(article: &Article) -> i64 {
         }
     }
     hasher.digest() as i64
+}
+
+/// Every field of the article as text, `published` and `extra` given as the caller wrote
+/// them, in the order [`content_hash`] hashes them (never to change: stored hashes follow it).
+pub(crate) fn text_fields<'a>(
+    article: &'a Article,
+    published: Option<&'a str>,
+    extra: &'a str,
+) -> [Option<&'a str>; 9] {
+    [
+        Some(article.id.as_str()),
+        Some(article.source.as_str()),
+        article.url.as_deref(),
+        article.title.as_deref(),
+        article.author.as_deref(),
+        published,
+        article.language.as_deref(),
+        Some(article.body.as_str()),
+        Some(extra),
+    ]
 }
 
 /// JSON text with object keys sorted at every level.
@@ -56,6 +65,14 @@ fn canonical_json(value: &Value) -> String {
     }
     sorted(value).to_string()
 }
+
+/// The columns of an article row, as each backend reads them into an [`ArticleRow`].
+pub(crate) const ARTICLE_COLUMNS: &str = "seq, id, source, url, title, author, published, \
+     language, body, extra, duplicate_of, story, hash";
+
+/// The columns of a [`StoryListing`], as each backend reads them, with its sources as JSON.
+pub(crate) const LISTING_COLUMNS: &str =
+    "id, title, article_count, sources, first_published, last_published";
 
 pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
     serde_json::to_string(value)

@@ -24,7 +24,10 @@ use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::CertificateDer;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use crate::codec::{content_hash, stored_article, story_listing, to_json, ArticleRow};
+use crate::codec::{
+    content_hash, stored_article, story_listing, text_fields, to_json, ArticleRow, ARTICLE_COLUMNS,
+    LISTING_COLUMNS,
+};
 use crate::{
     AnalysisUpdate, ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState,
     OnlineStateHead, OnlineUpdate, PutOutcome, Result, SavedStory, Store, StoredArticle,
@@ -116,12 +119,6 @@ CREATE TABLE analyses (
 );
 INSERT INTO analyses (id, generation) VALUES (1, 0);
 "#;
-
-const ARTICLE_COLUMNS: &str = "seq, id, source, url, title, author, published, language, body, \
-     extra, duplicate_of, story, hash";
-
-/// The columns of a [`StoryListing`], as [`listing_row`] reads them.
-const LISTING_COLUMNS: &str = "id, title, article_count, sources, first_published, last_published";
 
 /// The store in a PostgreSQL database.
 pub struct PgStore {
@@ -627,17 +624,8 @@ impl<'a> ArticleColumns<'a> {
 /// PostgreSQL text cannot hold U+0000, which SQLite stores: such an article is refused by
 /// name rather than failing the batch with the server's message.
 fn refuse_nul(article: &Article) -> Result<()> {
-    let fields = [
-        Some(article.id.as_str()),
-        Some(article.source.as_str()),
-        article.url.as_deref(),
-        article.title.as_deref(),
-        article.author.as_deref(),
-        article.language.as_deref(),
-        Some(article.body.as_str()),
-    ];
-    let in_extra = || to_json(&article.extra).is_ok_and(|json| json.contains("\\u0000"));
-    if fields.into_iter().flatten().any(|text| text.contains('\0')) || in_extra() {
+    // `extra` is stored as JSON text, which escapes U+0000; `published` is a date.
+    if text_fields(article, None, "").into_iter().flatten().any(|text| text.contains('\0')) {
         return Err(Error::Unstorable {
             article: article.id.clone(),
             reason: "it holds a NUL character, which PostgreSQL text cannot store".to_string(),

@@ -10,7 +10,10 @@ use rusqlite::{
     params, Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior,
 };
 
-use crate::codec::{content_hash, stored_article, story_listing, to_json, ArticleRow};
+use crate::codec::{
+    content_hash, stored_article, story_listing, to_json, ArticleRow, ARTICLE_COLUMNS,
+    LISTING_COLUMNS,
+};
 use crate::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 use crate::{
     AnalysisUpdate, ArticleKey, Assignment, EntryStatus, Error, Feed, FeedEntryRecord, OnlineState,
@@ -20,9 +23,6 @@ use crate::{
 
 /// How long a writer waits for another connection's lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-const ARTICLE_COLUMNS: &str = "seq, id, source, url, title, author, published, language, body, \
-     extra, duplicate_of, story, hash";
 
 /// The store in one SQLite file (bundled SQLite, WAL journal).
 #[derive(Debug)]
@@ -643,9 +643,6 @@ fn read_article_row(row: &Row<'_>) -> rusqlite::Result<ArticleRow> {
         content_hash: row.get(12)?,
     })
 }
-
-/// The columns of a [`StoryListing`], as [`read_listing_row`] reads them.
-const LISTING_COLUMNS: &str = "id, title, article_count, sources, first_published, last_published";
 
 /// A listing and its sources, as stored (JSON).
 fn read_listing_row(row: &Row<'_>) -> rusqlite::Result<(StoryListing, String)> {
