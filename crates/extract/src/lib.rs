@@ -25,6 +25,7 @@ mod byline;
 mod clean;
 mod date;
 mod html;
+mod mojibake;
 mod publisher;
 mod text;
 
@@ -44,13 +45,15 @@ pub use crate::date::{parse_date, url_date};
 /// published on ("This article was originally published on ..."), then the date shown with
 /// the headline (a numeric one read day first when the URL's path says so), then page
 /// metadata, then a date in the URL's path (`/2021/03/04/`, `/2021/mar/04/`), then the first
-/// date shown anywhere on the page. The id, when not given, hashes the raw content, so two
+/// date shown anywhere on the page. Content that was double-encoded (UTF-8 read as
+/// windows-1252 and encoded again: "Investorâ€™s") is read as it was written. The id, when not given, hashes the raw content, so two
 /// outlets that run the same wire copy in different pages keep different ids.
 pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    // Text a CMS double-encoded ("Investorâ€™s") is read as it was written.
     let found = match &doc.content {
-        Content::Text(text) => text::extract_text(text),
-        Content::Html(page) => html::extract_html(page),
+        Content::Text(text) => text::extract_text(&mojibake::repair(text)),
+        Content::Html(page) => html::extract_html(&mojibake::repair(page)),
     };
     let body = found.paragraphs.join("\n\n");
     if body.is_empty() {
