@@ -872,8 +872,15 @@ fn names(value: &Value, by_id: &HashMap<String, String>) -> Option<String> {
 /// The title: the first `<h1>` that agrees with the page's other titles (so a logo in an
 /// `<h1>` is passed over), else the meta title, JSON-LD headline or `<title>`.
 fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
+    // "davidbau.com Vibe Coding" in `<title>` under an `<h1>` "davidbau.com": the site's
+    // address is its name, and the rest the headline.
+    let host_h1 = found.h1s.iter().map(|h1| h1.text.as_str()).find(|h1| is_host_name(h1));
+    let page_title = found.title.as_deref().map(|title| match host_h1 {
+        Some(host) => without_host(title, host).unwrap_or(title).to_string(),
+        None => title.to_string(),
+    });
     let others: Vec<String> =
-        [first(&found.metas, TITLE_KEYS), found.ld.headline.clone(), found.title.clone()]
+        [first(&found.metas, TITLE_KEYS), found.ld.headline.clone(), page_title]
             .into_iter()
             .flatten()
             .map(|title| strip_site_suffix(&decode_entities(&title), site_name))
@@ -885,10 +892,11 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
         .as_deref()
         .and_then(|title| others.iter().find_map(|other| site_part(title, other)));
     let is_site = |h1: &str| {
-        [site_name, title_site.as_deref()]
-            .into_iter()
-            .flatten()
-            .any(|site| crate::clean::same_text(site, h1))
+        is_host_name(h1)
+            || [site_name, title_site.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|site| crate::clean::same_text(site, h1))
     };
     // The `<h1>` most like the other titles; a logo or section name in an earlier `<h1>` is
     // passed over, and so is a word or two of a long title (a tag or a name in it).
@@ -917,6 +925,8 @@ fn pick_title(found: &Found, site_name: Option<&str>) -> Option<String> {
             (6..=20).contains(&h1.text.split_whitespace().count())
                 && !is_site(&h1.text)
                 && !h1.in_text
+                // "A message from our founder:" introduces a box, not the article.
+                && !h1.text.trim_end().ends_with(':')
         })
         .map(|h1| &h1.text);
     let title = match best {
@@ -1217,6 +1227,27 @@ fn node_text(node: NodeRef<'_>) -> String {
     normalize_space(&text)
 }
 
+/// Whether a heading is a web address alone ("davidbau.com", "news.example.org"): a site's
+/// name, not a headline.
+fn is_host_name(text: &str) -> bool {
+    let labels: Vec<&str> = text.trim().trim_end_matches('/').split('.').collect();
+    let top = labels.last().copied().unwrap_or_default();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && top.len() >= 2
+        && top.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// `title` without the site's address `host` before or after it, when a headline is left.
+fn without_host<'a>(title: &'a str, host: &str) -> Option<&'a str> {
+    let title = title.trim();
+    let rest = title.strip_prefix(host).or_else(|| title.strip_suffix(host))?;
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·•".contains(c));
+    (rest.split_whitespace().count() >= 2).then_some(rest)
+}
+
 /// "Headline | Site" -> "Headline"; also "Site - Headline" when the site name is known.
 fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
     const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • "];
@@ -1316,6 +1347,26 @@ mod tests {
         assert!(with_furniture("March 4, 2026 Ferry timetable changes in spring", headline));
         assert!(!with_furniture("New ferry timetable changes in spring", headline));
         assert!(!with_furniture("Ferry timetable changes in springtime", headline));
+    }
+
+    #[test]
+    fn a_web_address_is_a_site_name_not_a_headline() {
+        assert!(is_host_name("harbournotes.example"));
+        assert!(is_host_name("news.harbour-notes.org/"));
+        assert!(!is_host_name("Amazon.com reports record sales"));
+        assert!(!is_host_name("v2.0"));
+        assert!(!is_host_name("Ferries"));
+        let host = "harbournotes.example";
+        assert_eq!(
+            without_host("harbournotes.example Ferry timetables", host),
+            Some("Ferry timetables")
+        );
+        assert_eq!(
+            without_host("Ferry timetables | harbournotes.example", host),
+            Some("Ferry timetables")
+        );
+        assert_eq!(without_host("harbournotes.example", host), None);
+        assert_eq!(without_host("Ferry timetables", host), None);
     }
 
     #[test]
