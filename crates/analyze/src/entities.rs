@@ -250,6 +250,9 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     {
         return Some(EntityKind::Organization);
     }
+    if run.n_words > 2 && is_place_keyword(words[0]) && words[1] == "of" {
+        return Some(EntityKind::Place);
+    }
     if run.n_words == 1 && is_acronym(name) {
         return (!NOT_ENTITY_ACRONYMS.contains(name)).then_some(EntityKind::Organization);
     }
@@ -277,10 +280,17 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         .then_some(EntityKind::Person)
 }
 
+/// The first word of a place named "X of Y": "Port of Rotterdam", "Gulf of Aden", "Strait of
+/// Hormuz", "Isle of Man".
+fn is_place_keyword(word: &str) -> bool {
+    matches!(word, "Port" | "Gulf" | "Strait" | "Straits" | "Bay" | "Sea" | "Isle")
+}
+
 fn is_keyword_or_title(word: &str) -> bool {
     ORG_KEYWORDS.contains(word)
         || TITLES.contains(word)
         || matches!(word, "Bank" | "University" | "United States")
+        || is_place_keyword(word)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -1045,6 +1055,14 @@ mod tests {
         check(
             "Officials said Maria Lopez would run. Later, Lopez declined.",
             &[("Maria Lopez", EntityKind::Person), ("Lopez", EntityKind::Person)],
+        );
+    }
+
+    #[test]
+    fn places_named_x_of_y() {
+        check(
+            "The warship sailed from the Port of Halvard into the Gulf of Aden.",
+            &[("Port of Halvard", EntityKind::Place), ("Gulf of Aden", EntityKind::Place)],
         );
     }
 

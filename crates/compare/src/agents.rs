@@ -38,7 +38,7 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Acts many agents perform together or in turn: speech, reaction, support, attendance. Two
 /// outlets naming different agents for them report two acts, not a disagreement.
-const SHARED_ACTS: &[&str] = &[
+pub(crate) const SHARED_ACTS: &[&str] = &[
     "said",
     "told",
     "asked",
@@ -155,7 +155,7 @@ const AGENT_ENDS: &[&str] = &[
 const MAX_AGENT_WORDS: usize = 6;
 
 /// Whether a word is a verb in the past tense (or a past participle) by its form.
-fn is_past(word: &str) -> bool {
+pub(crate) fn is_past(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
         || IRREGULAR_PAST.contains(&word)
 }

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::claims::{claim, Claim};
+
 /// One document as the corpus needs it.
 pub(crate) struct DocInput<'a> {
     pub(crate) text: &'a str,
@@ -57,6 +59,8 @@ pub(crate) struct Unit<'a> {
     numbers: Vec<f64>,
     entities: Vec<String>,
     counts: Vec<String>,
+    /// Who did what to whom, when the sentence names both by entities.
+    claim: Option<Claim>,
 }
 
 /// The content-bearing sentences of all documents, in document then sentence order.
@@ -221,7 +225,11 @@ impl<'a> Corpus<'a> {
                 let term_set: Vec<u32> = tf.iter().map(|(id, _)| *id).collect();
                 let range = sentence.start..sentence.start + sentence.text.len();
                 let numbers = in_range(&doc.numbers, &range).iter().map(|(_, v)| *v);
-                let entities = in_range(&doc.entities, &range).iter().map(|(_, e)| e.clone());
+                let entities = in_range(&doc.entities, &range);
+                let offsets: Vec<(usize, &str)> =
+                    entities.iter().map(|(at, e)| (at - sentence.start, e.as_str())).collect();
+                let claim = claim(sentence.text, &offsets);
+                let entities = entities.iter().map(|(_, e)| e.clone());
                 let count_keys = in_range(&doc.counts, &range).iter().map(|(_, k)| k.clone());
                 units.push(Unit {
                     doc: doc_idx,
@@ -234,6 +242,7 @@ impl<'a> Corpus<'a> {
                     numbers: numbers.collect(),
                     entities: entities.collect(),
                     counts: count_keys.collect(),
+                    claim,
                 });
                 counts.push(tf);
             }
@@ -360,8 +369,18 @@ impl<'a> Corpus<'a> {
     /// most one unit per document. Every unit is in exactly one group; groups are sorted by
     /// their first unit.
     pub(crate) fn align(&self) -> Vec<Vec<usize>> {
-        let mut links: Vec<(usize, usize, f32)> = self
-            .similar_pairs(ALIGN_COSINE_WITH_ANCHOR)
+        let mut pairs = self.similar_pairs(ALIGN_COSINE_WITH_ANCHOR);
+        // Sentences that tell of one act in different words share too few for the cosine.
+        let known: std::collections::HashSet<(usize, usize)> =
+            pairs.iter().map(|&(a, b, _)| (a, b)).collect();
+        let claims = self.same_act_pairs();
+        pairs.extend(
+            claims
+                .into_iter()
+                .filter(|pair| !known.contains(pair))
+                .map(|(a, b)| (a, b, self.cosine(a, b))),
+        );
+        let mut links: Vec<(usize, usize, f32)> = pairs
             .into_iter()
             .filter_map(|(a, b, cosine)| self.link_score(a, b, cosine).map(|score| (a, b, score)))
             .collect();
@@ -401,7 +420,56 @@ impl<'a> Corpus<'a> {
         if cosine >= ALIGN_COSINE || (anchored && cosine >= ALIGN_COSINE_WITH_ANCHOR) {
             return Some(cosine + bonus);
         }
+        if self.same_act(a, b) {
+            return Some(ALIGN_COSINE + bonus);
+        }
         None
+    }
+
+    /// Whether two units tell of the same act (see [`crate::claims`]).
+    fn same_act(&self, a: usize, b: usize) -> bool {
+        match (&self.units[a].claim, &self.units[b].claim) {
+            (Some(x), Some(y)) => x.same_act(y),
+            _ => false,
+        }
+    }
+
+    /// Whether both groups hold a unit with a claim and all their claims tell of one act.
+    fn one_act(&self, a: &[usize], b: &[usize]) -> bool {
+        let claimed =
+            |group: &[usize]| group.iter().find(|&&x| self.units[x].claim.is_some()).copied();
+        let (Some(first), Some(_)) = (claimed(a), claimed(b)) else { return false };
+        a.iter()
+            .chain(b)
+            .filter(|&&x| self.units[x].claim.is_some())
+            .all(|&x| self.same_act(first, x))
+    }
+
+    /// The pairs `(a, b)`, `a < b`, of units of different documents that tell of the same act.
+    /// Each document's first sentence of an act stands for it, so a story makes at most as
+    /// many pairs per act as it has pairs of documents, however its texts repeat themselves.
+    fn same_act_pairs(&self) -> Vec<(usize, usize)> {
+        let mut by_act: HashMap<String, Vec<usize>> = HashMap::new();
+        for (idx, unit) in self.units.iter().enumerate() {
+            let Some(claim) = &unit.claim else { continue };
+            let firsts = by_act.entry(claim.key()).or_default();
+            if !firsts.iter().any(|&other| self.units[other].doc == unit.doc) {
+                firsts.push(idx);
+            }
+        }
+        let mut pairs = Vec::new();
+        for firsts in by_act.values() {
+            for (n, &a) in firsts.iter().enumerate() {
+                for &b in &firsts[n + 1..] {
+                    if self.same_act(a, b) {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+        }
+        // In index order, whatever the map's.
+        pairs.sort_unstable();
+        pairs
     }
 
     fn can_merge(&self, a: &[usize], b: &[usize]) -> bool {
@@ -409,6 +477,11 @@ impl<'a> Corpus<'a> {
             a.iter().any(|&x| b.iter().any(|&y| self.units[x].doc == self.units[y].doc));
         if docs_overlap {
             return false;
+        }
+        // Groups that each hold a sentence telling of one act, and no other act, belong
+        // together however few words they share.
+        if self.one_act(a, b) {
+            return true;
         }
         let mut sum = 0.0;
         for &x in a {
@@ -543,6 +616,38 @@ mod tests {
             render(&corpus, &groups),
             [vec![(0, 0), (1, 1)], vec![(0, 1), (1, 0)], vec![(1, 2)]]
         );
+    }
+
+    /// A document with the entities `analyze` finds in it.
+    fn doc_with_entities(text: &str) -> DocInput<'_> {
+        let entities = analyze::entities::find_entities(text)
+            .into_iter()
+            .map(|e| (e.start, e.name.to_lowercase()))
+            .collect();
+        DocInput::new(text, None, &[], entities)
+    }
+
+    #[test]
+    fn one_act_told_in_different_words_is_one_fact() {
+        let docs = [
+            doc_with_entities(
+                "Brennick Shipping bought the Port of Halvard from the regional government on \
+                 Tuesday, ending ten years of public ownership of the harbour.",
+            ),
+            doc_with_entities(
+                "After eight months of talks that the unions fiercely opposed, Brennick Shipping \
+                 has bought the Port of Halvard, the company announced late on Tuesday.",
+            ),
+            // The same agent and object, another act.
+            doc_with_entities(
+                "Brennick Shipping sold the Port of Halvard to a pension fund after a long \
+                 dispute with the dock workers.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        assert!(corpus.cosine(0, 1) < ALIGN_COSINE_WITH_ANCHOR, "aligned by words alone");
+        let groups = corpus.align();
+        assert_eq!(render(&corpus, &groups), [vec![(0, 0), (1, 0)], vec![(2, 0)]]);
     }
 
     #[test]

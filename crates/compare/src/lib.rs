@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 mod agents;
+mod claims;
 mod conflicts;
 mod corpus;
 mod entities;

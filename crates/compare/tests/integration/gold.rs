@@ -12,8 +12,10 @@ use serde_json::Value;
 /// Floors: a regression fails. Fact alignment is held to the targets of issue 5 (F1 0.85,
 /// precision 0.90): three stories (dam-burst, hostage-release, tram-budget) were added as
 /// unseen stories, written and annotated before anything was run on them, and brought F1
-/// from 0.901 on the first 16 stories to 0.864 on all 19. The others are just below the
-/// figures reached.
+/// from 0.901 on the first 16 stories to 0.864 on all 19. A twentieth (port-sale: four outlets
+/// tell one sale in sentences of different shapes) was written and annotated before the
+/// claim keys of `claims.rs` were: without them F1 0.826 (recall 0.731), with them 0.851
+/// (precision 0.952). The others are just below the figures reached.
 const MIN_FACT_F1: f64 = 0.85;
 const MIN_FACT_PRECISION: f64 = 0.90;
 const MIN_CONFLICT_RECALL: f64 = 0.85;

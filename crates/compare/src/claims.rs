@@ -1,0 +1,247 @@
+//! A sentence's main act as a key: who did what to whom, by the entities it names. Outlets
+//! wrap one act in sentences of very different shapes and details ("Brennick Shipping bought
+//! the Port of Halvard from the regional government on Tuesday, ending ten years of public
+//! ownership" and "After eight months of talks, Brennick Shipping has bought the Port of
+//! Halvard, the company announced"): their words overlap too little for a cosine to align
+//! them, while the agent, the verb and its object are the same.
+//!
+//! Only acts that name both their agent and their object as entities count, in the active
+//! voice, with the verb in the past tense; verbs of speech and reaction, which many agents
+//! perform at once, do not (`agents::SHARED_ACTS`).
+
+use crate::agents::{is_past, SHARED_ACTS};
+use crate::corpus::canonical_term;
+
+/// Who did what to whom: lower-cased entity names and the verb's canonical term with the
+/// particle that follows it ("check into" is not "check out").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Claim {
+    agent: String,
+    act: String,
+    object: String,
+}
+
+impl Claim {
+    /// What every claim of the same act shares: the verb with its particle and the last words
+    /// of the agent's and the object's names.
+    pub(crate) fn key(&self) -> String {
+        let last = |name: &str| name.rsplit(' ').next().unwrap_or_default().to_string();
+        format!("{}|{}|{}", self.act, last(&self.agent), last(&self.object))
+    }
+
+    /// Whether two claims tell of the same act: the same verb and particle, and the same
+    /// agent and object, where a name that ends another ("Lindsay Lohan" and "actress Lindsay
+    /// Lohan") is the same.
+    pub(crate) fn same_act(&self, other: &Claim) -> bool {
+        self.act == other.act
+            && same_name(&self.agent, &other.agent)
+            && same_name(&self.object, &other.object)
+    }
+}
+
+/// Words that may stand between a verb and its object's name: a particle, an article, a
+/// few words of description ("checked into court-mandated rehab at the Betty Ford Center").
+const MAX_WORDS_TO_OBJECT: usize = 8;
+
+/// Particles and prepositions that change what a verb says ("checked into", "checked out").
+const PARTICLES: &[&str] = &[
+    "into", "out", "of", "to", "from", "on", "off", "up", "down", "in", "for", "with", "at",
+    "over", "back", "away",
+];
+
+/// The auxiliaries of the perfect, which leave the act the subject's ("has bought").
+const PERFECT: &[&str] = &["has", "have", "had"];
+
+/// Forms of "be" before a participle: the passive, whose subject is not the agent.
+const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Words that open a clause before the main one ("After she left the clinic, Lohan checked
+/// into ..."): the main clause starts after the first comma.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "since",
+    "although",
+    "though",
+    "if",
+    "because",
+    "despite",
+    "following",
+    "once",
+    "until",
+    "unless",
+    "whereas",
+];
+
+/// Adverbs that may stand between a subject and its verb, besides those in "-ly".
+const ADVERBS: &[&str] = &["also", "just", "now", "then", "still", "already", "again", "later"];
+
+/// The act of `sentence`'s main clause, when its agent and object are entities: the clause's
+/// first verb in the past tense, after the subject. An act told inside a later clause ("...,
+/// which matches the claim that Carrasquillo ordered Lopez to the roof") is not what the
+/// sentence reports. `entities` are the sentence's entity mentions: byte offset in `sentence`
+/// and lower-cased name.
+pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim> {
+    let base = sentence.as_ptr() as usize;
+    let words: Vec<(usize, &str)> =
+        analyze::words(sentence).map(|word| (word.as_ptr() as usize - base, word)).collect();
+    let opens_subordinate = words
+        .first()
+        .is_some_and(|(_, word)| SUBORDINATORS.contains(&word.to_lowercase().as_str()));
+    let main_start = match opens_subordinate {
+        true => sentence.find(',')?,
+        false => 0,
+    };
+    let at = words.iter().position(|&(start, word)| start > main_start && is_past(word))?;
+    let verb = words[at].1;
+    if SHARED_ACTS.contains(&verb) || at == 0 {
+        return None;
+    }
+    let mut before = at - 1;
+    // "finally checked", "has also bought": adverbs and the perfect stay with the act.
+    while before > 0 && (words[before].1.ends_with("ly") || ADVERBS.contains(&words[before].1)) {
+        before -= 1;
+    }
+    if PASSIVE.contains(&words[before].1) {
+        return None;
+    }
+    if PERFECT.contains(&words[before].1) && before > 0 {
+        before -= 1;
+    }
+    let (last_at, last) = words[before];
+    let agent = entity_ending_at(sentence, entities, last_at + last.len())?;
+    let object = object_after(sentence, &words[at + 1..], entities)?;
+    let particle = words
+        .get(at + 1)
+        .map(|&(_, word)| word.to_lowercase())
+        .filter(|word| PARTICLES.contains(&word.as_str()));
+    let verb = canonical_term(verb)?;
+    let act = match particle {
+        Some(particle) => format!("{verb} {particle}"),
+        None => verb,
+    };
+    Some(Claim { agent: agent.to_string(), act, object: object.to_string() })
+}
+
+/// The entity whose mention ends at `end` (a possessive or closing mark may follow it).
+fn entity_ending_at<'e>(
+    sentence: &str,
+    entities: &[(usize, &'e str)],
+    end: usize,
+) -> Option<&'e str> {
+    entities.iter().find_map(|&(start, name)| {
+        let written = sentence.get(start..)?;
+        let mention_end = start + written.len().min(name.len());
+        (start < end && mention_end >= end.saturating_sub(2) && mention_end <= end).then_some(name)
+    })
+}
+
+/// The first entity named in the words after a verb, before a comma or the end of the clause
+/// and within [`MAX_WORDS_TO_OBJECT`] words.
+fn object_after<'e>(
+    sentence: &str,
+    after: &[(usize, &str)],
+    entities: &[(usize, &'e str)],
+) -> Option<&'e str> {
+    let (first_at, _) = *after.first()?;
+    let reach =
+        after[..after.len().min(MAX_WORDS_TO_OBJECT)].last().map(|&(at, word)| at + word.len())?;
+    let clause_end = sentence[first_at..]
+        .find([',', ';', ':', '(', '—', '–', '"', '“', '”'])
+        .map_or(sentence.len(), |at| first_at + at);
+    let end = reach.min(clause_end);
+    entities.iter().find(|&&(start, _)| start >= first_at && start < end).map(|&(_, name)| name)
+}
+
+/// Whether two lower-cased names name the same: equal, or one ends the other on a word
+/// boundary ("lindsay lohan" and "actress lindsay lohan").
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix(short).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The claim of a sentence whose entities are the given names, found where they are
+    /// written.
+    fn claim_of(sentence: &str, names: &[&str]) -> Option<Claim> {
+        let lower = sentence.to_lowercase();
+        let entities: Vec<(usize, &str)> =
+            names.iter().map(|name| (lower.find(name).expect("name in sentence"), *name)).collect();
+        claim(sentence, &entities)
+    }
+
+    #[test]
+    fn one_act_in_sentences_of_different_shapes() {
+        let names = ["brennick shipping", "port of halvard"];
+        let after = claim_of(
+            "After talks with the unions failed, Brennick Shipping bought the Port of Halvard.",
+            &names,
+        )
+        .expect("a claim");
+        let plain = claim_of(
+            "Brennick Shipping bought the Port of Halvard from the regional government on Tuesday.",
+            &names,
+        )
+        .expect("a claim");
+        let perfect = claim_of(
+            "After eight months of talks, Brennick Shipping has bought the Port of Halvard, the company said.",
+            &names,
+        )
+        .expect("a claim");
+        assert!(plain.same_act(&perfect));
+        assert!(plain.same_act(&after));
+        let described = claim_of(
+            "Actress Lindsay Lohan finally checked into court-mandated rehab at the Betty Ford Center late Thursday.",
+            &["actress lindsay lohan", "betty ford center"],
+        )
+        .expect("a claim");
+        let short = claim_of(
+            "Lindsay Lohan has checked into the Betty Ford Center.",
+            &["lindsay lohan", "betty ford center"],
+        )
+        .expect("a claim");
+        assert!(described.same_act(&short));
+    }
+
+    #[test]
+    fn other_acts_are_other_claims() {
+        let into = claim_of(
+            "Lindsay Lohan checked into the Betty Ford Center.",
+            &["lindsay lohan", "betty ford center"],
+        );
+        let out = claim_of(
+            "Lindsay Lohan checked out of the Betty Ford Center after 30 days.",
+            &["lindsay lohan", "betty ford center"],
+        );
+        assert!(!into.expect("a claim").same_act(&out.expect("a claim")));
+        // The passive, speech and an object beyond the clause make no claim.
+        let none = [
+            (
+                "The Port of Halvard was bought by Brennick Shipping.",
+                ["port of halvard", "brennick shipping"],
+            ),
+            ("Ilse Marten told Brennick Shipping to wait.", ["ilse marten", "brennick shipping"]),
+            (
+                "Brennick Shipping bought cranes, a deal Ilse Marten praised.",
+                ["brennick shipping", "ilse marten"],
+            ),
+        ];
+        for (sentence, names) in none {
+            assert_eq!(claim_of(sentence, &names), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn names_that_end_others_are_the_same() {
+        assert!(same_name("lindsay lohan", "actress lindsay lohan"));
+        assert!(same_name("port of halvard", "port of halvard"));
+        assert!(!same_name("lohan", "lindsay lohans"));
+        assert!(!same_name("betty ford clinic", "betty ford center"));
+    }
+}
