@@ -49,6 +49,9 @@ const PARTICLES: &[&str] = &[
     "over", "back", "away",
 ];
 
+/// Marks that set a clause or an aside off: a verb's subject and object are not across them.
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '“', '”'];
+
 /// The auxiliaries of the perfect, which leave the act the subject's ("has bought").
 const PERFECT: &[&str] = &["has", "have", "had"];
 
@@ -112,10 +115,19 @@ pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim>
         before -= 1;
     }
     let (last_at, last) = words[before];
-    let agent = entity_ending_at(sentence, entities, last_at + last.len())?;
-    let object = object_after(sentence, &words[at + 1..], entities)?;
+    let subject_end = last_at + last.len();
+    let (verb_at, _) = words[at];
+    let verb_end = verb_at + verb.len();
+    // A name set off before the verb is not its subject ("a man from Dexter, Michigan,
+    // tipped off the police").
+    if sentence[subject_end..verb_at].contains(CLAUSE_MARKS) {
+        return None;
+    }
+    let agent = entity_ending_at(sentence, entities, subject_end)?;
+    let object = object_after(sentence, verb_end, &words[at + 1..], entities)?;
     let particle = words
         .get(at + 1)
+        .filter(|&&(start, _)| !sentence[verb_end..start].contains(CLAUSE_MARKS))
         .map(|&(_, word)| word.to_lowercase())
         .filter(|word| PARTICLES.contains(&word.as_str()));
     let verb = canonical_term(verb)?;
@@ -139,21 +151,20 @@ fn entity_ending_at<'e>(
     })
 }
 
-/// The first entity named in the words after a verb, before a comma or the end of the clause
-/// and within [`MAX_WORDS_TO_OBJECT`] words.
+/// The first entity named in the words after a verb (which ends at `verb_end`), before a
+/// comma or the end of the clause and within [`MAX_WORDS_TO_OBJECT`] words.
 fn object_after<'e>(
     sentence: &str,
+    verb_end: usize,
     after: &[(usize, &str)],
     entities: &[(usize, &'e str)],
 ) -> Option<&'e str> {
-    let (first_at, _) = *after.first()?;
     let reach =
         after[..after.len().min(MAX_WORDS_TO_OBJECT)].last().map(|&(at, word)| at + word.len())?;
-    let clause_end = sentence[first_at..]
-        .find([',', ';', ':', '(', '—', '–', '"', '“', '”'])
-        .map_or(sentence.len(), |at| first_at + at);
+    let clause_end =
+        sentence[verb_end..].find(CLAUSE_MARKS).map_or(sentence.len(), |at| verb_end + at);
     let end = reach.min(clause_end);
-    entities.iter().find(|&&(start, _)| start >= first_at && start < end).map(|&(_, name)| name)
+    entities.iter().find(|&&(start, _)| start >= verb_end && start < end).map(|&(_, name)| name)
 }
 
 /// Whether two lower-cased names name the same: equal, or one ends the other on a word
