@@ -151,6 +151,17 @@ fn in_range<'t, T>(items: &'t [(usize, T)], range: &std::ops::Range<usize>) -> &
     &items[from..to]
 }
 
+/// The act a sentence tells of (`claims::claim`), given its entities by offset in the document.
+fn sentence_claim(sentence: &str, start: usize, entities: &[(usize, String)]) -> Option<Claim> {
+    // An agent and an object: most sentences name fewer, and are passed over at once.
+    if entities.len() < 2 {
+        return None;
+    }
+    let offsets: Vec<(usize, &str)> =
+        entities.iter().map(|(at, name)| (at - start, name.as_str())).collect();
+    claim(sentence, &offsets)
+}
+
 /// Sentences shorter than this many words carry no claim of their own ("He declined.").
 const MIN_WORDS: usize = 6;
 /// ... nor do sentences with fewer content terms than this.
@@ -226,9 +237,7 @@ impl<'a> Corpus<'a> {
                 let range = sentence.start..sentence.start + sentence.text.len();
                 let numbers = in_range(&doc.numbers, &range).iter().map(|(_, v)| *v);
                 let entities = in_range(&doc.entities, &range);
-                let offsets: Vec<(usize, &str)> =
-                    entities.iter().map(|(at, e)| (at - sentence.start, e.as_str())).collect();
-                let claim = claim(sentence.text, &offsets);
+                let claim = sentence_claim(sentence.text, sentence.start, entities);
                 let entities = entities.iter().map(|(_, e)| e.clone());
                 let count_keys = in_range(&doc.counts, &range).iter().map(|(_, k)| k.clone());
                 units.push(Unit {
@@ -371,15 +380,17 @@ impl<'a> Corpus<'a> {
     pub(crate) fn align(&self) -> Vec<Vec<usize>> {
         let mut pairs = self.similar_pairs(ALIGN_COSINE_WITH_ANCHOR);
         // Sentences that tell of one act in different words share too few for the cosine.
-        let known: std::collections::HashSet<(usize, usize)> =
-            pairs.iter().map(|&(a, b, _)| (a, b)).collect();
         let claims = self.same_act_pairs();
-        pairs.extend(
-            claims
-                .into_iter()
-                .filter(|pair| !known.contains(pair))
-                .map(|(a, b)| (a, b, self.cosine(a, b))),
-        );
+        if !claims.is_empty() {
+            let known: std::collections::HashSet<(usize, usize)> =
+                pairs.iter().map(|&(a, b, _)| (a, b)).collect();
+            pairs.extend(
+                claims
+                    .into_iter()
+                    .filter(|pair| !known.contains(pair))
+                    .map(|(a, b)| (a, b, self.cosine(a, b))),
+            );
+        }
         let mut links: Vec<(usize, usize, f32)> = pairs
             .into_iter()
             .filter_map(|(a, b, cosine)| self.link_score(a, b, cosine).map(|score| (a, b, score)))
