@@ -49,6 +49,20 @@ const PARTICLES: &[&str] = &[
     "over", "back", "away",
 ];
 
+/// Days a report names between its subject and verb ("on Tuesday", "yesterday").
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
 /// Marks that set a clause or an aside off: a verb's subject and object are not across them.
 const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '—', '–', '"', '“', '”'];
 
@@ -112,6 +126,15 @@ pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim>
         return None;
     }
     if PERFECT.contains(&words[before].1) && before > 0 {
+        before -= 1;
+    }
+    // "Brennick Shipping on Tuesday bought": the day, as agencies place it, before the verb.
+    if before > 1
+        && DAYS.contains(&words[before].1)
+        && matches!(words[before - 1].1, "on" | "late" | "early")
+    {
+        before -= 2;
+    } else if before > 0 && DAYS.contains(&words[before].1) {
         before -= 1;
     }
     let (last_at, last) = words[before];
@@ -207,6 +230,12 @@ mod tests {
         .expect("a claim");
         assert!(plain.same_act(&perfect));
         assert!(plain.same_act(&after));
+        let dated = claim_of(
+            "Brennick Shipping on Tuesday bought the Port of Halvard for 410 million euros.",
+            &names,
+        )
+        .expect("a claim");
+        assert!(plain.same_act(&dated));
         let described = claim_of(
             "Actress Lindsay Lohan finally checked into court-mandated rehab at the Betty Ford Center late Thursday.",
             &["actress lindsay lohan", "betty ford center"],
