@@ -146,7 +146,7 @@ pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim>
     if sentence[subject_end..verb_at].contains(CLAUSE_MARKS) {
         return None;
     }
-    let agent = entity_ending_at(sentence, entities, subject_end)?;
+    let agent = entity_ending_at(entities, subject_end)?;
     let object = object_after(sentence, verb_end, &words[at + 1..], entities)?;
     let particle = words
         .get(at + 1)
@@ -161,17 +161,9 @@ pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim>
     Some(Claim { agent: agent.to_string(), act, object: object.to_string() })
 }
 
-/// The entity whose mention ends at `end` (a possessive or closing mark may follow it).
-fn entity_ending_at<'e>(
-    sentence: &str,
-    entities: &[(usize, &'e str)],
-    end: usize,
-) -> Option<&'e str> {
-    entities.iter().find_map(|&(start, name)| {
-        let written = sentence.get(start..)?;
-        let mention_end = start + written.len().min(name.len());
-        (start < end && mention_end >= end.saturating_sub(2) && mention_end <= end).then_some(name)
-    })
+/// The entity whose mention ends at `end`, the end of the subject's last word.
+fn entity_ending_at<'e>(entities: &[(usize, &'e str)], end: usize) -> Option<&'e str> {
+    entities.iter().find(|&&(start, name)| start + name.len() == end).map(|&(_, name)| name)
 }
 
 /// The first entity named in the words after a verb (which ends at `verb_end`), before a
