@@ -103,16 +103,28 @@ const ADVERBS: &[&str] = &["also", "just", "now", "then", "still", "already", "a
 /// and lower-cased name.
 pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim> {
     let base = sentence.as_ptr() as usize;
-    let words: Vec<(usize, &str)> =
-        analyze::words(sentence).map(|word| (word.as_ptr() as usize - base, word)).collect();
-    let opens_subordinate = words
-        .first()
-        .is_some_and(|(_, word)| SUBORDINATORS.contains(&word.to_lowercase().as_str()));
+    let mut all = analyze::words(sentence).map(|word| (word.as_ptr() as usize - base, word));
+    let first = all.next()?;
+    let opens_subordinate =
+        SUBORDINATORS.iter().any(|subordinator| first.1.eq_ignore_ascii_case(subordinator));
     let main_start = match opens_subordinate {
         true => sentence.find(',')?,
         false => 0,
     };
-    let at = words.iter().position(|&(start, word)| start > main_start && is_past(word))?;
+    // The words up to the verb and as far after it as its object may be: a long sentence's
+    // rest is not read.
+    let mut words = vec![first];
+    let mut verb_at = None;
+    for word in all {
+        let (start, text) = word;
+        words.push(word);
+        match verb_at {
+            None if start > main_start && is_past(text) => verb_at = Some(words.len() - 1),
+            Some(at) if words.len() > at + MAX_WORDS_TO_OBJECT + 1 => break,
+            _ => (),
+        }
+    }
+    let at = verb_at?;
     let verb = words[at].1;
     if SHARED_ACTS.contains(&verb) || at == 0 {
         return None;

@@ -1,11 +1,14 @@
 //! Story comparison end to end, on short news stories written for these tests, plus the
-//! env-gated summary evaluation on NeuS.
+//! env-gated summary evaluation on NeuS and the facts of real coverage (`facts`).
 
 #[path = "integration/rouge.rs"]
 mod rouge;
 
 #[path = "integration/gold.rs"]
 mod gold;
+
+#[path = "integration/facts.rs"]
+mod facts;
 
 use compare::{compare_story, summarize_texts, Config, StoryArticle};
 use model::report::Story;
