@@ -379,18 +379,9 @@ impl<'a> Corpus<'a> {
     /// their first unit.
     pub(crate) fn align(&self) -> Vec<Vec<usize>> {
         let mut pairs = self.similar_pairs(ALIGN_COSINE_WITH_ANCHOR);
-        // Sentences that tell of one act in different words share too few for the cosine.
-        let claims = self.same_act_pairs();
-        if !claims.is_empty() {
-            let known: std::collections::HashSet<(usize, usize)> =
-                pairs.iter().map(|&(a, b, _)| (a, b)).collect();
-            pairs.extend(
-                claims
-                    .into_iter()
-                    .filter(|pair| !known.contains(pair))
-                    .map(|(a, b)| (a, b, self.cosine(a, b))),
-            );
-        }
+        // Sentences that tell of one act in different words share too few for the cosine. A
+        // pair both find is linked twice; the second link finds it in one group already.
+        pairs.extend(self.same_act_pairs().into_iter().map(|(a, b)| (a, b, self.cosine(a, b))));
         let mut links: Vec<(usize, usize, f32)> = pairs
             .into_iter()
             .filter_map(|(a, b, cosine)| self.link_score(a, b, cosine).map(|score| (a, b, score)))

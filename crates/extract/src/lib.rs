@@ -46,11 +46,11 @@ pub use crate::date::{parse_date, url_date};
 /// the headline (a numeric one read day first when the URL's path says so), then page
 /// metadata, then a date in the URL's path (`/2021/03/04/`, `/2021/mar/04/`), then the first
 /// date shown anywhere on the page. Content that was double-encoded (UTF-8 read as
-/// windows-1252 and encoded again: "Investorâ€™s") is read as it was written. The id, when not given, hashes the raw content, so two
-/// outlets that run the same wire copy in different pages keep different ids.
+/// windows-1252 and encoded again: "Investorâ€™s") is read as it was written. The id, when
+/// not given, hashes the raw content, so two outlets that run the same wire copy in different
+/// pages keep different ids.
 pub fn extract(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    // Text a CMS double-encoded ("Investorâ€™s") is read as it was written.
     let found = match &doc.content {
         Content::Text(text) => text::extract_text(&mojibake::repair(text)),
         Content::Html(page) => html::extract_html(&mojibake::repair(page)),
