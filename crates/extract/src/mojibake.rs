@@ -41,11 +41,18 @@ pub(crate) fn repair(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Quotation marks as a page may write them: the characters, and in markup their character
+/// references (repair runs before the page is parsed).
+const QUOTES: &[&str] = &[
+    "\"", "'", "“", "”", "‘", "’", "«", "»", "`", "&quot;", "&#34;", "&#x22;", "&apos;", "&#39;",
+    "&ldquo;", "&rdquo;", "&lsquo;", "&rsquo;", "&#8220;", "&#8221;", "&laquo;", "&raquo;",
+];
+
 /// Whether a sequence stands alone between quotation marks: text about mojibake ("I saw
 /// "Ã¤" instead of "ä""), which shows it on purpose.
 fn quoted(before: &str, after: &str) -> bool {
-    let is_quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '`');
-    before.chars().next_back().is_some_and(is_quote) && after.chars().next().is_some_and(is_quote)
+    QUOTES.iter().any(|quote| before.ends_with(quote))
+        && QUOTES.iter().any(|quote| after.starts_with(quote))
 }
 
 /// The character a mojibake sequence at the start of `text` stands for, and the sequence's
