@@ -186,7 +186,9 @@ fn main() -> anyhow::Result<()> {
             };
             let neighbour = Content::Html(pages[(idx + 1) % pages.len()].clone());
             let case = Instant::now();
-            let outcome = std::panic::catch_unwind(|| {
+            // The configuration holds no state a panic could leave half-changed (the sentence
+            // encoder it may hold, which the trait object hides from the compiler, is unset).
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let articles: Vec<model::Article> = [content, neighbour]
                     .into_iter()
                     .map(|content| {
@@ -198,7 +200,7 @@ fn main() -> anyhow::Result<()> {
                     })
                     .collect();
                 pipeline::analyze(&articles, &config, &pipeline::NoProgress)
-            });
+            }));
             let elapsed = case.elapsed();
             cases += 1;
             if outcome.is_err() {

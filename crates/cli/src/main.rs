@@ -62,6 +62,10 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(words) = args.summary_words {
         config.compare.summary_words = words;
     }
+    if let Some(dir) = &args.model {
+        let embedder = embed::Embedder::load(dir).context("cannot load the sentence model")?;
+        config.compare.encoder = Some(compare::Encoder(std::sync::Arc::new(embedder)));
+    }
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)

@@ -124,6 +124,21 @@ fn bad_inputs_are_named_and_skipped_and_the_batch_goes_on() {
 }
 
 #[test]
+fn a_sentence_model_that_is_not_the_pinned_one_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in/good.txt", &format!("Ministers hold call\n\n{CALL}\n"));
+    write(dir.path(), "model/model.safetensors", "not the weights");
+    let output = parallax(dir.path(), &["analyze", "in", "--model", "model"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("cannot load the sentence model"), "{err}");
+    assert!(err.contains("model.safetensors") && err.contains("SHA-256"), "{err}");
+    let output = parallax(dir.path(), &["analyze", "in", "--model", "nowhere"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("nowhere/model.safetensors"), "{}", stderr(&output));
+}
+
+#[test]
 fn usage_errors_exit_with_2_and_help_has_examples() {
     let dir = tempfile::tempdir().unwrap();
     let output = parallax(dir.path(), &["analyze"]);

@@ -33,11 +33,67 @@ impl Claim {
     /// agent and object, where a name that ends another ("Lindsay Lohan" and "actress Lindsay
     /// Lohan") is the same.
     pub(crate) fn same_act(&self, other: &Claim) -> bool {
-        self.act == other.act
-            && same_name(&self.agent, &other.agent)
-            && same_name(&self.object, &other.object)
+        self.act == other.act && self.same_parties(other)
+    }
+
+    /// Whether two claims tell of opposite acts by the same agent on the same object: one
+    /// verb with different particles ("checked into" and "checked out of" one clinic), or
+    /// verbs of opposite sense ("bought" and "sold" one port). Other different acts may be one
+    /// act in other words ("bought" and "completed its purchase of").
+    pub(crate) fn opposes(&self, other: &Claim) -> bool {
+        if self.act == other.act || !self.same_parties(other) {
+            return false;
+        }
+        let split = |act: &str| {
+            let (verb, particle) = act.split_once(' ').unwrap_or((act, ""));
+            (verb.to_string(), particle.to_string())
+        };
+        let ((a, a_particle), (b, b_particle)) = (split(&self.act), split(&other.act));
+        // One verb with two particles; not a verb with and without one, which is often the
+        // same act with a word between ("checked herself into", "threatened Monday to").
+        if a == b {
+            return !a_particle.is_empty() && !b_particle.is_empty();
+        }
+        OPPOSITES.iter().any(|(x, y)| (x == &a && y == &b) || (x == &b && y == &a))
+    }
+
+    fn same_parties(&self, other: &Claim) -> bool {
+        same_name(&self.agent, &other.agent) && same_name(&self.object, &other.object)
     }
 }
+
+/// Acts of opposite sense that news tells of one agent and one object (both words of a pair
+/// as past-tense verbs; synonyms such as "raised" and "lifted" are one term already).
+const OPPOSITE_ACTS: &[(&str, &str)] = &[
+    ("bought", "sold"),
+    ("acquired", "sold"),
+    ("won", "lost"),
+    ("approved", "rejected"),
+    ("accepted", "rejected"),
+    ("arrested", "released"),
+    ("hired", "fired"),
+    ("appointed", "dismissed"),
+    ("joined", "left"),
+    ("entered", "left"),
+    ("opened", "closed"),
+    ("raised", "cut"),
+    ("raised", "lowered"),
+    ("imposed", "lifted"),
+    ("signed", "vetoed"),
+    ("confirmed", "denied"),
+    ("supported", "opposed"),
+    ("backed", "opposed"),
+    ("started", "ended"),
+    ("gained", "lost"),
+];
+
+/// [`OPPOSITE_ACTS`] as canonical terms, as claims hold their verbs.
+static OPPOSITES: std::sync::LazyLock<Vec<(String, String)>> = std::sync::LazyLock::new(|| {
+    OPPOSITE_ACTS
+        .iter()
+        .filter_map(|(a, b)| Some((canonical_term(a)?, canonical_term(b)?)))
+        .collect()
+});
 
 /// Words that may stand between a verb and its object's name: a particle, an article, a
 /// few words of description ("checked into court-mandated rehab at the Betty Ford Center").

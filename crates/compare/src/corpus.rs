@@ -71,6 +71,9 @@ pub(crate) struct Corpus<'a> {
     /// Term ids by term (as stemmed and mapped to synonyms), and each id's IDF over the units.
     term_ids: HashMap<String, u32>,
     idf: Vec<f32>,
+    /// Each unit's sentence embedding (L2-normalised), when a model was given; empty for a
+    /// unit without one.
+    embeddings: Vec<Vec<f32>>,
 }
 
 /// Words news reports use for the same thing, each group mapped to its first word's stem, so
@@ -162,6 +165,35 @@ fn sentence_claim(sentence: &str, start: usize, entities: &[(usize, String)]) ->
     claim(sentence, &offsets)
 }
 
+/// Each unit's embedding by `encoder`, for English prose only (the models we load read
+/// English); the others' are empty.
+fn embed_units(
+    units: &[Unit<'_>],
+    docs: &[DocInput<'_>],
+    encoder: &dyn crate::SentenceEncoder,
+) -> Vec<Vec<f32>> {
+    let embedded = |unit: &Unit<'_>| {
+        docs[unit.doc].language.is_none_or(|l| l.starts_with("en")) && is_prose(unit.text)
+    };
+    let sentences: Vec<&str> = units.iter().filter(|u| embedded(u)).map(|u| u.text).collect();
+    let mut vectors = encoder.encode(&sentences).into_iter();
+    units
+        .iter()
+        .map(|unit| if embedded(unit) { vectors.next().unwrap_or_default() } else { Vec::new() })
+        .collect()
+}
+
+/// Words in lower case a sentence needs to be read as prose by an encoder.
+const MIN_PROSE_WORDS: usize = 3;
+
+/// Whether a sentence reads as prose rather than a date line, a byline or a headline in title
+/// case ("THURSDAY, APRIL 11, 2013, 12: 32 PM", "Microsoft Releases Critical IE Patch"): an
+/// encoder finds any two date lines alike, whatever their dates.
+fn is_prose(sentence: &str) -> bool {
+    let lower = analyze::words(sentence).filter(|w| w.starts_with(|c: char| c.is_lowercase()));
+    lower.take(MIN_PROSE_WORDS).count() == MIN_PROSE_WORDS
+}
+
 /// Sentences shorter than this many words carry no claim of their own ("He declined.").
 const MIN_WORDS: usize = 6;
 /// ... nor do sentences with fewer content terms than this.
@@ -174,10 +206,26 @@ const ALIGN_COSINE_WITH_ANCHOR: f32 = 0.3;
 /// Two groups merge only if their members are this similar on average, which stops chains
 /// of pairwise links from gluing unrelated sentences together.
 const GROUP_MEAN_COSINE: f32 = 0.3;
+/// Two sentences of different documents whose embeddings (all-MiniLM-L6-v2) have this cosine
+/// say the same thing, whatever words they use. On the gold set, pairs of one fact have 0.45
+/// to 0.95 and other pairs of one story mostly below 0.7; sampled pairs above 0.75 on NeuS and
+/// ECB+ were nearly all one fact told twice, and the 0.7 to 0.75 band about half (see
+/// `bench/RESULTS.md`).
+const PARAPHRASE_COSINE: f32 = 0.8;
+/// ... and groups merge when their members' embeddings are this similar on average.
+const PARAPHRASE_GROUP_COSINE: f32 = 0.7;
 
 impl<'a> Corpus<'a> {
     /// Splits the documents into sentences and weighs their terms.
     pub(crate) fn build(docs: &[DocInput<'a>]) -> Corpus<'a> {
+        Corpus::build_with(docs, None)
+    }
+
+    /// [`Corpus::build`], and with an encoder, each English sentence's embedding too.
+    pub(crate) fn build_with(
+        docs: &[DocInput<'a>],
+        encoder: Option<&dyn crate::SentenceEncoder>,
+    ) -> Corpus<'a> {
         let mut analyzers: Vec<(Option<&str>, analyze::Analyzer)> = Vec::new();
         let mut term_ids: HashMap<String, u32> = HashMap::new();
         let mut units = Vec::new();
@@ -275,7 +323,55 @@ impl<'a> Corpus<'a> {
             }
             unit.vector = vector;
         }
-        Corpus { units, doc_lengths, term_ids, idf }
+        let embeddings = match encoder {
+            Some(encoder) => embed_units(&units, docs, encoder),
+            None => Vec::new(),
+        };
+        Corpus { units, doc_lengths, term_ids, idf, embeddings }
+    }
+
+    /// The cosine of two units' embeddings; `None` unless both have one.
+    fn embedding_cosine(&self, a: usize, b: usize) -> Option<f32> {
+        let (va, vb) = (self.embeddings.get(a)?, self.embeddings.get(b)?);
+        if va.is_empty() || vb.is_empty() {
+            return None;
+        }
+        Some(va.iter().zip(vb).map(|(x, y)| x * y).sum())
+    }
+
+    /// The pairs `(a, b)`, `a < b`, of units of different documents whose embeddings say the
+    /// same thing ([`PARAPHRASE_COSINE`]). Every pair is scored: embeddings have no terms to
+    /// index, and a story's sentences are a few thousand at most ([`MAX_UNITS_PER_DOC`] and
+    /// the compared articles bound them), whose encoding costs far more than this.
+    fn paraphrase_pairs(&self) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        if self.embeddings.is_empty() {
+            return pairs;
+        }
+        for a in 0..self.units.len() {
+            for b in a + 1..self.units.len() {
+                if self.units[a].doc != self.units[b].doc && self.paraphrase(a, b) {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        pairs
+    }
+
+    /// Whether two units say the same thing by their embeddings.
+    fn paraphrase(&self, a: usize, b: usize) -> bool {
+        self.embedding_cosine(a, b).is_some_and(|cosine| cosine >= PARAPHRASE_COSINE)
+    }
+
+    /// Whether two units tell of opposite acts by the same agent on the same object
+    /// ([`Claim::opposes`]): they share most of their words, and embeddings see little
+    /// difference between "checked into" and "checked out of" one clinic (a cosine of 0.97),
+    /// but they are not one fact.
+    fn opposed_acts(&self, a: usize, b: usize) -> bool {
+        match (&self.units[a].claim, &self.units[b].claim) {
+            (Some(x), Some(y)) => x.opposes(y),
+            _ => false,
+        }
     }
 
     /// For each unit, the cosine of its TF-IDF vector with that of `queries` (texts with their
@@ -382,6 +478,8 @@ impl<'a> Corpus<'a> {
         // Sentences that tell of one act in different words share too few for the cosine. A
         // pair both find is linked twice; the second link finds it in one group already.
         pairs.extend(self.same_act_pairs().into_iter().map(|(a, b)| (a, b, self.cosine(a, b))));
+        // And those whose embeddings say they mean the same, when a model gave them.
+        pairs.extend(self.paraphrase_pairs().into_iter().map(|(a, b)| (a, b, self.cosine(a, b))));
         let mut links: Vec<(usize, usize, f32)> = pairs
             .into_iter()
             .filter_map(|(a, b, cosine)| self.link_score(a, b, cosine).map(|score| (a, b, score)))
@@ -410,6 +508,9 @@ impl<'a> Corpus<'a> {
 
     /// The alignment score of two units, if they are similar enough to be aligned.
     fn link_score(&self, a: usize, b: usize, cosine: f32) -> Option<f32> {
+        if self.opposed_acts(a, b) {
+            return None;
+        }
         let (ua, ub) = (&self.units[a], &self.units[b]);
         let shared_number =
             ua.numbers.iter().any(|x| ub.numbers.iter().any(|y| same_value(*x, *y)));
@@ -424,6 +525,12 @@ impl<'a> Corpus<'a> {
         }
         if self.same_act(a, b) {
             return Some(ALIGN_COSINE + bonus);
+        }
+        // Closer paraphrases link first, so that of two sentences of one document that
+        // resemble a third, the one that says what it says wins its place in the group.
+        if self.paraphrase(a, b) {
+            let excess = self.embedding_cosine(a, b).unwrap_or(0.0) - PARAPHRASE_COSINE;
+            return Some(ALIGN_COSINE + bonus + excess);
         }
         None
     }
@@ -477,7 +584,7 @@ impl<'a> Corpus<'a> {
     fn can_merge(&self, a: &[usize], b: &[usize]) -> bool {
         let docs_overlap =
             a.iter().any(|&x| b.iter().any(|&y| self.units[x].doc == self.units[y].doc));
-        if docs_overlap {
+        if docs_overlap || a.iter().any(|&x| b.iter().any(|&y| self.opposed_acts(x, y))) {
             return false;
         }
         // Groups that each hold a sentence telling of one act, and no other act, belong
@@ -485,13 +592,27 @@ impl<'a> Corpus<'a> {
         if self.one_act(a, b) {
             return true;
         }
+        let pairs = (a.len() * b.len()) as f32;
         let mut sum = 0.0;
         for &x in a {
             for &y in b {
                 sum += self.cosine(x, y);
             }
         }
-        sum / (a.len() * b.len()) as f32 >= GROUP_MEAN_COSINE
+        if sum / pairs >= GROUP_MEAN_COSINE {
+            return true;
+        }
+        // Or, with embeddings, when the two say the same on average in other words.
+        let mut sum = 0.0;
+        for &x in a {
+            for &y in b {
+                match self.embedding_cosine(x, y) {
+                    Some(cosine) => sum += cosine,
+                    None => return false,
+                }
+            }
+        }
+        sum / pairs >= PARAPHRASE_GROUP_COSINE
     }
 
     /// For each unit, the cosine of its vector with the centroid of the documents' term
@@ -650,6 +771,58 @@ mod tests {
         assert!(corpus.cosine(0, 1) < ALIGN_COSINE_WITH_ANCHOR, "aligned by words alone");
         let groups = corpus.align();
         assert_eq!(render(&corpus, &groups), [vec![(0, 0), (1, 0)], vec![(2, 0)]]);
+    }
+
+    /// An encoder that knows the meaning of a few sentences: each maps to the unit vector of
+    /// its meaning's axis (near-identical meanings get nearly the same axis), the rest to none.
+    struct Meanings(&'static [(&'static str, [f32; 3])]);
+
+    impl crate::SentenceEncoder for Meanings {
+        fn identity(&self) -> &str {
+            "meanings"
+        }
+
+        fn encode(&self, sentences: &[&str]) -> Vec<Vec<f32>> {
+            let meaning = |s: &str| self.0.iter().find(|(text, _)| s.starts_with(text));
+            sentences
+                .iter()
+                .map(|s| match meaning(s) {
+                    Some((_, v)) => {
+                        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+                        v.iter().map(|x| x / norm).collect()
+                    }
+                    None => Vec::new(),
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn sentences_an_encoder_reads_alike_align_unless_their_acts_oppose() {
+        let docs = [
+            doc_with_entities("The Ostra dam burst on Sunday, flooding the valley below it."),
+            doc_with_entities(
+                "Water poured through the broken wall of the reservoir after it gave way.",
+            ),
+            doc_with_entities("Lindsay Lohan checked into the Betty Ford Center late on Thursday."),
+            doc_with_entities("Lindsay Lohan checked out of the Betty Ford Center after a month."),
+        ];
+        // An encoder that reads the first two alike, and the last two alike (as real models
+        // do: 0.97 for these two).
+        let meanings = Meanings(&[
+            ("The Ostra dam", [1.0, 0.1, 0.0]),
+            ("Water poured", [1.0, 0.0, 0.1]),
+            ("Lindsay Lohan checked into", [0.0, 1.0, 0.05]),
+            ("Lindsay Lohan checked out", [0.0, 1.0, 0.0]),
+        ]);
+        // By words, the dam's two sentences share too little, and the clinic's two are kept
+        // apart by their acts however much they share.
+        let by_words = Corpus::build(&docs);
+        assert!(by_words.cosine(2, 3) >= ALIGN_COSINE);
+        assert_eq!(by_words.align().len(), 4);
+        let corpus = Corpus::build_with(&docs, Some(&meanings));
+        let groups = corpus.align();
+        assert_eq!(render(&corpus, &groups), [vec![(0, 0), (1, 0)], vec![(2, 0)], vec![(3, 0)]]);
     }
 
     #[test]

@@ -57,6 +57,37 @@ pub struct StoryArticle<'a> {
     pub duplicate_of: Option<&'a str>,
 }
 
+/// Turns sentences into vectors whose cosine tells how alike their meanings are: a sentence
+/// embedding model (the `embed` crate loads one). With one, a story's comparison also aligns
+/// sentences that say the same thing in other words ("the dam burst" and "the dam gave way").
+pub trait SentenceEncoder: Send + Sync {
+    /// Which model this is, with the hash of its weights. It is part of [`Config`]'s `Debug`
+    /// text, by which a store tells that its reports were computed with other settings.
+    fn identity(&self) -> &str;
+    /// One L2-normalised vector per sentence, in order; an empty vector for a sentence it
+    /// could not encode, which is then compared by its words alone.
+    fn encode(&self, sentences: &[&str]) -> Vec<Vec<f32>>;
+}
+
+/// A shared [`SentenceEncoder`], as [`Config`] holds it: two are equal when they are the
+/// same model.
+#[derive(Clone)]
+pub struct Encoder(pub std::sync::Arc<dyn SentenceEncoder>);
+
+impl std::fmt::Debug for Encoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Encoder").field(&self.0.identity()).finish()
+    }
+}
+
+impl PartialEq for Encoder {
+    fn eq(&self, other: &Encoder) -> bool {
+        self.0.identity() == other.0.identity()
+    }
+}
+
+impl Eq for Encoder {}
+
 /// How a story is compared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -71,13 +102,22 @@ pub struct Config {
     /// independent articles of a story, its earliest; the rest stay listed in `articles`.
     /// Alignment grows with the square of the story's sentences, and this bounds it.
     pub max_compared_articles: usize,
+    /// A sentence embedding model, if the user has one: facts are then also aligned by
+    /// meaning, not only by shared words (English sentences; see `crate::corpus`). None by
+    /// default: no model ships with Parallax.
+    pub encoder: Option<Encoder>,
 }
 
 impl Config {
     /// The recommended settings: a 100-word summary, up to 25 exclusives per article, and
     /// up to 200 compared articles per story.
     pub fn recommended() -> Config {
-        Config { summary_words: 100, max_exclusives_per_article: 25, max_compared_articles: 200 }
+        Config {
+            summary_words: 100,
+            max_exclusives_per_article: 25,
+            max_compared_articles: 200,
+            encoder: None,
+        }
     }
 }
 
@@ -139,7 +179,8 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
         number_mentions.extend(mentions.into_iter().map(|m| (idx, m)));
     }
 
-    let corpus = Corpus::build(&docs);
+    let encoder = config.encoder.as_ref().map(|encoder| &*encoder.0);
+    let corpus = Corpus::build_with(&docs, encoder);
     let groups = facts::order_groups(
         &corpus,
         corpus.align(),

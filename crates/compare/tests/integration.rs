@@ -13,6 +13,18 @@ mod facts;
 use compare::{compare_story, summarize_texts, Config, StoryArticle};
 use model::report::Story;
 
+/// The recommended settings, with the sentence model of `PARALLAX_MODEL` (a directory, see
+/// the README) when it is set, so that the gold set and real coverage can be measured with it.
+fn config_from_env() -> Config {
+    let mut config = Config::recommended();
+    if let Some(dir) = std::env::var_os("PARALLAX_MODEL") {
+        let embedder = embed::Embedder::load(std::path::Path::new(&dir))
+            .unwrap_or_else(|err| panic!("PARALLAX_MODEL: {err}"));
+        config.encoder = Some(compare::Encoder(std::sync::Arc::new(embedder)));
+    }
+    config
+}
+
 fn article(id: &str, source: &str, title: &str, published: &str, body: &str) -> model::Article {
     model::Article {
         id: id.to_string(),

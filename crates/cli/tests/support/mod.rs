@@ -3,12 +3,13 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// Runs the binary in `dir`, with no store path from the environment.
+/// Runs the binary in `dir`, with no store path or sentence model from the environment.
 pub(crate) fn parallax(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .current_dir(dir)
         .env_remove("PARALLAX_DB")
+        .env_remove("PARALLAX_MODEL")
         .output()
         .expect("the parallax binary runs")
 }
