@@ -33,7 +33,8 @@ pub(crate) struct Act {
 /// Past forms of common verbs that do not end in "-ed".
 const IRREGULAR_PAST: &[&str] = &[
     "beat", "bought", "brought", "built", "caught", "chose", "drew", "drove", "fought", "hit",
-    "led", "paid", "ran", "sent", "shot", "sold", "stole", "struck", "threw", "won",
+    "led", "left", "lost", "paid", "ran", "sent", "shot", "sold", "stole", "struck", "threw",
+    "won",
 ];
 
 /// Acts many agents perform together or in turn: speech, reaction, support, attendance. Two

@@ -54,7 +54,13 @@ impl Claim {
         if a == b {
             return !a_particle.is_empty() && !b_particle.is_empty();
         }
-        OPPOSITES.iter().any(|(x, y)| (x == &a && y == &b) || (x == &b && y == &a))
+        let opposite = |x: &str, y: &str| {
+            // A pair names a verb, or a verb with its particle.
+            let matches = |pair: &str, act: &str, verb: &str| pair == act || pair == verb;
+            (matches(x, &self.act, &a) && matches(y, &other.act, &b))
+                || (matches(x, &other.act, &b) && matches(y, &self.act, &a))
+        };
+        OPPOSITES.iter().any(|(x, y)| opposite(x, y))
     }
 
     fn same_parties(&self, other: &Claim) -> bool {
@@ -62,9 +68,11 @@ impl Claim {
     }
 }
 
-/// Acts of opposite sense that news tells of one agent and one object (both words of a pair
-/// as past-tense verbs; synonyms such as "raised" and "lifted" are one term already).
+/// Acts of opposite sense that news tells of one agent and one object (past-tense verbs, with
+/// a particle where it makes the act; synonyms such as "raised" and "lifted" are one term
+/// already).
 const OPPOSITE_ACTS: &[(&str, &str)] = &[
+    ("checked into", "left"),
     ("bought", "sold"),
     ("acquired", "sold"),
     ("won", "lost"),
@@ -87,12 +95,14 @@ const OPPOSITE_ACTS: &[(&str, &str)] = &[
     ("gained", "lost"),
 ];
 
-/// [`OPPOSITE_ACTS`] as canonical terms, as claims hold their verbs.
+/// [`OPPOSITE_ACTS`] as claims hold acts: the verb's canonical term and its particle.
 static OPPOSITES: std::sync::LazyLock<Vec<(String, String)>> = std::sync::LazyLock::new(|| {
-    OPPOSITE_ACTS
-        .iter()
-        .filter_map(|(a, b)| Some((canonical_term(a)?, canonical_term(b)?)))
-        .collect()
+    let act = |words: &str| {
+        let (verb, particle) = words.split_once(' ').unwrap_or((words, ""));
+        let verb = canonical_term(verb)?;
+        Some(if particle.is_empty() { verb } else { format!("{verb} {particle}") })
+    };
+    OPPOSITE_ACTS.iter().filter_map(|(a, b)| Some((act(a)?, act(b)?))).collect()
 });
 
 /// Words that may stand between a verb and its object's name: a particle, an article, a
@@ -307,6 +317,34 @@ mod tests {
         )
         .expect("a claim");
         assert!(described.same_act(&short));
+    }
+
+    #[test]
+    fn opposite_acts_oppose_and_other_words_for_one_act_do_not() {
+        let lohan = ["lindsay lohan", "betty ford center"];
+        let port = ["brennick shipping", "port of halvard"];
+        let of = |sentence: &str, names: &[&str]| claim_of(sentence, names).expect("a claim");
+        let into = of("Lindsay Lohan checked into the Betty Ford Center.", &lohan);
+        let out = of("Lindsay Lohan checked out of the Betty Ford Center.", &lohan);
+        let left = of("Lindsay Lohan has left the Betty Ford Center for Malibu.", &lohan);
+        assert!(into.opposes(&out) && out.opposes(&into));
+        assert!(into.opposes(&left) && left.opposes(&into));
+        let bought = of("Brennick Shipping bought the Port of Halvard on Tuesday.", &port);
+        let sold = of("Brennick Shipping sold the Port of Halvard on Tuesday.", &port);
+        let completed =
+            of("Brennick Shipping completed its purchase of the Port of Halvard.", &port);
+        assert!(bought.opposes(&sold));
+        assert!(!bought.opposes(&completed), "another way of saying it");
+        assert!(!bought.opposes(&bought));
+        // A verb with and without a particle is often one act with a word between.
+        let herself = of("Lindsay Lohan checked herself into the Betty Ford Center.", &lohan);
+        assert!(!herself.opposes(&into));
+        // Other parties: not the same act undone.
+        let other = of(
+            "Alan Brandt sold the Port of Halvard on Tuesday.",
+            &["alan brandt", "port of halvard"],
+        );
+        assert!(!bought.opposes(&other));
     }
 
     #[test]

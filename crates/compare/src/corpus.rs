@@ -212,8 +212,10 @@ const GROUP_MEAN_COSINE: f32 = 0.3;
 /// ECB+ were nearly all one fact told twice, and the 0.7 to 0.75 band about half (see
 /// `bench/RESULTS.md`).
 const PARAPHRASE_COSINE: f32 = 0.8;
-/// ... and groups merge when their members' embeddings are this similar on average.
+/// ... and groups merge when their members' embeddings are this similar on average,
 const PARAPHRASE_GROUP_COSINE: f32 = 0.7;
+/// ... and none less than this (nor do groups that share words but not meaning).
+const PARAPHRASE_MIN_COSINE: f32 = 0.55;
 
 impl<'a> Corpus<'a> {
     /// Splits the documents into sentences and weighs their terms.
@@ -599,20 +601,24 @@ impl<'a> Corpus<'a> {
                 sum += self.cosine(x, y);
             }
         }
-        if sum / pairs >= GROUP_MEAN_COSINE {
-            return true;
-        }
-        // Or, with embeddings, when the two say the same on average in other words.
-        let mut sum = 0.0;
-        for &x in a {
-            for &y in b {
-                match self.embedding_cosine(x, y) {
-                    Some(cosine) => sum += cosine,
-                    None => return false,
-                }
+        let by_words = sum / pairs >= GROUP_MEAN_COSINE;
+        // With embeddings for every pair: the two say the same on average in other words, and
+        // no two of their sentences say something else (which a chain of close paraphrases
+        // would otherwise gather: "checked into rehab in Newport Beach", "checked into the
+        // Betty Ford Center", "left the Betty Ford Center").
+        let embeddings: Option<Vec<f32>> = a
+            .iter()
+            .flat_map(|&x| b.iter().map(move |&y| (x, y)))
+            .map(|(x, y)| self.embedding_cosine(x, y))
+            .collect();
+        match embeddings {
+            Some(cosines) => {
+                let mean = cosines.iter().sum::<f32>() / pairs;
+                let min = cosines.iter().copied().fold(f32::INFINITY, f32::min);
+                (by_words || mean >= PARAPHRASE_GROUP_COSINE) && min >= PARAPHRASE_MIN_COSINE
             }
+            None => by_words,
         }
-        sum / pairs >= PARAPHRASE_GROUP_COSINE
     }
 
     /// For each unit, the cosine of its vector with the centroid of the documents' term
