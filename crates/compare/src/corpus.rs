@@ -603,9 +603,9 @@ impl<'a> Corpus<'a> {
         }
         let by_words = sum / pairs >= GROUP_MEAN_COSINE;
         // With embeddings for every pair: the two say the same on average in other words, and
-        // no two of their sentences say something else (which a chain of close paraphrases
-        // would otherwise gather: "checked into rehab in Newport Beach", "checked into the
-        // Betty Ford Center", "left the Betty Ford Center").
+        // no two of their sentences are far apart, which a chain of close paraphrases would
+        // otherwise allow (on NeuS it joined an Iranian warning about drones with a
+        // secretary of state's arrival in Saudi Arabia, through a third sentence).
         let embeddings: Option<Vec<f32>> = a
             .iter()
             .flat_map(|&x| b.iter().map(move |&y| (x, y)))
