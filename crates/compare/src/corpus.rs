@@ -165,21 +165,35 @@ fn sentence_claim(sentence: &str, start: usize, entities: &[(usize, String)]) ->
     claim(sentence, &offsets)
 }
 
+/// The sentences of one document that an encoder reads, its first so many of prose: more
+/// than a news article has, and a bound on what a long or hostile text costs, as encoding
+/// takes milliseconds a sentence and every pair of encoded sentences is scored.
+const MAX_EMBEDDED_PER_DOC: usize = 150;
+
 /// Each unit's embedding by `encoder`, for English prose only (the models we load read
-/// English); the others' are empty.
+/// English) and the first [`MAX_EMBEDDED_PER_DOC`] of each document; the others' are empty.
 fn embed_units(
     units: &[Unit<'_>],
     docs: &[DocInput<'_>],
     encoder: &dyn crate::SentenceEncoder,
 ) -> Vec<Vec<f32>> {
-    let embedded = |unit: &Unit<'_>| {
-        docs[unit.doc].language.is_none_or(|l| l.starts_with("en")) && is_prose(unit.text)
-    };
-    let sentences: Vec<&str> = units.iter().filter(|u| embedded(u)).map(|u| u.text).collect();
-    let mut vectors = encoder.encode(&sentences).into_iter();
-    units
+    let mut per_doc = vec![0usize; docs.len()];
+    let embedded: Vec<bool> = units
         .iter()
-        .map(|unit| if embedded(unit) { vectors.next().unwrap_or_default() } else { Vec::new() })
+        .map(|unit| {
+            let read = docs[unit.doc].language.is_none_or(|l| l.starts_with("en"))
+                && is_prose(unit.text)
+                && per_doc[unit.doc] < MAX_EMBEDDED_PER_DOC;
+            per_doc[unit.doc] += usize::from(read);
+            read
+        })
+        .collect();
+    let sentences: Vec<&str> =
+        units.iter().zip(&embedded).filter(|(_, &e)| e).map(|(u, _)| u.text).collect();
+    let mut vectors = encoder.encode(&sentences).into_iter();
+    embedded
+        .iter()
+        .map(|&e| if e { vectors.next().unwrap_or_default() } else { Vec::new() })
         .collect()
 }
 
@@ -343,8 +357,8 @@ impl<'a> Corpus<'a> {
 
     /// The pairs `(a, b)`, `a < b`, of units of different documents whose embeddings say the
     /// same thing ([`PARAPHRASE_COSINE`]). Every pair is scored: embeddings have no terms to
-    /// index, and a story's sentences are a few thousand at most ([`MAX_UNITS_PER_DOC`] and
-    /// the compared articles bound them), whose encoding costs far more than this.
+    /// index, and the encoded sentences are bounded ([`MAX_EMBEDDED_PER_DOC`] and the compared
+    /// articles), whose encoding costs far more than this.
     fn paraphrase_pairs(&self) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         if self.embeddings.is_empty() {

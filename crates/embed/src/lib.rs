@@ -67,6 +67,9 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// A sentence could not be split into the model's tokens.
+    #[error("the sentence model's tokenizer failed: {0}")]
+    Tokenize(String),
     /// The model failed to run.
     #[error("the sentence model failed: {0}")]
     Model(#[from] candle_core::Error),
@@ -90,7 +93,8 @@ impl Embedder {
     /// Loads a BERT sentence encoder from `dir` whose weights hash to `sha256` (hex).
     pub fn load_checked(dir: &Path, sha256: &str) -> Result<Embedder, Error> {
         let weights = dir.join("model.safetensors");
-        let found = file_sha256(&weights)?;
+        let bytes = read(&weights)?;
+        let found = sha256_hex(&bytes);
         if !found.eq_ignore_ascii_case(sha256) {
             return Err(Error::Hash { path: weights, found, expected: sha256.to_string() });
         }
@@ -110,8 +114,6 @@ impl Embedder {
                 ..Default::default()
             }))
             .map_err(|err| Error::Invalid { path: tokenizer_path, reason: err.to_string() })?;
-        let bytes =
-            std::fs::read(&weights).map_err(|source| Error::Read { path: weights, source })?;
         let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &Device::Cpu)?;
         let model = BertModel::load(vb, &config)?;
         Ok(Embedder {
@@ -154,9 +156,10 @@ impl Embedder {
 
     /// One forward pass over a batch: token vectors mean-pooled under the attention mask.
     fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, Error> {
-        let encodings = self.tokenizer.encode_batch(texts.to_vec(), true).map_err(|err| {
-            Error::Invalid { path: PathBuf::from("tokenizer.json"), reason: err.to_string() }
-        })?;
+        let encodings = self
+            .tokenizer
+            .encode_batch(texts.to_vec(), true)
+            .map_err(|err| Error::Tokenize(err.to_string()))?;
         let device = Device::Cpu;
         let ids = encodings
             .iter()
@@ -196,22 +199,13 @@ impl compare::SentenceEncoder for Embedder {
 /// The hex SHA-256 of the weights (`model.safetensors`) in a model directory, as
 /// [`Embedder::load_checked`] checks it.
 pub fn weights_sha256(dir: &Path) -> Result<String, Error> {
-    file_sha256(&dir.join("model.safetensors"))
+    Ok(sha256_hex(&read(&dir.join("model.safetensors"))?))
 }
 
-/// The hex SHA-256 of a file, read in chunks.
-fn file_sha256(path: &Path) -> Result<String, Error> {
-    use std::io::Read;
-    let read_error = |source| Error::Read { path: path.to_path_buf(), source };
-    let mut file = std::fs::File::open(path).map_err(read_error)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = file.read(&mut buf).map_err(read_error)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -115,7 +115,8 @@ fn weights_of_another_hash_are_refused_and_missing_files_named() {
 }
 
 /// With `PARALLAX_MODEL` set to all-MiniLM-L6-v2's directory: the published vector of the
-/// sentence-transformers example, and a paraphrase nearer than an unrelated sentence.
+/// sentence-transformers example, a paraphrase nearer than an unrelated sentence, and what the
+/// model does not see: which way an act goes (why `compare` vetoes opposite acts itself).
 #[test]
 fn the_real_model_gives_the_published_vector() {
     let Some(dir) = std::env::var_os("PARALLAX_MODEL") else { return };
@@ -134,4 +135,23 @@ fn the_real_model_gives_the_published_vector() {
     }
     assert!(cosine(&vectors[1], &vectors[2]) > 0.8);
     assert!(cosine(&vectors[1], &vectors[3]) < 0.5);
+    let opposite = [
+        (
+            "Lindsay Lohan checked into the Betty Ford Center on Thursday.",
+            "Lindsay Lohan checked out of the Betty Ford Center on Thursday.",
+        ),
+        (
+            "Brennick Shipping bought the Port of Halvard on Tuesday.",
+            "Brennick Shipping sold the Port of Halvard on Tuesday.",
+        ),
+        (
+            "Police arrested two men after the robbery.",
+            "Police released two men after the robbery.",
+        ),
+    ];
+    for (a, b) in opposite {
+        let pair = embedder.embed(&[a, b]).unwrap();
+        let cosine = cosine(&pair[0], &pair[1]);
+        assert!(cosine > 0.85, "{cosine}: {a} / {b}");
+    }
 }
