@@ -49,7 +49,7 @@ pub(crate) struct Args {
 
     /// A sentence embedding model (the directory of all-MiniLM-L6-v2's config.json,
     /// tokenizer.json and model.safetensors; see the README): facts are then also aligned
-    /// when outlets say the same thing in other words. Slower: about 10 ms per sentence.
+    /// when outlets say the same thing in other words. Much slower: tens of articles a second.
     #[arg(long, global = true, env = "PARALLAX_MODEL", value_name = "DIR")]
     pub(crate) model: Option<std::path::PathBuf>,
 }

@@ -63,8 +63,8 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         config.compare.summary_words = words;
     }
     if let Some(dir) = &args.model {
-        let embedder = embed::Embedder::load(dir).context("cannot load the sentence model")?;
-        config.compare.encoder = Some(compare::Encoder(std::sync::Arc::new(embedder)));
+        config.compare.encoder =
+            Some(embed::encoder(dir).context("cannot load the sentence model")?);
     }
     if let Some(threads) = args.threads {
         rayon::ThreadPoolBuilder::new()

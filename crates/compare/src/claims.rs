@@ -44,11 +44,8 @@ impl Claim {
         if self.act == other.act || !self.same_parties(other) {
             return false;
         }
-        let split = |act: &str| {
-            let (verb, particle) = act.split_once(' ').unwrap_or((act, ""));
-            (verb.to_string(), particle.to_string())
-        };
-        let ((a, a_particle), (b, b_particle)) = (split(&self.act), split(&other.act));
+        let ((a, a_particle), (b, b_particle)) =
+            (verb_and_particle(&self.act), verb_and_particle(&other.act));
         // One verb with two particles; not a verb with and without one, which is often the
         // same act with a word between ("checked herself into", "threatened Monday to").
         if a == b {
@@ -57,8 +54,8 @@ impl Claim {
         let opposite = |x: &str, y: &str| {
             // A pair names a verb, or a verb with its particle.
             let matches = |pair: &str, act: &str, verb: &str| pair == act || pair == verb;
-            (matches(x, &self.act, &a) && matches(y, &other.act, &b))
-                || (matches(x, &other.act, &b) && matches(y, &self.act, &a))
+            (matches(x, &self.act, a) && matches(y, &other.act, b))
+                || (matches(x, &other.act, b) && matches(y, &self.act, a))
         };
         OPPOSITES.iter().any(|(x, y)| opposite(x, y))
     }
@@ -66,6 +63,11 @@ impl Claim {
     fn same_parties(&self, other: &Claim) -> bool {
         same_name(&self.agent, &other.agent) && same_name(&self.object, &other.object)
     }
+}
+
+/// An act's verb and its particle ("" when it has none).
+fn verb_and_particle(act: &str) -> (&str, &str) {
+    act.split_once(' ').unwrap_or((act, ""))
 }
 
 /// Acts of opposite sense that news tells of one agent and one object (past-tense verbs, with
@@ -98,7 +100,7 @@ const OPPOSITE_ACTS: &[(&str, &str)] = &[
 /// [`OPPOSITE_ACTS`] as claims hold acts: the verb's canonical term and its particle.
 static OPPOSITES: std::sync::LazyLock<Vec<(String, String)>> = std::sync::LazyLock::new(|| {
     let act = |words: &str| {
-        let (verb, particle) = words.split_once(' ').unwrap_or((words, ""));
+        let (verb, particle) = verb_and_particle(words);
         let verb = canonical_term(verb)?;
         Some(if particle.is_empty() { verb } else { format!("{verb} {particle}") })
     };

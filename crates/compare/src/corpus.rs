@@ -544,11 +544,8 @@ impl<'a> Corpus<'a> {
         }
         // Closer paraphrases link first, so that of two sentences of one document that
         // resemble a third, the one that says what it says wins its place in the group.
-        if self.paraphrase(a, b) {
-            let excess = self.embedding_cosine(a, b).unwrap_or(0.0) - PARAPHRASE_COSINE;
-            return Some(ALIGN_COSINE + bonus + excess);
-        }
-        None
+        let paraphrase = self.embedding_cosine(a, b).filter(|&c| c >= PARAPHRASE_COSINE);
+        paraphrase.map(|cosine| ALIGN_COSINE + bonus + cosine - PARAPHRASE_COSINE)
     }
 
     /// Whether two units tell of the same act (see [`crate::claims`]).

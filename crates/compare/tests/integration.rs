@@ -18,9 +18,10 @@ use model::report::Story;
 fn config_from_env() -> Config {
     let mut config = Config::recommended();
     if let Some(dir) = std::env::var_os("PARALLAX_MODEL") {
-        let embedder = embed::Embedder::load(std::path::Path::new(&dir))
-            .unwrap_or_else(|err| panic!("PARALLAX_MODEL: {err}"));
-        config.encoder = Some(compare::Encoder(std::sync::Arc::new(embedder)));
+        config.encoder = Some(
+            embed::encoder(std::path::Path::new(&dir))
+                .unwrap_or_else(|err| panic!("PARALLAX_MODEL: {err}")),
+        );
     }
     config
 }

@@ -196,6 +196,11 @@ impl compare::SentenceEncoder for Embedder {
     }
 }
 
+/// [`Embedder::load`] as the comparison's settings hold an encoder.
+pub fn encoder(dir: &Path) -> Result<compare::Encoder, Error> {
+    Ok(compare::Encoder(std::sync::Arc::new(Embedder::load(dir)?)))
+}
+
 /// The hex SHA-256 of the weights (`model.safetensors`) in a model directory, as
 /// [`Embedder::load_checked`] checks it.
 pub fn weights_sha256(dir: &Path) -> Result<String, Error> {
