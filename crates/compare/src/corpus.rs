@@ -54,6 +54,10 @@ pub(crate) struct Unit<'a> {
     pub(crate) quoted: f32,
     /// Its distinct terms (ids), sorted.
     pub(crate) term_set: Vec<u32>,
+    /// For a quotation ([`QUOTATION_SHARE`]), the terms of its attribution (`attribution_text`),
+    /// sorted: "..., Skynord chief executive Erik Dahl said" says who spoke and not what
+    /// about. Empty for other sentences.
+    attribution: Vec<u32>,
     /// L2-normalised TF-IDF weights, sorted by term id.
     vector: Vec<(u32, f32)>,
     numbers: Vec<f64>,
@@ -217,6 +221,9 @@ const MIN_TERMS: usize = 3;
 const ALIGN_COSINE: f32 = 0.4;
 /// ... or when it reaches this lower bar and they also share a number or two entities.
 const ALIGN_COSINE_WITH_ANCHOR: f32 = 0.3;
+/// A sentence with at least this share of its letters inside quotation marks, or that opens
+/// inside one, is a quotation, whose other words are mostly its attribution.
+const QUOTATION_SHARE: f32 = 0.5;
 /// Two groups merge only if their members are this similar on average, which stops chains
 /// of pairwise links from gluing unrelated sentences together.
 const GROUP_MEAN_COSINE: f32 = 0.3;
@@ -260,15 +267,15 @@ impl<'a> Corpus<'a> {
             let sentences = analyze::sentences(doc.text);
             doc_lengths.push(sentences.len());
             let first_unit = units.len();
-            let mut quote_open = false;
+            let mut quote = QuoteState::default();
             let mut scanned = 0;
             for (position, sentence) in sentences.iter().enumerate() {
                 if units.len() - first_unit == MAX_UNITS_PER_DOC {
                     break;
                 }
-                quote_open = quote_state(&doc.text[scanned..sentence.start], quote_open);
-                let (quoted, open_after) = quoted_share(sentence.text, quote_open);
-                quote_open = open_after;
+                quote.read(&doc.text[scanned..sentence.start]);
+                let quote_before = quote;
+                let quoted = quoted_share(sentence.text, &mut quote);
                 scanned = sentence.start + sentence.text.len();
                 let n_words = analyze::words(sentence.text).count();
                 terms.clear();
@@ -277,19 +284,24 @@ impl<'a> Corpus<'a> {
                     continue;
                 }
                 let english = doc.language.is_none_or(|lang| lang.starts_with("en"));
-                let mut ids: Vec<u32> = terms
-                    .drain(..)
-                    .map(|mut term| {
-                        if english {
-                            if let Some(canonical) = NEWS_SYNONYMS.get(term.as_str()) {
-                                term.clone_from(canonical);
-                            }
+                let mut term_id = |mut term: String| {
+                    if english {
+                        if let Some(canonical) = NEWS_SYNONYMS.get(term.as_str()) {
+                            term.clone_from(canonical);
                         }
-                        let next_id = term_ids.len() as u32;
-                        *term_ids.entry(term).or_insert(next_id)
-                    })
-                    .collect();
+                    }
+                    let next_id = term_ids.len() as u32;
+                    *term_ids.entry(term).or_insert(next_id)
+                };
+                let mut ids: Vec<u32> = terms.drain(..).map(&mut term_id).collect();
                 ids.sort_unstable();
+                let mut attribution = Vec::new();
+                if quoted.share >= QUOTATION_SHARE || quoted.opens_inside {
+                    analyzer.terms(&attribution_text(sentence.text, quote_before), &mut terms);
+                    attribution = terms.drain(..).map(&mut term_id).collect();
+                    attribution.sort_unstable();
+                    attribution.dedup();
+                }
                 let mut tf: Vec<(u32, u32)> = Vec::new();
                 for id in ids {
                     match tf.last_mut() {
@@ -309,8 +321,9 @@ impl<'a> Corpus<'a> {
                     position,
                     text: sentence.text,
                     start: sentence.start,
-                    quoted,
+                    quoted: quoted.share,
                     term_set,
+                    attribution,
                     vector: Vec::new(),
                     numbers: numbers.collect(),
                     entities: entities.collect(),
@@ -528,6 +541,11 @@ impl<'a> Corpus<'a> {
             return None;
         }
         let (ua, ub) = (&self.units[a], &self.units[b]);
+        // A quotation and a sentence about its speaker share the speaker's name and title:
+        // those words tell who spoke, not what was said, and alone do not make one fact.
+        if self.only_attribution_shared(a, b) {
+            return None;
+        }
         let shared_number =
             ua.numbers.iter().any(|x| ub.numbers.iter().any(|y| same_value(*x, *y)));
         let shared_entities = ua.entities.iter().filter(|e| ub.entities.contains(e)).count();
@@ -546,6 +564,22 @@ impl<'a> Corpus<'a> {
         // resemble a third, the one that says what it says wins its place in the group.
         let paraphrase = self.embedding_cosine(a, b).filter(|&c| c >= PARAPHRASE_COSINE);
         paraphrase.map(|cosine| ALIGN_COSINE + bonus + cosine - PARAPHRASE_COSINE)
+    }
+
+    /// Whether all the words two units share are the attribution of one of them, a
+    /// quotation. (One side's: a quotation whose marks were misread, its quoted words taken
+    /// for its attribution, still aligns with a copy of itself.)
+    fn only_attribution_shared(&self, a: usize, b: usize) -> bool {
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        let covers = |attribution: &[u32]| {
+            !attribution.is_empty()
+                && ua
+                    .term_set
+                    .iter()
+                    .filter(|id| ub.term_set.binary_search(id).is_ok())
+                    .all(|id| attribution.binary_search(id).is_ok())
+        };
+        covers(&ua.attribution) || covers(&ub.attribution)
     }
 
     /// Whether two units tell of the same act (see [`crate::claims`]).
@@ -685,34 +719,93 @@ impl Unit<'_> {
     }
 }
 
-/// Whether a quotation is open after `text`, given whether one was open before it. Straight
-/// double quotes toggle; curly ones open and close.
-fn quote_state(text: &str, open: bool) -> bool {
-    text.chars().fold(open, |open, c| match c {
-        '"' => !open,
-        '“' => true,
-        '”' => false,
-        _ => open,
-    })
+/// Whether a quotation is open, read character by character. Straight double quotes toggle;
+/// curly ones open and close. News continues a quotation into the next paragraph by opening
+/// it again there and leaving the first unclosed, so a straight quote that starts a line
+/// while one is open keeps it open.
+#[derive(Debug, Clone, Copy, Default)]
+struct QuoteState {
+    open: bool,
+    line_start: bool,
 }
 
-/// The share of a sentence's letters and digits inside quotation marks, and whether a
-/// quotation is open after it.
-fn quoted_share(text: &str, mut open: bool) -> (f32, bool) {
-    let (mut inside, mut all) = (0usize, 0usize);
-    for c in text.chars() {
+impl QuoteState {
+    fn step(&mut self, c: char) {
         match c {
-            '"' => open = !open,
-            '“' => open = true,
-            '”' => open = false,
-            c if c.is_alphanumeric() => {
-                all += 1;
-                inside += usize::from(open);
+            '\n' => {
+                self.line_start = true;
+                return;
             }
+            c if c.is_whitespace() => return,
+            // Closes an open quotation, unless it starts a line: then it opens it again.
+            '"' => self.open = !self.open || self.line_start,
+            '“' => self.open = true,
+            '”' => self.open = false,
             _ => {}
         }
+        self.line_start = false;
     }
-    (if all == 0 { 0.0 } else { inside as f32 / all as f32 }, open)
+
+    fn read(&mut self, text: &str) {
+        text.chars().for_each(|c| self.step(c));
+    }
+}
+
+/// A clause that goes on after an attribution and says more than who spoke: "..., said
+/// the 36-year-old Klitschko, who improved his record to 58-3", "..., the source said, and
+/// Stefanski expected more".
+static CLAUSE_AFTER_ATTRIBUTION: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| {
+        regex::Regex::new(r",\s+(?:who|whose|which|and|but|adding|as|after|while|because)\s")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+
+/// A quotation's attribution: its text outside quotation marks, from the state before it,
+/// up to a clause that says more than who spoke ([`CLAUSE_AFTER_ATTRIBUTION`]).
+fn attribution_text(text: &str, state: QuoteState) -> String {
+    let mut outside = outside_quotes(text, state);
+    if let Some(clause) = CLAUSE_AFTER_ATTRIBUTION.find(&outside) {
+        outside.truncate(clause.start());
+    }
+    outside
+}
+
+/// The text of a sentence outside quotation marks, from the state before it.
+fn outside_quotes(text: &str, mut state: QuoteState) -> String {
+    let mut outside = String::new();
+    for c in text.chars() {
+        let was_open = state.open;
+        state.step(c);
+        if !was_open && !state.open {
+            outside.push(c);
+        } else if was_open != state.open {
+            outside.push(' ');
+        }
+    }
+    outside
+}
+
+/// How much of a sentence is a quotation.
+struct Quoted {
+    /// The share of its letters and digits inside quotation marks.
+    share: f32,
+    /// Whether its first letter or digit is inside quotation marks.
+    opens_inside: bool,
+}
+
+/// How much of a sentence is a quotation, reading on `state`.
+fn quoted_share(text: &str, state: &mut QuoteState) -> Quoted {
+    let (mut inside, mut all, mut opens_inside) = (0usize, 0usize, false);
+    for c in text.chars() {
+        state.step(c);
+        if c.is_alphanumeric() {
+            opens_inside |= all == 0 && state.open;
+            all += 1;
+            inside += usize::from(state.open);
+        }
+    }
+    let share = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
+    Quoted { share, opens_inside }
 }
 
 /// Whether two reported values are the same number (allowing float noise only).
@@ -858,6 +951,62 @@ mod tests {
             docs.dedup();
             assert_eq!(docs.len(), group.len());
         }
+    }
+
+    #[test]
+    fn a_quotation_and_a_sentence_about_its_speaker_are_not_one_fact() {
+        let docs = [
+            doc_with_entities(
+                "“Together we will be stronger in a difficult market,” SkyNord chief executive \
+                 Erik Dahl said on Monday.",
+            ),
+            doc_with_entities(
+                "SkyNord chief executive Erik Dahl will lead the merged airline from Monday.",
+            ),
+            doc_with_entities(
+                "\"Together we will be stronger in a difficult market, \" SkyNord chief executive \
+                 Erik Dahl told reporters.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        // They share the speaker's name and title, enough for the cosine alone.
+        assert!(corpus.cosine(0, 1) >= ALIGN_COSINE);
+        let groups = corpus.align();
+        // The quote is one fact wherever it is carried; the other sentence is not that fact.
+        assert_eq!(render(&corpus, &groups), [vec![(0, 0), (2, 0)], vec![(1, 0)]]);
+    }
+
+    #[test]
+    fn a_sentence_about_a_speaker_that_says_more_than_who_spoke_still_aligns() {
+        // The quotation's attribution runs on into a clause of its own, which reports the fact.
+        let docs = [
+            doc_with_entities(
+                "The champion Wladimir Klitschko improved his record to 58-3 on Saturday.",
+            ),
+            doc_with_entities(
+                "\"I'm satisfied,\" said the champion Wladimir Klitschko, who improved his record \
+                 to 58-3 on Saturday.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        assert_eq!(corpus.align().len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_reopened_in_the_next_paragraph_is_still_a_quotation() {
+        // News leaves a quotation that runs on to the next paragraph unclosed and opens it
+        // again there; straight quotes that only toggled would read the rest inside out.
+        let mut state = QuoteState::default();
+        state.read(
+            "\"Our country has reached the edge of the abyss.\n\"What is at stake is peace.\"\n",
+        );
+        assert!(!state.open);
+        let quoted = quoted_share("The prime minister said the attack was a crime.", &mut state);
+        assert_eq!((quoted.share, quoted.opens_inside), (0.0, false));
+        // Within a line, a straight quote closes what it opened.
+        let quoted =
+            quoted_share("\"We are aware of the death of a British man,\" she said.", &mut state);
+        assert!(quoted.opens_inside && quoted.share > 0.5 && !state.open);
     }
 
     #[test]
