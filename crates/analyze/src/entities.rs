@@ -213,6 +213,19 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
             || is_skip_word(first.word)
         {
             tokens = rest;
+        } else if let Some(title) = title_after_modifiers(tokens) {
+            // "Democratic Sen. Claire McCaskill", "Bank of America Chief Executive Brian
+            // Moynihan": what the words before the title name is a run of its own, and the
+            // person's name comes after it.
+            let mut qualifiers = &tokens[..title];
+            while let Some((last, rest)) = qualifiers.split_last() {
+                match OFFICE_QUALIFIERS.contains(&last.word) {
+                    true => qualifiers = rest,
+                    false => break,
+                }
+            }
+            push_run(offset, qualifiers, sentence_start, acc);
+            tokens = &tokens[title..];
         } else {
             break;
         }
@@ -236,6 +249,22 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
         titled,
         sentence_start,
     });
+}
+
+/// Words between what an office belongs to and its title ("Senate Majority Leader", "White
+/// House Press Secretary"): part of neither the body's name nor the person's.
+const OFFICE_QUALIFIERS: &[&str] =
+    &["Majority", "Minority", "Press", "Deputy", "Assistant", "Acting", "Senior", "Interim"];
+
+/// Where a title stands after up to three words that qualify it ("Democratic Sen.", "Senate
+/// Majority Leader"), when a name of its own follows.
+fn title_after_modifiers(tokens: &[Token<'_>]) -> Option<usize> {
+    let title = (1..tokens.len().min(4)).find(|&idx| TITLES.contains(tokens[idx].word))?;
+    let name = &tokens[title + 1..];
+    let named = !name.is_empty()
+        && name.iter().all(|t| TITLES.contains(t.word) || is_name_word(t.word))
+        && name.iter().any(|t| !TITLES.contains(t.word));
+    named.then_some(title)
 }
 
 fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> {
@@ -1047,6 +1076,25 @@ mod tests {
         check(
             "President Vladimir Putin met Sen. Ron Wyden and Secretary of State John Kerry on Monday.",
             &[("Vladimir Putin", EntityKind::Person), ("Ron Wyden", EntityKind::Person), ("John Kerry", EntityKind::Person)],
+        );
+    }
+
+    #[test]
+    fn words_before_a_title_are_not_the_name() {
+        check(
+            "Democratic Sen. Claire McCaskill questioned Senate Majority Leader Mitch McConnell and Bank of America Chief Executive Brian Moynihan.",
+            &[
+                ("Claire McCaskill", EntityKind::Person),
+                ("Senate", EntityKind::Organization),
+                ("Mitch McConnell", EntityKind::Person),
+                ("Bank of America", EntityKind::Organization),
+                ("Brian Moynihan", EntityKind::Person),
+            ],
+        );
+        // A title that ends the run names no one after it.
+        check(
+            "The Department of Justice opened an inquiry.",
+            &[("Department of Justice", EntityKind::Organization)],
         );
     }
 

@@ -62,7 +62,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 let before = sentence_before(text, span, previous_end.unwrap_or(span.line_start));
                 outside_dash_asides(before, sentence_subject)
             })
-            .or_else(|| introduced_by_previous_paragraph(text, span));
+            .or_else(|| introduced_by_previous_paragraph(text, span))
+            .or_else(|| attributed_in_previous_sentence(text, span, previous_end));
         let mut speaker =
             raw.and_then(|raw| resolve(span.open, raw, &people, last_speaker.as_ref()));
         if speaker.is_none() {
@@ -385,18 +386,23 @@ fn without_dash_asides(clause: &str) -> Option<String> {
 
 /// The part of the quote's sentence before its opening mark, from `from` on.
 fn sentence_before<'a>(text: &'a str, span: &Span, from: usize) -> &'a str {
-    let before = &text[from..span.open];
-    let sentence_start = before
+    last_sentence(&text[from..span.open])
+}
+
+/// The text after the last sentence end in `text` (a period, "!" or "?" before a space, not
+/// of an abbreviation), or all of it.
+fn last_sentence(text: &str) -> &str {
+    let start = text
         .char_indices()
         .filter(|&(idx, c)| {
             matches!(c, '.' | '!' | '?')
-                && before[idx + 1..].starts_with(' ')
-                && !ends_with_abbreviation(&before[..idx])
+                && text[idx + 1..].starts_with(' ')
+                && !ends_with_abbreviation(&text[..idx])
         })
         .map(|(idx, _)| idx + 1)
         .next_back()
         .unwrap_or(0);
-    &before[sentence_start..]
+    &text[start..]
 }
 
 /// The subject of the quote's sentence when no speech verb names the speaker: `Cruz called
@@ -504,6 +510,26 @@ fn introduced_by_previous_paragraph<'a>(text: &'a str, span: &Span) -> Option<Ra
         .last()
         .and_then(|range| speaker_before_verb(&sentence[range]))
         .or_else(|| sentence_subject(sentence))
+}
+
+/// A quote that opens a sentence after a sentence of the same paragraph that reports its
+/// speaker's words: `... while Kerry negotiates with Russia, Schiff said. "The other factor
+/// ..."`. News quotes the person it has just paraphrased.
+fn attributed_in_previous_sentence<'a>(
+    text: &'a str,
+    span: &Span,
+    previous_quote_end: Option<usize>,
+) -> Option<RawSpeaker<'a>> {
+    // A quote of the same paragraph before it has its own speaker, whom this one continues.
+    if previous_quote_end.is_some() {
+        return None;
+    }
+    let before = text[span.line_start..span.open].trim_end();
+    if !sentence_before(text, span, span.line_start).trim().is_empty() || before.is_empty() {
+        return None;
+    }
+    let previous = last_sentence(before.strip_suffix('.')?);
+    outside_dash_asides(previous, attribution_before_in)
 }
 
 /// Where the attribution sentence after a quote ends.
@@ -1303,6 +1329,19 @@ mod tests {
                 ("She will rest at home for now,", Some("his lawyer")),
                 ("It is over,", Some("her sister")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_quote_after_its_speaker_is_paraphrased_is_theirs() {
+        check(
+            "The city may delay the vote until spring, Mayor Ana Ruiz said. \"We need more time to study the costs.\"\nBaker disagreed.",
+            &[("We need more time to study the costs.", Some("Ana Ruiz"))],
+        );
+        // A sentence that reports no one's words gives a quote no speaker.
+        check(
+            "The city may delay the vote until spring. \"We need more time to study the costs.\"",
+            &[("We need more time to study the costs.", None)],
         );
     }
 
