@@ -1,8 +1,10 @@
 //! Direct quotes and their speakers.
 //!
 //! Quotes are text between paired double quotation marks (straight or curly) within a
-//! paragraph; a quote left open at the end of a paragraph runs to its end, as in multi-paragraph
-//! quotes. Quotes of fewer than three words are scare quotes and are skipped.
+//! paragraph, or between curly single ones as British news quotes (`‘...’`, with apostrophes
+//! and plural possessives told apart, and double marks inside a quote within it); a quote left
+//! open at the end of a paragraph runs to its end, as in multi-paragraph quotes. Quotes of
+//! fewer than three words are scare quotes and are skipped.
 //!
 //! The speaker comes from the attribution next to the quote, in this order: after it (`," Smith
 //! said`, `," said Smith`, `," according to Smith`), before it in the same sentence (`Smith said:
@@ -157,7 +159,23 @@ fn speaker_verb_matches(text: &str) -> impl Iterator<Item = regex::Captures<'_>>
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”')
+    matches!(c, '"' | '“' | '”' | '‘' | '’')
+}
+
+/// Whether `‘` opens a quotation here, as British and Australian news quote: at the start of
+/// a word (after a space, a bracket, a dash or the line's start) and before a letter, digit or
+/// nested mark.
+pub fn opens_single_quote(before: Option<char>, after: Option<char>) -> bool {
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '“' | '"'))
+        && after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '“' | '"' | '…'))
+}
+
+/// Whether `’` closes a quotation opened by `‘` here: not an apostrophe inside a word ("it’s")
+/// nor after a plural's "s" before a space ("the residents’ association").
+pub fn closes_single_quote(before: Option<char>, after: Option<char>) -> bool {
+    let in_word = after.is_some_and(char::is_alphanumeric);
+    let possessive = before == Some('s') && after.is_some_and(char::is_whitespace);
+    !in_word && !possessive
 }
 
 /// Pairs quotation marks paragraph by paragraph. A quote left open at the end of a
@@ -197,6 +215,7 @@ fn quote_spans(text: &str) -> Vec<Span> {
                 false => line_spans.push((start, line_end, opened_line)),
             }
         }
+        single_quote_spans(text, line_start, line_end, &mut line_spans);
         for (open, close, opened_line) in line_spans {
             let whole_paragraph = text[opened_line..open].trim().is_empty()
                 && text[close..line_end].chars().all(|c| !c.is_alphanumeric());
@@ -206,6 +225,52 @@ fn quote_spans(text: &str) -> Vec<Span> {
     acc
 }
 
+/// Adds a line's quotations in single marks (`‘...’`) to its spans in double marks, which it
+/// may hold as quotes within the quote (`‘People keep telling me “never again”, and ...’`):
+/// those are dropped. A single quote left open runs to the line's end only when it opens the
+/// paragraph, as a quote that runs over paragraphs does.
+fn single_quote_spans(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+    spans: &mut Vec<(usize, usize, usize)>,
+) {
+    let line = &text[line_start..line_end];
+    if !line.contains('‘') {
+        return;
+    }
+    let inside_double =
+        |pos: usize| spans.iter().any(|&(open, close, _)| open <= pos && pos < close);
+    let mut singles = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut before: Option<char> = None;
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let pos = line_start + at;
+        let after = chars.peek().map(|&(_, c)| c);
+        match (c, open) {
+            ('‘', None) if opens_single_quote(before, after) && !inside_double(pos) => {
+                open = Some(pos);
+            }
+            ('’', Some(start)) if closes_single_quote(before, after) => {
+                singles.push((start, pos + c.len_utf8()));
+                open = None;
+            }
+            _ => (),
+        }
+        before = Some(c);
+    }
+    if let Some(start) = open.filter(|&start| text[line_start..start].trim().is_empty()) {
+        singles.push((start, line_end));
+    }
+    if singles.is_empty() {
+        return;
+    }
+    spans.retain(|&(open, close, _)| !singles.iter().any(|&(s, e)| s <= open && close <= e));
+    spans.extend(singles.into_iter().map(|(open, close)| (open, close, line_start)));
+    spans.sort_unstable();
+}
+
 /// Whether one of the next few lines closes a quote left open: its first quotation mark is a
 /// closing one (`”`, or `"` after a word or punctuation), and the line does not open with a
 /// mark (which starts a new paragraph of a quote that runs over paragraphs).
@@ -213,7 +278,8 @@ fn closed_on_a_later_line(next: &[(usize, &str)]) -> bool {
     const LOOKAHEAD: usize = 3;
     for (_, line) in next.iter().filter(|(_, line)| !line.trim().is_empty()).take(LOOKAHEAD) {
         let line = line.trim();
-        let Some((at, mark)) = line.char_indices().find(|&(_, c)| is_quote_mark(c)) else {
+        let Some((at, mark)) = line.char_indices().find(|&(_, c)| matches!(c, '"' | '“' | '”'))
+        else {
             continue;
         };
         if at == 0 {
@@ -416,9 +482,19 @@ fn sentence_subject(before: &str) -> Option<RawSpeaker<'_>> {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Opposition councillor Ravi Shah voted ...": an office in lower case before the name.
+    static OFFICE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[\p{L}’'.-]+\s+){0,2}(?:councillor|councilor|leader|minister|spokesman|spokeswoman|spokesperson|chair|chairman|chairwoman|director|executive|secretary|senator|judge|mayor|governor|official|lawmaker|commissioner|prosecutor|coach|manager|lawyer|attorney)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'.-]*)(?:,[^,]{1,80},)?\s+\p{Ll}",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
     let clause = strip_intro(before.trim_start_matches(|c: char| !c.is_alphanumeric()));
     if let Some(gender) = clause.split_whitespace().next().and_then(pronoun_gender) {
         return Some(RawSpeaker::Pronoun(gender));
+    }
+    if let Some(name) = OFFICE_THEN_NAME.captures(clause).and_then(|c| c.get(1)) {
+        return Some(RawSpeaker::Name(name.as_str()));
     }
     let subject = SUBJECT.captures(clause)?.get(1)?.as_str();
     // A possessive subject ("Scott's family") is not the person named.
@@ -628,9 +704,12 @@ fn speaker_after_verb(span: &str) -> Option<RawSpeaker<'_>> {
 fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
     let span = strip_party_label(span.trim_end());
     // "Aaron Kall, the director of debate at the university,": the name is before the apposition.
+    // "Its chair, Tom Ellery,": or after a description.
     if let Some(head) = span.strip_suffix(',') {
         let apposition_start = head.rfind(',')?;
-        return name_at_end(&head[..apposition_start]).map(RawSpeaker::Name);
+        return name_at_end(&head[..apposition_start])
+            .or_else(|| name_at_end(head[apposition_start + 1..].trim()))
+            .map(RawSpeaker::Name);
     }
     let span = span.rsplit(',').next().unwrap_or(span);
     // Words with their byte offsets in `span`; only the last eight can be the speaker.
@@ -1330,6 +1409,23 @@ mod tests {
                 ("It is over,", Some("her sister")),
             ],
         );
+    }
+
+    #[test]
+    fn british_single_quotation_marks() {
+        check(
+            "‘We cannot ask residents to go through another winter,’ council leader Margaret Hale said.\nThe residents’ association said it’s late. Its chair, Tom Ellery, said the council had ‘dragged its feet for far too long’.\n‘People keep telling me “never again”, and this is how we keep that promise,’ said Hale.",
+            &[
+                ("We cannot ask residents to go through another winter,", Some("Margaret Hale")),
+                ("dragged its feet for far too long", Some("Tom Ellery")),
+                (
+                    "People keep telling me “never again”, and this is how we keep that promise,",
+                    Some("Margaret Hale"),
+                ),
+            ],
+        );
+        // A mark that nothing closes is no quote unless it opens the paragraph.
+        check("Fans of rock ‘n roll and the ‘new wave of bands filled the hall on Friday.", &[]);
     }
 
     #[test]

@@ -722,21 +722,43 @@ impl Unit<'_> {
 /// Whether a quotation is open, read character by character. Straight double quotes toggle;
 /// curly ones open and close. News continues a quotation into the next paragraph by opening
 /// it again there and leaving the first unclosed, so a straight quote that starts a line
-/// while one is open keeps it open.
+/// while one is open keeps it open. Single marks (`‘...’`, as British news quotes) open and
+/// close a quotation where `analyze` reads them so; double marks inside one are a quote
+/// within the quote, and a paragraph that does not open with `‘` again ends it.
 #[derive(Debug, Clone, Copy, Default)]
 struct QuoteState {
     open: bool,
+    /// The open quotation was opened by `‘`.
+    single: bool,
     line_start: bool,
+    previous: Option<char>,
 }
 
 impl QuoteState {
-    fn step(&mut self, c: char) {
+    /// Reads `c`, which `next` follows.
+    fn step(&mut self, c: char, next: Option<char>) {
+        let previous = self.previous.replace(c);
         match c {
             '\n' => {
                 self.line_start = true;
                 return;
             }
             c if c.is_whitespace() => return,
+            _ => {}
+        }
+        if self.single && self.line_start && c != '‘' {
+            (self.open, self.single) = (false, false);
+        }
+        match c {
+            '‘' if (!self.open || self.single)
+                && analyze::quotes::opens_single_quote(previous, next) =>
+            {
+                (self.open, self.single) = (true, true);
+            }
+            '’' if self.single && analyze::quotes::closes_single_quote(previous, next) => {
+                (self.open, self.single) = (false, false);
+            }
+            _ if self.single => {}
             // Closes an open quotation, unless it starts a line: then it opens it again.
             '"' => self.open = !self.open || self.line_start,
             '“' => self.open = true,
@@ -746,8 +768,19 @@ impl QuoteState {
         self.line_start = false;
     }
 
+    /// Reads `text`, calling `each` with every character and whether a quotation was open
+    /// before and after it.
+    fn read_with(&mut self, text: &str, mut each: impl FnMut(char, bool, bool)) {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let was_open = self.open;
+            self.step(c, chars.peek().copied());
+            each(c, was_open, self.open);
+        }
+    }
+
     fn read(&mut self, text: &str) {
-        text.chars().for_each(|c| self.step(c));
+        self.read_with(text, |_, _, _| {});
     }
 }
 
@@ -773,15 +806,13 @@ fn attribution_text(text: &str, state: QuoteState) -> String {
 /// The text of a sentence outside quotation marks, from the state before it.
 fn outside_quotes(text: &str, mut state: QuoteState) -> String {
     let mut outside = String::new();
-    for c in text.chars() {
-        let was_open = state.open;
-        state.step(c);
-        if !was_open && !state.open {
+    state.read_with(text, |c, was_open, open| {
+        if !was_open && !open {
             outside.push(c);
-        } else if was_open != state.open {
+        } else if was_open != open {
             outside.push(' ');
         }
-    }
+    });
     outside
 }
 
@@ -796,14 +827,13 @@ struct Quoted {
 /// How much of a sentence is a quotation, reading on `state`.
 fn quoted_share(text: &str, state: &mut QuoteState) -> Quoted {
     let (mut inside, mut all, mut opens_inside) = (0usize, 0usize, false);
-    for c in text.chars() {
-        state.step(c);
+    state.read_with(text, |c, _, open| {
         if c.is_alphanumeric() {
-            opens_inside |= all == 0 && state.open;
+            opens_inside |= all == 0 && open;
             all += 1;
-            inside += usize::from(state.open);
+            inside += usize::from(open);
         }
-    }
+    });
     let share = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
     Quoted { share, opens_inside }
 }
@@ -1003,6 +1033,15 @@ mod tests {
         assert!(!state.open);
         let quoted = quoted_share("The prime minister said the attack was a crime.", &mut state);
         assert_eq!((quoted.share, quoted.opens_inside), (0.0, false));
+        // British news quotes in single marks, with double ones inside, and apostrophes.
+        let mut state = QuoteState::default();
+        let quoted = quoted_share(
+            "‘People keep telling me “never again”, and that’s the promise,’ said Margaret Hale.",
+            &mut state,
+        );
+        assert!(quoted.opens_inside && quoted.share > 0.5 && !state.open);
+        let quoted = quoted_share("The residents’ association welcomed the decision.", &mut state);
+        assert_eq!((quoted.share, state.open), (0.0, false));
         // Within a line, a straight quote closes what it opened.
         let quoted =
             quoted_share("\"We are aware of the death of a British man,\" she said.", &mut state);
