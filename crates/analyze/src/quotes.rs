@@ -482,10 +482,11 @@ fn sentence_subject(before: &str) -> Option<RawSpeaker<'_>> {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
-    // "Opposition councillor Ravi Shah voted ...": an office in lower case before the name.
+    // "Opposition councillor Ravi Shah voted ...", "The city engineer Tom Baker voted ...": an
+    // office or occupation in lower case before the name.
     static OFFICE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:[\p{L}’'.-]+\s+){0,2}(?:councillor|councilor|leader|minister|spokesman|spokeswoman|spokesperson|chair|chairman|chairwoman|director|executive|secretary|senator|judge|mayor|governor|official|lawmaker|commissioner|prosecutor|coach|manager|lawyer|attorney)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'.-]*)(?:,[^,]{1,80},)?\s+\p{Ll}",
+            r"^(?:[\p{L}’'.-]+\s+){0,2}(?:councillor|councilor|leader|minister|spokesman|spokeswoman|spokesperson|chair|chairman|chairwoman|director|executive|secretary|senator|judge|mayor|governor|official|lawmaker|commissioner|prosecutor|coach|manager|lawyer|attorney|engineer|officer|chief|head|founder|owner|analyst|economist|professor|researcher|scientist|doctor|candidate|activist)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'.-]*)(?:,[^,]{1,80},)?\s+\p{Ll}",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
@@ -1423,6 +1424,10 @@ mod tests {
                     Some("Margaret Hale"),
                 ),
             ],
+        );
+        check(
+            "The city engineer Tom Baker voted against the plan, calling it \"a very expensive way to move it.\"",
+            &[("a very expensive way to move it.", Some("Tom Baker"))],
         );
         // A mark that nothing closes is no quote unless it opens the paragraph.
         check("Fans of rock ‘n roll and the ‘new wave of bands filled the hall on Friday.", &[]);
