@@ -252,7 +252,8 @@ fn single_quote_spans(
             ('‘', None) if opens_single_quote(before, after) && !inside_double(pos) => {
                 open = Some(pos);
             }
-            ('’', Some(start)) if closes_single_quote(before, after) => {
+            // Not inside a double quote that opened after it: spans do not overlap.
+            ('’', Some(start)) if closes_single_quote(before, after) && !inside_double(pos) => {
                 singles.push((start, pos + c.len_utf8()));
                 open = None;
             }
