@@ -239,8 +239,11 @@ fn single_quote_spans(
     if !line.contains('‘') {
         return;
     }
-    let inside_double =
-        |pos: usize| spans.iter().any(|&(open, close, _)| open <= pos && pos < close);
+    // The spans are in text order and do not overlap: a binary search finds the one before.
+    let inside_double = |pos: usize| {
+        let before = spans.partition_point(|&(open, _, _)| open <= pos);
+        before.checked_sub(1).is_some_and(|idx| pos < spans[idx].1)
+    };
     let mut singles = Vec::new();
     let mut open: Option<usize> = None;
     let mut before: Option<char> = None;
@@ -267,7 +270,12 @@ fn single_quote_spans(
     if singles.is_empty() {
         return;
     }
-    spans.retain(|&(open, close, _)| !singles.iter().any(|&(s, e)| s <= open && close <= e));
+    // Double quotes inside a single one are quotes within the quote.
+    let inside_single = |open: usize| {
+        let before = singles.partition_point(|&(start, _)| start <= open);
+        before.checked_sub(1).is_some_and(|idx| open < singles[idx].1)
+    };
+    spans.retain(|&(open, _, _)| !inside_single(open));
     spans.extend(singles.into_iter().map(|(open, close)| (open, close, line_start)));
     spans.sort_unstable();
 }
