@@ -56,8 +56,18 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     for (span_idx, span) in spans.iter().enumerate() {
         let previous_end =
             span_idx.checked_sub(1).map(|i| spans[i].close).filter(|&end| end > span.line_start);
+        let from = previous_end.unwrap_or(span.line_start);
+        // Where a pronoun's antecedent must be named before: the quote, or the pronoun itself
+        // when it opens the attribution before the quote ("He said Putin has “...”").
+        let mut horizon = span.open;
         let raw = attribution_after(text, span, spans.get(span_idx + 1))
-            .or_else(|| attribution_before(text, span, previous_end.unwrap_or(span.line_start)))
+            .or_else(|| {
+                let found = attribution_before(text, span, from)?;
+                if matches!(found, RawSpeaker::Pronoun(_)) {
+                    horizon = first_pronoun(text, span, from).unwrap_or(span.open);
+                }
+                Some(found)
+            })
             .or_else(|| attribution_later(text, span, spans.get(span_idx + 1)))
             .or_else(|| signature(text, span))
             .or_else(|| {
@@ -67,7 +77,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .or_else(|| introduced_by_previous_paragraph(text, span))
             .or_else(|| attributed_in_previous_sentence(text, span, previous_end));
         let mut speaker =
-            raw.and_then(|raw| resolve(span.open, raw, &people, last_speaker.as_ref()));
+            raw.and_then(|raw| resolve(span.open, horizon, raw, &people, last_speaker.as_ref()));
         if speaker.is_none() {
             // A quote without attribution continues the previous speaker: the next quote of the
             // same paragraph, or a paragraph that is only a quote.
@@ -457,6 +467,16 @@ fn without_dash_asides(clause: &str) -> Option<String> {
     }
     // Whole characters were replaced by ASCII spaces, so the bytes stay UTF-8.
     String::from_utf8(blanked).ok()
+}
+
+/// The offset of the first "he" or "she" in the quote's sentence before it.
+fn first_pronoun(text: &str, span: &Span, from: usize) -> Option<usize> {
+    let before = sentence_before(text, span, from);
+    let start = span.open - before.len();
+    before
+        .split_whitespace()
+        .find(|word| pronoun_gender(word).is_some())
+        .map(|word| start + (word.as_ptr() as usize - before.as_ptr() as usize))
 }
 
 /// The part of the quote's sentence before its opening mark, from `from` on.
@@ -877,9 +897,10 @@ fn is_title_word(word: &str) -> bool {
 }
 
 /// Turns what the text says into a name: pronouns to the last speaker or the nearest person of
-/// a matching gender, surnames to full names given earlier.
+/// a matching gender named before `pronoun_horizon`, surnames to full names given earlier.
 fn resolve(
     quote_start: usize,
+    pronoun_horizon: usize,
     raw: RawSpeaker<'_>,
     people: &People<'_>,
     last_speaker: Option<&(usize, String)>,
@@ -891,7 +912,7 @@ fn resolve(
             let fits = |name: &str| gender.agrees(people.gender(name));
             let last_speaker = last_speaker.filter(|(_, name)| fits(name));
             let nearest_person =
-                people.before(quote_start).take(PRONOUN_LOOKBACK).find(|p| fits(&p.name));
+                people.before(pronoun_horizon).take(PRONOUN_LOOKBACK).find(|p| fits(&p.name));
             match (last_speaker, nearest_person) {
                 (Some((end, name)), Some(person))
                     if person.start < *end
@@ -1418,6 +1439,14 @@ mod tests {
                 ("She will rest at home for now,", Some("his lawyer")),
                 ("It is over,", Some("her sister")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_before_the_quote_points_back_past_the_names_after_it() {
+        check(
+            "Retired general Michael Flynn praised the candidate.\nHe said Barack Obama had left “the generals reduced to rubble.”",
+            &[("the generals reduced to rubble.", Some("Michael Flynn"))],
         );
     }
 
