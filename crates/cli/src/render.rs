@@ -132,7 +132,7 @@ fn story_markdown(
             let _ = writeln!(
                 out,
                 "- “{}” — {} {}",
-                md_inline(&quote.text),
+                md_inline(&nested_quotes_single(&quote.text)),
                 md_inline(speaker),
                 cites.cite(&quote.articles)
             );
@@ -342,4 +342,17 @@ impl Style {
             text.to_string()
         }
     }
+}
+
+/// A quote's own quotation marks as single ones, so that it reads right inside the double
+/// marks it is shown in: British news quotes ‘... “never again” ...’, which the report
+/// holds as `... “never again” ...`.
+fn nested_quotes_single(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect()
 }

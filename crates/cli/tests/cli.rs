@@ -86,7 +86,7 @@ fn markdown_shows_coverage_table_and_terminal_summary_names_outlets() {
         &format!(
             "{}\n{}\n",
             serde_json::json!({"id": "a", "source": "Daily Planet", "title": "Ministers speak on border crisis", "text": format!("{CALL} More than 100,000 troops are massed at the border, the ministry said.")}),
-            serde_json::json!({"id": "b", "source": "Evening Star", "title": "Foreign ministers hold call on crisis", "text": format!("{CALL} The president quoted the 1997 treaty in a speech on Tuesday.")}),
+            serde_json::json!({"id": "b", "source": "Evening Star", "title": "Foreign ministers hold call on crisis", "text": format!("{CALL} The president quoted the 1997 treaty in a speech on Tuesday.\n\n‘People keep telling me “never again”, and this is how we keep that promise,’ said Margaret Hale, the minister.")}),
         ),
     );
     let output = parallax(dir.path(), &["analyze", "in", "--format", "markdown"]);
@@ -94,6 +94,13 @@ fn markdown_shows_coverage_table_and_terminal_summary_names_outlets() {
     let markdown = String::from_utf8(output.stdout).unwrap();
     assert!(markdown.contains("| Fact | Daily Planet | Evening Star |"), "{markdown}");
     assert!(markdown.contains("*only:*"), "exclusives are marked: {markdown}");
+    // A quote in British single marks, shown in double ones with its own quote inside in single.
+    assert!(
+        markdown.contains(
+            "“People keep telling me ‘never again’, and this is how we keep that promise,” — Margaret Hale"
+        ),
+        "{markdown}"
+    );
 
     let output = parallax(dir.path(), &["analyze", "in"]);
     let text = String::from_utf8(output.stdout).unwrap();
