@@ -96,7 +96,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .trim_start_matches(is_quote_mark)
             .trim_end_matches(is_quote_mark)
             .trim();
-        if crate::words(inner).nth(2).is_none() {
+        if crate::words(inner).nth(2).is_none() || is_programme_title(&text[..span.open], inner) {
             continue;
         }
         // A quote broken over lines reads as one passage.
@@ -107,6 +107,35 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         acc.push(QuoteMention { text, speaker, start: span.open });
     }
     acc
+}
+
+/// Words a title in title case leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] =
+    &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"];
+
+/// Whether quoted words are the title of a programme rather than anyone's words: a few words
+/// in title case after a network's possessive ("on CBS's “Face the Nation,”", "Fox News's “Fox
+/// and Friends.”"). Titles in title case elsewhere are often words someone is reported to
+/// have used ("proclaimed a goal of “Peace Through Strength.”"), and stay quotes.
+fn is_programme_title(before: &str, quoted: &str) -> bool {
+    let owner = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
+    let possessive =
+        owner.starts_with(char::is_uppercase) && (owner.ends_with("'s") || owner.ends_with("’s"));
+    possessive && is_title_case(quoted)
+}
+
+/// A few words in title case ("Face the Nation,", "Contract with America.").
+fn is_title_case(quoted: &str) -> bool {
+    const MAX_TITLE_WORDS: usize = 7;
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() <= MAX_TITLE_WORDS
+        && capitalised >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || TITLE_SMALL_WORDS.contains(w))
 }
 
 /// A quote: from its opening mark to after its closing mark (or the paragraph's end).
@@ -1521,6 +1550,11 @@ mod tests {
     #[test]
     fn scare_quotes_are_skipped() {
         check("Critics called the plan a \"disaster\" and the mayor \"too slow\".", &[]);
+        // A programme's title is no one's words; a slogan someone proclaims is theirs.
+        check(
+            "Ryan said on CBS's \"Face the Nation,\" that his goal was \"Peace Through Strength.\"",
+            &[("Peace Through Strength.", Some("Ryan"))],
+        );
     }
     #[test]
     fn the_sentence_subject_speaks_without_a_speech_verb() {
