@@ -204,17 +204,24 @@ fn is_quote_mark(c: char) -> bool {
 /// Whether `‘` opens a quotation here, as British and Australian news quote: at the start of
 /// a word (after a space, a bracket, a dash or the line's start) and before a letter, digit or
 /// nested mark.
-pub fn opens_single_quote(before: Option<char>, after: Option<char>) -> bool {
+fn opens_single_quote(before: Option<char>, after: Option<char>) -> bool {
     before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '“' | '"'))
         && after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '“' | '"' | '…'))
 }
 
 /// Whether `’` closes a quotation opened by `‘` here: not an apostrophe inside a word ("it’s")
 /// nor after a plural's "s" before a space ("the residents’ association").
-pub fn closes_single_quote(before: Option<char>, after: Option<char>) -> bool {
+fn closes_single_quote(before: Option<char>, after: Option<char>) -> bool {
     let in_word = after.is_some_and(char::is_alphanumeric);
     let possessive = before == Some('s') && after.is_some_and(char::is_whitespace);
     !in_word && !possessive
+}
+
+/// Where a text quotes, from each opening mark to after its closing mark (or its
+/// paragraph's end), in text order and without overlap: what [`find_quotes`] reads quotes
+/// from, scare quotes included.
+pub fn quotation_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    quote_spans(text).into_iter().map(|span| span.open..span.close).collect()
 }
 
 /// Pairs quotation marks paragraph by paragraph. A quote left open at the end of a

@@ -267,16 +267,12 @@ impl<'a> Corpus<'a> {
             let sentences = analyze::sentences(doc.text);
             doc_lengths.push(sentences.len());
             let first_unit = units.len();
-            let mut quote = QuoteState::default();
-            let mut scanned = 0;
+            let quotations = analyze::quotes::quotation_spans(doc.text);
             for (position, sentence) in sentences.iter().enumerate() {
                 if units.len() - first_unit == MAX_UNITS_PER_DOC {
                     break;
                 }
-                quote.read(&doc.text[scanned..sentence.start]);
-                let quote_before = quote;
-                let quoted = quoted_share(sentence.text, &mut quote);
-                scanned = sentence.start + sentence.text.len();
+                let quoted = Quoted::of(sentence.text, sentence.start, &quotations);
                 let n_words = analyze::words(sentence.text).count();
                 terms.clear();
                 analyzer.terms(sentence.text, &mut terms);
@@ -297,7 +293,7 @@ impl<'a> Corpus<'a> {
                 ids.sort_unstable();
                 let mut attribution = Vec::new();
                 if quoted.share >= QUOTATION_SHARE || quoted.opens_inside {
-                    analyzer.terms(&attribution_text(sentence.text, quote_before), &mut terms);
+                    analyzer.terms(&quoted.attribution(sentence.text), &mut terms);
                     attribution = terms.drain(..).map(&mut term_id).collect();
                     attribution.sort_unstable();
                     attribution.dedup();
@@ -719,71 +715,6 @@ impl Unit<'_> {
     }
 }
 
-/// Whether a quotation is open, read character by character. Straight double quotes toggle;
-/// curly ones open and close. News continues a quotation into the next paragraph by opening
-/// it again there and leaving the first unclosed, so a straight quote that starts a line
-/// while one is open keeps it open. Single marks (`‘...’`, as British news quotes) open and
-/// close a quotation where `analyze` reads them so; double marks inside one are a quote
-/// within the quote, and a paragraph that does not open with `‘` again ends it.
-#[derive(Debug, Clone, Copy, Default)]
-struct QuoteState {
-    open: bool,
-    /// The open quotation was opened by `‘`.
-    single: bool,
-    line_start: bool,
-    previous: Option<char>,
-}
-
-impl QuoteState {
-    /// Reads `c`, which `next` follows.
-    fn step(&mut self, c: char, next: Option<char>) {
-        let previous = self.previous.replace(c);
-        match c {
-            '\n' => {
-                self.line_start = true;
-                return;
-            }
-            c if c.is_whitespace() => return,
-            _ => {}
-        }
-        if self.single && self.line_start && c != '‘' {
-            (self.open, self.single) = (false, false);
-        }
-        match c {
-            '‘' if (!self.open || self.single)
-                && analyze::quotes::opens_single_quote(previous, next) =>
-            {
-                (self.open, self.single) = (true, true);
-            }
-            '’' if self.single && analyze::quotes::closes_single_quote(previous, next) => {
-                (self.open, self.single) = (false, false);
-            }
-            _ if self.single => {}
-            // Closes an open quotation, unless it starts a line: then it opens it again.
-            '"' => self.open = !self.open || self.line_start,
-            '“' => self.open = true,
-            '”' => self.open = false,
-            _ => {}
-        }
-        self.line_start = false;
-    }
-
-    /// Reads `text`, calling `each` with every character and whether a quotation was open
-    /// before and after it.
-    fn read_with(&mut self, text: &str, mut each: impl FnMut(char, bool, bool)) {
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let was_open = self.open;
-            self.step(c, chars.peek().copied());
-            each(c, was_open, self.open);
-        }
-    }
-
-    fn read(&mut self, text: &str) {
-        self.read_with(text, |_, _, _| {});
-    }
-}
-
 /// A clause that goes on after an attribution and says more than who spoke: "..., said
 /// the 36-year-old Klitschko, who improved his record to 58-3", "..., the source said, and
 /// Stefanski expected more".
@@ -793,49 +724,58 @@ static CLAUSE_AFTER_ATTRIBUTION: std::sync::LazyLock<regex::Regex> =
             .unwrap_or_else(|e| panic!("{e}"))
     });
 
-/// A quotation's attribution: its text outside quotation marks, from the state before it,
-/// up to a clause that says more than who spoke ([`CLAUSE_AFTER_ATTRIBUTION`]).
-fn attribution_text(text: &str, state: QuoteState) -> String {
-    let mut outside = outside_quotes(text, state);
-    if let Some(clause) = CLAUSE_AFTER_ATTRIBUTION.find(&outside) {
-        outside.truncate(clause.start());
-    }
-    outside
-}
-
-/// The text of a sentence outside quotation marks, from the state before it.
-fn outside_quotes(text: &str, mut state: QuoteState) -> String {
-    let mut outside = String::new();
-    state.read_with(text, |c, was_open, open| {
-        if !was_open && !open {
-            outside.push(c);
-        } else if was_open != open {
-            outside.push(' ');
-        }
-    });
-    outside
-}
-
-/// How much of a sentence is a quotation.
+/// How much of a sentence is a quotation, by the document's quotation spans (`analyze`'s).
 struct Quoted {
     /// The share of its letters and digits inside quotation marks.
     share: f32,
     /// Whether its first letter or digit is inside quotation marks.
     opens_inside: bool,
+    /// The sentence's own byte ranges inside quotation marks.
+    inside: Vec<std::ops::Range<usize>>,
 }
 
-/// How much of a sentence is a quotation, reading on `state`.
-fn quoted_share(text: &str, state: &mut QuoteState) -> Quoted {
-    let (mut inside, mut all, mut opens_inside) = (0usize, 0usize, false);
-    state.read_with(text, |c, _, open| {
-        if c.is_alphanumeric() {
-            opens_inside |= all == 0 && open;
+impl Quoted {
+    /// The sentence at `start` of its document, whose quotations are `spans` (in text order).
+    fn of(sentence: &str, start: usize, spans: &[std::ops::Range<usize>]) -> Quoted {
+        let end = start + sentence.len();
+        let first = spans.partition_point(|span| span.end <= start);
+        let inside: Vec<std::ops::Range<usize>> = spans[first..]
+            .iter()
+            .take_while(|span| span.start < end)
+            .map(|span| span.start.max(start) - start..span.end.min(end) - start)
+            .collect();
+        // The ranges are in order: one cursor walks them with the characters.
+        let mut next = 0;
+        let (mut quoted, mut all, mut opens_inside) = (0usize, 0usize, false);
+        for (at, _) in sentence.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+            while inside.get(next).is_some_and(|range| range.end <= at) {
+                next += 1;
+            }
+            let within = inside.get(next).is_some_and(|range| range.start <= at);
+            opens_inside |= all == 0 && within;
             all += 1;
-            inside += usize::from(open);
+            quoted += usize::from(within);
         }
-    });
-    let share = if all == 0 { 0.0 } else { inside as f32 / all as f32 };
-    Quoted { share, opens_inside }
+        let share = if all == 0 { 0.0 } else { quoted as f32 / all as f32 };
+        Quoted { share, opens_inside, inside }
+    }
+
+    /// A quotation's attribution: its text outside quotation marks, up to a clause that says
+    /// more than who spoke ([`CLAUSE_AFTER_ATTRIBUTION`]).
+    fn attribution(&self, sentence: &str) -> String {
+        let mut outside = String::new();
+        let mut from = 0;
+        for range in &self.inside {
+            outside.push_str(&sentence[from..range.start]);
+            outside.push(' ');
+            from = range.end;
+        }
+        outside.push_str(&sentence[from..]);
+        if let Some(clause) = CLAUSE_AFTER_ATTRIBUTION.find(&outside) {
+            outside.truncate(clause.start());
+        }
+        outside
+    }
 }
 
 /// Whether two reported values are the same number (allowing float noise only).
@@ -1022,30 +962,35 @@ mod tests {
         assert_eq!(corpus.align().len(), 1);
     }
 
+    /// How much of each sentence of `text` is a quotation, and its attribution.
+    fn quotations(text: &str) -> Vec<(f32, bool, String)> {
+        let spans = analyze::quotes::quotation_spans(text);
+        analyze::sentences(text)
+            .iter()
+            .map(|sentence| {
+                let quoted = Quoted::of(sentence.text, sentence.start, &spans);
+                let attribution = quoted.attribution(sentence.text).trim().to_string();
+                (quoted.share, quoted.opens_inside, attribution)
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_quotation_reopened_in_the_next_paragraph_is_still_a_quotation() {
-        // News leaves a quotation that runs on to the next paragraph unclosed and opens it
-        // again there; straight quotes that only toggled would read the rest inside out.
-        let mut state = QuoteState::default();
-        state.read(
-            "\"Our country has reached the edge of the abyss.\n\"What is at stake is peace.\"\n",
+    fn sentences_read_as_quotations_with_their_attribution() {
+        // A quotation that runs on to the next paragraph, opened again there, leaves the
+        // paragraph after it outside.
+        let read = quotations(
+            "\"Our country has reached the edge.\n\"What is at stake is peace.\"\nThe prime minister said the attack was a crime.",
         );
-        assert!(!state.open);
-        let quoted = quoted_share("The prime minister said the attack was a crime.", &mut state);
-        assert_eq!((quoted.share, quoted.opens_inside), (0.0, false));
+        assert!(read[0].1 && read[1].1, "{read:?}");
+        assert_eq!((read[2].0, read[2].1), (0.0, false));
         // British news quotes in single marks, with double ones inside, and apostrophes.
-        let mut state = QuoteState::default();
-        let quoted = quoted_share(
-            "‘People keep telling me “never again”, and that’s the promise,’ said Margaret Hale.",
-            &mut state,
+        let read = quotations(
+            "‘People keep telling me “never again”, and that’s the promise,’ said Margaret Hale, who leads the council.\nThe residents’ association welcomed the decision.",
         );
-        assert!(quoted.opens_inside && quoted.share > 0.5 && !state.open);
-        let quoted = quoted_share("The residents’ association welcomed the decision.", &mut state);
-        assert_eq!((quoted.share, state.open), (0.0, false));
-        // Within a line, a straight quote closes what it opened.
-        let quoted =
-            quoted_share("\"We are aware of the death of a British man,\" she said.", &mut state);
-        assert!(quoted.opens_inside && quoted.share > 0.5 && !state.open);
+        assert!(read[0].1 && read[0].0 > 0.5, "{read:?}");
+        assert_eq!(read[0].2, "said Margaret Hale");
+        assert_eq!(read[1].0, 0.0);
     }
 
     #[test]
