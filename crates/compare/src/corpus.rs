@@ -54,9 +54,9 @@ pub(crate) struct Unit<'a> {
     pub(crate) quoted: f32,
     /// Its distinct terms (ids), sorted.
     pub(crate) term_set: Vec<u32>,
-    /// For a quotation ([`QUOTATION_SHARE`]), the terms of its attribution (`attribution_text`),
-    /// sorted: "..., Skynord chief executive Erik Dahl said" says who spoke and not what
-    /// about. Empty for other sentences.
+    /// For a quotation ([`QUOTATION_SHARE`]), the terms of its attribution
+    /// (`Quoted::attribution`), sorted: "..., Skynord chief executive Erik Dahl said" says who
+    /// spoke and not what about. Empty for other sentences.
     attribution: Vec<u32>,
     /// L2-normalised TF-IDF weights, sorted by term id.
     vector: Vec<(u32, f32)>,
