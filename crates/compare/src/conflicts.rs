@@ -6,7 +6,9 @@
 //! Two counts of the same thing are about the same quantity when their sentences are similar,
 //! or somewhat similar and naming a common entity or giving the counts the same predicate
 //! ("two soldiers were wounded", "four soldiers were hurt"). Two dates are compared only in
-//! closely matching sentences, or in two articles' first sentences that date one event.
+//! closely matching sentences, or in two articles' first sentences that date one event. Two
+//! amounts of money in two articles' first sentences, each the only one in its currency
+//! there, are the story's price told twice when they are within half of each other.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -166,26 +168,39 @@ pub(crate) fn story_conflicts(
         }
     }
     let entities_in = |unit: usize| &unit_entities[unit];
-    // Two articles' first sentences, each naming one day and sharing the value of a count,
-    // open with the same event: they date it.
-    let mut lead_claims: HashMap<usize, (usize, Vec<f64>)> = HashMap::new();
+    // What each article's first sentence gives: how many days, the values of its other
+    // claims, and how many amounts of money in each currency.
+    let mut leads: HashMap<usize, LeadClaims> = HashMap::new();
     for (claim, &u) in claims.iter().zip(&claim_units) {
         if corpus.units[u].position != 0 || claim.unit == TALLY {
             continue;
         }
-        let (dates, values) = lead_claims.entry(u).or_default();
+        let lead = leads.entry(u).or_default();
         if claim.label == crate::DATE_UNIT {
-            *dates += 1;
+            lead.dates += 1;
         } else {
-            values.push(claim.value);
+            lead.values.push(claim.value);
+        }
+        if is_money(claim) {
+            *lead.amounts.entry(claim.unit.clone()).or_default() += 1;
         }
     }
+    // Two articles' first sentences, each naming one day and sharing the value of a count,
+    // open with the same event: they date it.
     let leads_dating_one_event = |ua: usize, ub: usize| {
-        let (Some((dates_a, a)), Some((dates_b, b))) = (lead_claims.get(&ua), lead_claims.get(&ub))
-        else {
+        let (Some(a), Some(b)) = (leads.get(&ua), leads.get(&ub)) else {
             return false;
         };
-        *dates_a == 1 && *dates_b == 1 && a.iter().any(|x| b.iter().any(|y| same_value(*x, *y)))
+        a.dates == 1
+            && b.dates == 1
+            && a.values.iter().any(|x| b.values.iter().any(|y| same_value(*x, *y)))
+    };
+    // Two articles' first sentences that each give one amount in a currency give the
+    // story's amount: what the deal, the project or the fine is worth.
+    let leads_pricing_one_thing = |ua: usize, ub: usize, currency: &str| {
+        let one_amount =
+            |u: usize| leads.get(&u).is_some_and(|lead| lead.amounts.get(currency) == Some(&1));
+        one_amount(ua) && one_amount(ub)
     };
     let relation = |a: usize, b: usize| {
         let (ua, ub) = (claim_units[a], claim_units[b]);
@@ -197,6 +212,13 @@ pub(crate) fn story_conflicts(
         }
         let dates = claims[a].label == crate::DATE_UNIT && claims[b].label == crate::DATE_UNIT;
         if dates && cosine >= LEAD_DATE_COSINE && leads_dating_one_event(ua, ub) {
+            return Relation::Close;
+        }
+        let amounts = is_money(&claims[a]) && claims[a].unit == claims[b].unit;
+        if amounts
+            && one_price(claims[a].value, claims[b].value)
+            && leads_pricing_one_thing(ua, ub, &claims[a].unit)
+        {
             return Relation::Close;
         }
         let tallies = claims[a].unit == TALLY && claims[b].unit == TALLY;
@@ -218,6 +240,35 @@ pub(crate) fn story_conflicts(
     };
     find_conflicts(refs, &claims, &bare_values, &relation)
 }
+
+/// What an article's first sentence gives.
+#[derive(Default)]
+struct LeadClaims {
+    /// Days named.
+    dates: usize,
+    /// The values of its claims other than days.
+    values: Vec<f64>,
+    /// Amounts of money by currency.
+    amounts: HashMap<String, usize>,
+}
+
+/// An amount of money: its unit is a currency.
+fn is_money(claim: &NumberClaim) -> bool {
+    matches!(claim.unit.as_str(), "usd" | "gbp" | "eur")
+}
+
+/// Two amounts that may be one price told differently: outlets that disagree on what a deal
+/// or a project costs round, estimate or err within half of it ("£48m" and "£52m", "$1
+/// trillion" and "$1.2 trillion"), while the other amounts a story's leads give are mostly
+/// further apart (the bill and the deficit it adds, this year's spending and last year's).
+fn one_price(a: f64, b: f64) -> bool {
+    let (small, large) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    large <= ONE_PRICE_RATIO * small
+}
+
+/// See [`one_price`]. On AllSides, the leads' amounts within this ratio were one price
+/// told differently in three stories of four; those further apart, in none of four.
+const ONE_PRICE_RATIO: f64 = 1.5;
 
 /// A unit as claims compare it: a word's stem with news synonyms mapped ("troop" for
 /// "troops" and "soldiers"); other units (`%`, currencies) as they are.
@@ -913,6 +964,44 @@ mod tests {
         // Without the second figure, the Times disagrees with the Gazette.
         let b = article("b", "Valley Times", b.body.split("\n\n").next().unwrap());
         assert_eq!(compare_two(&a, &b).conflicts.len(), 1);
+    }
+
+    #[test]
+    fn two_leads_pricing_one_thing_differently_conflict() {
+        // The leads share few words ("barrier" against "defences"), but each gives one amount,
+        // and within half of each other: one price, told two ways.
+        let a = article(
+            "a",
+            "Harbor Gazette",
+            "Wexmoor council has approved a £48m flood barrier on the River Tamble.\n\nWork \
+             starts next spring.",
+        );
+        let b = article(
+            "b",
+            "Valley Times",
+            "The town's new flood defences will cost £52m, according to budget papers.\n\nThe \
+             council approved the scheme on Tuesday.",
+        );
+        let story = compare_two(&a, &b);
+        let texts: Vec<&str> =
+            story.conflicts.iter().flat_map(|c| &c.claims).map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["£48m", "£52m"], "{:?}", story.conflicts);
+        // An amount further off is another one: what the barrier adds to the council's debt.
+        let b = article(
+            "b",
+            "Valley Times",
+            "The flood barrier will add £19m to the council's debt, according to budget \
+             papers.\n\nThe council approved the scheme on Tuesday.",
+        );
+        assert_eq!(compare_two(&a, &b).conflicts, []);
+        // So is a second amount in the same lead: which one the other lead gives is not known.
+        let b = article(
+            "b",
+            "Valley Times",
+            "The town's new flood defences will cost £52m, of which £30m comes from the \
+             government.\n\nThe council approved the scheme on Tuesday.",
+        );
+        assert_eq!(compare_two(&a, &b).conflicts, []);
     }
 
     #[test]

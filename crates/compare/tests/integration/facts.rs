@@ -70,6 +70,18 @@ fn facts_by_story() {
                     fact.evidence.iter().map(|evidence| evidence.sentence.as_str()).collect();
                 lines.push(format!("FACT {story} | {}", evidence.join(" ||| ")));
             }
+            for conflict in &report.conflicts {
+                let claims: Vec<String> = conflict
+                    .claims
+                    .iter()
+                    .map(|claim| format!("{} ({})", claim.text, claim.articles.len()))
+                    .collect();
+                lines.push(format!(
+                    "CONFLICT {story} | {} | {}",
+                    conflict.about,
+                    claims.join(" vs ")
+                ));
+            }
         }
         best = best.min(start.elapsed());
         if pass == 0 {
@@ -81,7 +93,7 @@ fn facts_by_story() {
         println!("{line}");
     }
     println!(
-        "{} stories, {} facts reported by more than one article; compared in {:.3} s (best of 3; the first {:.3} s)",
+        "{} stories, {} facts reported by more than one article and conflicts; compared in {:.3} s (best of 3; the first {:.3} s)",
         stories.len(),
         lines.len(),
         best.as_secs_f64(),

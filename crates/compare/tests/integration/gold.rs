@@ -183,19 +183,19 @@ fn score_story(gold: &Value, config: &Config, counts: &mut Counts) {
         }
     }
 
-    // A reported conflict is correct when every claim it makes is in a gold conflict's
-    // sentence of an article it cites.
+    // A reported conflict is correct when every article a claim cites has a sentence in one
+    // gold conflict, and the claim's words are in one of them (a claim several articles
+    // make is written as one of them words it: "£48m" for "£48 million" too).
     let gold_conflicts = gold["conflicts"].as_array().cloned().unwrap_or_default();
     for conflict in &story.conflicts {
         counts.conflict_pred += 1;
         let correct = gold_conflicts.iter().any(|g| {
             let sentences = gold_sentences(&g["sentences"]);
             conflict.claims.iter().all(|claim| {
-                claim.articles.iter().all(|article| {
-                    sentences
-                        .iter()
-                        .any(|(a, s)| a == article && s.contains(&normalise(&claim.text)))
-                })
+                let cited = |(a, _): &&(String, String)| claim.articles.contains(a);
+                let cited: Vec<&(String, String)> = sentences.iter().filter(cited).collect();
+                claim.articles.iter().all(|article| cited.iter().any(|(a, _)| a == article))
+                    && cited.iter().any(|(_, s)| s.contains(&normalise(&claim.text)))
             })
         });
         counts.conflict_correct += usize::from(correct);
