@@ -171,6 +171,19 @@ static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
+/// `footage of Hillary Clinton asking, "`, `Trump saying during the debate, "`: a name
+/// with a speech verb's participle right before the quote.
+static NAME_THEN_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:saying|asking|adding|declaring|insisting|warning|noting|arguing|tweeting|writing|telling\s+\p{Ll}+)(?:\s+[^,;:!?"“”()]{1,40})?,?\s*$"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+/// "Monday", "March": a capitalised word that names no one ("a statement on Monday saying").
+fn is_calendar_word(word: &str) -> bool {
+    crate::calendar::is_weekday(word) || crate::calendar::is_month(word)
+}
+
 /// `according to Smith`.
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i:according to)\s+([^,;:!?"“”()]{2,90})"#).unwrap_or_else(|e| panic!("{e}"))
@@ -433,6 +446,14 @@ fn attribution_before_in(before: &str) -> Option<RawSpeaker<'_>> {
         .and_then(|m| speaker_after_verb(m.as_str()))
     {
         return Some(found);
+    }
+    if let Some(name) = NAME_THEN_PARTICIPLE
+        .captures(before)
+        .and_then(|c| c.get(1))
+        .and_then(|m| name_at_end(m.as_str()))
+        .filter(|name| !name.split_whitespace().any(is_calendar_word))
+    {
+        return Some(RawSpeaker::Name(name));
     }
     if let Some(caps) = ACCORDING_TO.captures_iter(before).last() {
         return caps.get(1).and_then(|m| speaker_after_verb(m.as_str()));
@@ -1435,6 +1456,24 @@ mod tests {
         check(
             "Ruiz told reporters: “Nothing is decided yet.” Baker said the plan would “cost far more than promised.”",
             &[("Nothing is decided yet.", Some("Ruiz")), ("cost far more than promised.", Some("Baker"))],
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_participle_speaks_the_quote_after_it() {
+        // Another person's words come first: the participle beside the quote says whose it is.
+        check(
+            "A new ad by the Ortiz campaign, narrated by actor Sam Hill, uses footage of Mayor Tom Baker saying at a debate last week, “That makes me smart,” and ends there.",
+            &[("That makes me smart,", Some("Tom Baker"))],
+        );
+        check(
+            "The clip shows Lena Ortiz asking, “Why are we not ahead by fifty points?”",
+            &[("Why are we not ahead by fifty points?", Some("Lena Ortiz"))],
+        );
+        // A day is no one: the statement's issuer speaks, named before it.
+        check(
+            "The ministry issued a statement on Monday saying that it “respects the decision of the court.”",
+            &[("respects the decision of the court.", None)],
         );
     }
 
