@@ -60,7 +60,10 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         // Where a pronoun's antecedent must be named before: the quote, or the pronoun itself
         // when it opens the attribution before the quote ("He said Putin has “...”").
         let mut horizon = span.open;
-        let raw = attribution_after(text, span, spans.get(span_idx + 1))
+        let label = transcript_label(&text[span.open..span.close]);
+        let raw = label
+            .map(|(name, _)| RawSpeaker::Name(name))
+            .or_else(|| attribution_after(text, span, spans.get(span_idx + 1)))
             .or_else(|| {
                 let found = attribution_before(text, span, from)?;
                 if matches!(found, RawSpeaker::Pronoun(_)) {
@@ -76,8 +79,15 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             })
             .or_else(|| introduced_by_previous_paragraph(text, span))
             .or_else(|| attributed_in_previous_sentence(text, span, previous_end));
-        let mut speaker =
-            raw.and_then(|raw| resolve(span.open, horizon, raw, &people, last_speaker.as_ref()));
+        let mut speaker = match (raw, label) {
+            // "WALLACE:" names its speaker as "Wallace" would.
+            (Some(RawSpeaker::Name(name)), Some(_)) => {
+                Some(people.full_name(&title_case(name), span.open))
+            }
+            (raw, _) => {
+                raw.and_then(|raw| resolve(span.open, horizon, raw, &people, last_speaker.as_ref()))
+            }
+        };
         if speaker.is_none() {
             // A quote without attribution continues the previous speaker: the next quote of the
             // same paragraph, or a paragraph that is only a quote.
@@ -96,6 +106,13 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .trim_start_matches(is_quote_mark)
             .trim_end_matches(is_quote_mark)
             .trim();
+        // The transcript's label is not part of what was said.
+        let inner = match label {
+            Some((_, said_from)) => {
+                text[span.open + said_from..span.close].trim_end_matches(is_quote_mark).trim()
+            }
+            None => inner,
+        };
         if crate::words(inner).nth(2).is_none() || is_programme_title(&text[..span.open], inner) {
             continue;
         }
@@ -107,6 +124,58 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         acc.push(QuoteMention { text, speaker, start: span.open });
     }
     acc
+}
+
+/// A transcript's speaker label opening a quote (`"WALLACE: Let's start with...`, `"SEN.
+/// JOHN SMITH: ...`): the label, and where the words said start, as offsets in `quote`
+/// (which starts at its opening mark). Labels are capitals only, as transcripts print them;
+/// the few capitalised words that head a paragraph of news ("BREAKING:", "UPDATE:") are not
+/// speakers.
+fn transcript_label(quote: &str) -> Option<(&str, usize)> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^["“]\s*(\p{Lu}[\p{Lu}.'’-]+(?:\s\p{Lu}[\p{Lu}.'’-]*){0,3}):\s+\S"#)
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    const NOT_SPEAKERS: &[&str] = &[
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "WATCH",
+        "EXCLUSIVE",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "LISTEN",
+        "VIDEO",
+        "PHOTOS",
+        "READ",
+        "READ MORE",
+        "ALERT",
+        "CORRECTION",
+        "WARNING",
+        "SPOILERS",
+        "TRANSCRIPT",
+        "RELATED",
+    ];
+    let caps = LABEL.captures(quote)?;
+    let label = caps.get(1)?;
+    if NOT_SPEAKERS.contains(&label.as_str()) {
+        return None;
+    }
+    Some((label.as_str(), caps.get(0)?.end() - 1))
+}
+
+/// "WALLACE" -> "Wallace", "SEN. JOHN SMITH" -> "Sen. John Smith".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Words a title in title case leaves in lower case.
@@ -1475,6 +1544,26 @@ mod tests {
             "The ministry issued a statement on Monday saying that it “respects the decision of the court.”",
             &[("respects the decision of the court.", None)],
         );
+    }
+
+    #[test]
+    fn a_transcript_s_labels_name_its_speakers() {
+        let text = "Governor Ann Varga spoke to the host on Sunday.\n\nPartial transcript as follows:\n\n\"HOST: Will the bridge reopen this year?\n\n\"VARGA: It will reopen in the spring, and the tolls will stay as they are.\n\n\"BREAKING: The council has voted to close the old ferry route.\"";
+        let found = find_quotes(text);
+        let said: Vec<(&str, Option<&str>)> =
+            found.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+        assert_eq!(
+            said[..2],
+            [
+                ("Will the bridge reopen this year?", Some("Host")),
+                (
+                    "It will reopen in the spring, and the tolls will stay as they are.",
+                    Some("Ann Varga")
+                ),
+            ]
+        );
+        // A news label is no speaker.
+        assert!(found.iter().all(|q| q.speaker.as_deref() != Some("Breaking")), "{found:?}");
     }
 
     #[test]
