@@ -633,7 +633,7 @@ fn last_sentence(text: &str) -> &str {
 fn sentence_subject(before: &str) -> Option<RawSpeaker<'_>> {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^((?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|van|von|bin|al|of|the)\s+)?)*\p{Lu}[\p{L}’'.-]*)(?:\s*\([^()]{1,40}\))?(?:,\s*(?:a|an|the|who|which|one|[DRI]-)[^,]{1,110},)?\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|then\s+|later\s+|once\s+)?\p{Ll}",
+            r"^((?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|van|von|bin|al|of|the)\s+)?)*\p{Lu}[\p{L}’'.-]*)(?:\s*\([^()]{1,40}\))?(?:,\s*(?:a|an|the|who|which|one|her|his|their|its|[DRI]-|\p{Lu}[\p{L}.-]*[’']s\s)[^,]{1,110},)?\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|then\s+|later\s+|once\s+)?\p{Ll}",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
@@ -1543,6 +1543,26 @@ mod tests {
         check(
             "The ministry issued a statement on Monday saying that it “respects the decision of the court.”",
             &[("respects the decision of the court.", None)],
+        );
+    }
+
+    #[test]
+    fn a_subject_with_a_possessive_apposition_speaks() {
+        // The first quote's speaker does not carry on: the next sentence names its own subject,
+        // after an apposition that opens with a possessive.
+        check(
+            "Mayor Lena Ortiz said the report should come out \"without any delay.\" Tom Baker, her opponent in the race, bemoaned the delay and said it was a \"very, very big mistake\" by the council.",
+            &[
+                ("without any delay.", Some("Lena Ortiz")),
+                ("very, very big mistake", Some("Tom Baker")),
+            ],
+        );
+        check(
+            "Mayor Lena Ortiz said the report should come out \"without any delay.\" Tom Baker, Ortiz's opponent in the race, bemoaned the delay and said it was a \"very, very big mistake\" by the council.",
+            &[
+                ("without any delay.", Some("Lena Ortiz")),
+                ("very, very big mistake", Some("Tom Baker")),
+            ],
         );
     }
 
