@@ -886,19 +886,39 @@ fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
     // A description is a determiner phrase ending in a common noun: "a senior official",
     // "her father".
     if last.chars().next().is_some_and(char::is_lowercase) {
-        let &(from, word) = tail.iter().rev().find(|(_, w)| {
+        let at = tail.iter().rposition(|(_, w)| {
             matches!(*w, "a" | "an" | "the" | "A" | "An" | "The" | "one" | "another")
                 || is_possessive(w)
+                || is_name_possessive(w)
         })?;
-        let description = span[from..].trim_end();
+        let word = tail[at].1;
+        // A name's possessive takes the whole name and its article: "The Bible Church's head
+        // minister", "New York's attorney general".
+        let mut first = at;
+        if is_name_possessive(word) {
+            while first > 0
+                && (tail[first - 1].1.starts_with(char::is_uppercase) || tail[first - 1].1 == "the")
+            {
+                first -= 1;
+            }
+        }
+        let description = span[tail[first].0..].trim_end();
         // A possessive phrase must be the whole subject: "her father", not "her view and
         // dismissed those".
-        if is_possessive(word) && possessive_description(description) != Some(description) {
+        let possessed = span[tail[at].0..].trim_end();
+        let possessive = is_possessive(word) || is_name_possessive(word);
+        if possessive && possessive_description(possessed) != Some(possessed) {
             return None;
         }
         return Some(RawSpeaker::Description(description));
     }
     name_at_end(span).map(RawSpeaker::Name)
+}
+
+/// "Obama's", "Clinton’s": a name's possessive, which opens a description ("Obama's former
+/// campaign strategist").
+fn is_name_possessive(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && (word.ends_with("'s") || word.ends_with("’s"))
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -1543,6 +1563,18 @@ mod tests {
         check(
             "The ministry issued a statement on Monday saying that it “respects the decision of the court.”",
             &[("respects the decision of the court.", None)],
+        );
+    }
+
+    #[test]
+    fn a_description_may_open_with_a_name_s_possessive() {
+        check(
+            "“My reaction, that was outrageous,” Ortiz's former campaign manager said on Monday.\n“We will appeal the ruling,” the Harbor Church's head minister said.\n“We saw the water rise,” New York's attorney general told reporters.",
+            &[
+                ("My reaction, that was outrageous,", Some("Ortiz's former campaign manager")),
+                ("We will appeal the ruling,", Some("the Harbor Church's head minister")),
+                ("We saw the water rise,", Some("New York's attorney general")),
+            ],
         );
     }
 
