@@ -10,6 +10,9 @@ mod gold;
 #[path = "integration/facts.rs"]
 mod facts;
 
+#[path = "integration/properties.rs"]
+mod properties;
+
 use compare::{compare_story, summarize_texts, Config, StoryArticle};
 use model::report::Story;
 
