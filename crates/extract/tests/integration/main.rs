@@ -6,3 +6,4 @@ mod golden;
 mod hostile;
 mod overrides;
 mod pages;
+mod properties;
