@@ -219,3 +219,71 @@ fn errors_containing(diagnostics: &[model::Diagnostic], needle: &str) -> usize {
         .filter(|it| it.severity == Severity::Error && it.message.contains(needle))
         .count()
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::{crawl, ingest, write};
+    use crate::gzip;
+
+    /// An edit of a file's bytes: cut it short, overwrite a byte, or insert bytes.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Truncate(usize),
+        Overwrite(usize, u8),
+        Insert(usize, Vec<u8>),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            any::<usize>().prop_map(Edit::Truncate),
+            (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Edit::Overwrite(at, byte)),
+            (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..20))
+                .prop_map(|(at, bytes)| Edit::Insert(at, bytes)),
+        ]
+    }
+
+    fn apply(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
+        for edit in edits {
+            let len = bytes.len().max(1);
+            match edit {
+                Edit::Truncate(at) => bytes.truncate(at % len),
+                Edit::Overwrite(at, byte) => {
+                    if let Some(slot) = bytes.get_mut(at % len) {
+                        *slot = *byte;
+                    }
+                }
+                Edit::Insert(at, more) => {
+                    let at = (at % len).min(bytes.len());
+                    bytes.splice(at..at, more.iter().copied());
+                }
+            }
+        }
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// A damaged crawl, plain or gzipped by record, is read without panic: what can be
+        /// read is, and the rest is reported.
+        #[test]
+        fn a_damaged_crawl_reads_without_panic(
+            edits in proptest::collection::vec(edit(), 1..6),
+            gzipped in any::<bool>(),
+        ) {
+            let plain = crawl().concat();
+            let (name, bytes) = match gzipped {
+                true => ("crawl.warc.gz", crawl().iter().flat_map(|it| gzip(it)).collect()),
+                false => ("crawl.warc", plain.clone()),
+            };
+            let dir = tempfile::tempdir().unwrap();
+            write(dir.path(), name, &apply(bytes, &edits));
+            let (documents, diagnostics) = ingest(&[dir.path()]);
+            // Never more pages than the crawl holds, and a summary or an error says what
+            // became of the rest.
+            prop_assert!(documents.len() <= 2);
+            prop_assert!(!diagnostics.is_empty());
+        }
+    }
+}
