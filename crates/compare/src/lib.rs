@@ -234,6 +234,35 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
     }
 }
 
+/// A story listed without its comparison: its id, articles, outlets, dates and the first
+/// headline, and nothing compared. What a caller reports for a story whose comparison
+/// failed, so that the rest of a batch still has its stories.
+pub fn listed_story(story_id: &str, articles: &[StoryArticle<'_>]) -> Story {
+    let refs: Vec<ArticleRef<'_>> = articles
+        .iter()
+        .map(|a| ArticleRef { id: &a.article.id, source: &a.article.source })
+        .collect();
+    let title = articles
+        .iter()
+        .find_map(|a| a.article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()))
+        .unwrap_or_default();
+    let (first_published, last_published) = publication_range(articles);
+    Story {
+        id: story_id.to_string(),
+        title: title.to_string(),
+        articles: refs.iter().map(|r| r.id.to_string()).collect(),
+        sources: facts::distinct_sources(&(0..articles.len()).collect::<Vec<_>>(), &refs),
+        facts: Vec::new(),
+        quotes: Vec::new(),
+        numbers: Vec::new(),
+        entities: Vec::new(),
+        conflicts: Vec::new(),
+        summary: Vec::new(),
+        first_published,
+        last_published,
+    }
+}
+
 /// The unit of a date among the numbers: its value is the date as YYYYMMDD (ISO 8601 basic
 /// format), e.g. 20240312.
 pub const DATE_UNIT: &str = "date";

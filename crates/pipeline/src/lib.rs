@@ -450,13 +450,36 @@ fn compare_members<'a>(
                     duplicate_of: assignments[idx].duplicate_of.as_deref(),
                 })
                 .collect();
-            let story = compare::compare_story(story_id, &story_articles, &config.compare);
+            let story = compare_or_list(story_id, &story_articles, || {
+                compare::compare_story(story_id, &story_articles, &config.compare)
+            });
             progress.advance(1);
             story
         })
         .collect();
     progress.finish();
     stories
+}
+
+/// A story's comparison, or, should comparing its articles panic (a bug that hostile text
+/// reached), the story listed without it, with the failure logged: one story's text does not
+/// take down a batch or a server's analysis.
+fn compare_or_list(
+    story_id: &str,
+    articles: &[compare::StoryArticle<'_>],
+    compare: impl FnOnce() -> Story,
+) -> Story {
+    let compared = std::panic::catch_unwind(std::panic::AssertUnwindSafe(compare));
+    compared.unwrap_or_else(|_| {
+        let ids: Vec<&str> = articles.iter().map(|a| a.article.id.as_str()).collect();
+        tracing::error!(
+            target: "pipeline",
+            story = story_id,
+            articles = ?ids,
+            "Comparing the story failed; it is listed without its comparison."
+        );
+        compare::listed_story(story_id, articles)
+    })
 }
 
 /// Turns articles in arrival order into the whole report.
@@ -946,4 +969,44 @@ fn build_identity() -> Option<u64> {
 fn never_happens(what: &str) {
     debug_assert!(false, "{what}");
     tracing::error!(target: "pipeline", what, "Broken invariant.");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, source: &str, title: Option<&str>) -> Article {
+        Article {
+            id: id.to_string(),
+            source: source.to_string(),
+            url: None,
+            title: title.map(str::to_string),
+            author: None,
+            published: None,
+            language: Some("en".to_string()),
+            body: "The council voted on Tuesday to rebuild the old bridge.".to_string(),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_story_whose_comparison_panics_is_listed_without_it() {
+        let (a, b) = (
+            article("a", "Harbor Gazette", None),
+            article("b", "Valley Times", Some("Bridge vote")),
+        );
+        let articles = [
+            compare::StoryArticle { article: &a, duplicate_of: None },
+            compare::StoryArticle { article: &b, duplicate_of: None },
+        ];
+        let story = compare_or_list("s1", &articles, || panic!("a bug hostile text reached"));
+        assert_eq!((story.id.as_str(), story.title.as_str()), ("s1", "Bridge vote"));
+        assert_eq!(story.articles, ["a", "b"]);
+        assert_eq!(story.sources, ["Harbor Gazette", "Valley Times"]);
+        assert!(story.facts.is_empty() && story.summary.is_empty());
+        // Without a panic, the comparison is the story.
+        let compared = compare::compare_story("s1", &articles, &compare::Config::recommended());
+        let story = compare_or_list("s1", &articles, || compared.clone());
+        assert_eq!(story, compared);
+    }
 }
