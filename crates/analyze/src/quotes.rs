@@ -74,8 +74,13 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .or_else(|| attribution_after(text, span, spans.get(span_idx + 1)))
             .or_else(|| {
                 let found = attribution_before(text, span, from)?;
-                if matches!(found, RawSpeaker::Pronoun(_)) {
+                if let RawSpeaker::Pronoun(gender) = found {
                     horizon = first_pronoun(text, span, from).unwrap_or(span.open);
+                    if let Some(name) = previous_sentence_speaker(text, span, from, horizon)
+                        .filter(|name| gender.agrees(people.gender(name)))
+                    {
+                        return Some(RawSpeaker::Name(name));
+                    }
                 }
                 Some(found)
             })
@@ -634,6 +639,28 @@ fn first_pronoun(text: &str, span: &Span, from: usize) -> Option<usize> {
         .split_whitespace()
         .find(|word| pronoun_gender(word).is_some())
         .map(|word| start + (word.as_ptr() as usize - before.as_ptr() as usize))
+}
+
+/// "Trump said praise from Vladimir Putin would not sway him. He said Putin has “...”": a
+/// pronoun at `pronoun` that opens the quote's sentence goes on from the speaker of the
+/// sentence before, when that one says who spoke ("X said"), however many people it names
+/// after its speaker.
+fn previous_sentence_speaker<'a>(
+    text: &'a str,
+    span: &Span,
+    from: usize,
+    pronoun: usize,
+) -> Option<&'a str> {
+    let before = sentence_before(text, span, from);
+    let sentence_start = span.open - before.len();
+    if !text.get(sentence_start..pronoun)?.trim().is_empty() {
+        return None;
+    }
+    let previous = text.get(span.line_start..sentence_start)?.trim_end().strip_suffix('.')?;
+    match outside_dash_asides(last_sentence(previous), attribution_before_in)? {
+        RawSpeaker::Name(name) => Some(name),
+        _ => None,
+    }
 }
 
 /// The part of the quote's sentence before its opening mark, from `from` on.
@@ -1638,6 +1665,20 @@ mod tests {
                 ("safe in the clinic", Some("Ann Varga")),
                 ("I hear she is on her way to the airport.", Some("Tom Baker")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_goes_on_from_the_previous_speaker() {
+        // The nearest person before "He" is Varga, but the sentence before says Baker spoke.
+        check(
+            "Mayor Tom Baker said a warning from Governor Paul Varga would not change the plan. He said Varga has “never once visited the harbor in ten years.”",
+            &[("never once visited the harbor in ten years.", Some("Tom Baker"))],
+        );
+        // A pronoun after the quote's own speaker, as before.
+        check(
+            "Tom Baker met Governor Paul Varga on Monday. He said the harbor “will be rebuilt by the spring.”",
+            &[("will be rebuilt by the spring.", Some("Paul Varga"))],
         );
     }
 
