@@ -1683,6 +1683,20 @@ mod tests {
     }
 
     #[test]
+    fn quotes_within_a_quote_carried_over_lines_are_not_spans_of_their_own() {
+        // The double quote runs over two lines; the single quotes inside it are its own
+        // quotes within. They overlapped it, and reading the attribution after it panicked.
+        let text = "“‘Smith’‘\n‘”";
+        assert_eq!(quotation_spans(text), [0..text.len()]);
+        assert!(find_quotes(text).is_empty());
+        let text = "“The gate ‘was open’ all night\nand nobody ‘checked’ it,” the guard said.";
+        assert_eq!(quotation_spans(text).len(), 1);
+        let quotes = find_quotes(text);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].speaker.as_deref(), Some("the guard"));
+    }
+
+    #[test]
     fn a_transcript_s_labels_name_its_speakers() {
         let text = "Governor Ann Varga spoke to the host on Sunday.\n\nPartial transcript as follows:\n\n\"HOST: Will the bridge reopen this year?\n\n\"VARGA: It will reopen in the spring, and the tolls will stay as they are.\n\n\"BREAKING: The council has voted to close the old ferry route.\"";
         let found = find_quotes(text);
