@@ -253,8 +253,17 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
 
 /// Words between what an office belongs to and its title ("Senate Majority Leader", "White
 /// House Press Secretary"): part of neither the body's name nor the person's.
-const OFFICE_QUALIFIERS: &[&str] =
-    &["Majority", "Minority", "Press", "Deputy", "Assistant", "Acting", "Senior", "Interim"];
+const OFFICE_QUALIFIERS: &[&str] = &[
+    "Majority",
+    "Minority",
+    "Press",
+    "Deputy",
+    "Assistant",
+    "Acting",
+    "Senior",
+    "Interim",
+    "Head",
+];
 
 /// Where a title stands after up to three words that qualify it ("Democratic Sen.", "Senate
 /// Majority Leader"), when a name of its own follows.
@@ -406,6 +415,27 @@ static TITLES: WordList = WordList::new(&[
     "Mrs",
     "Ms",
     "Dr",
+    // Occupations news writes before a name, capitalised there ("Actress Lindsay Lohan",
+    // "General Manager Billy King", "Deputy Jerry Ortiz"): not part of the name.
+    "Actress",
+    "Actor",
+    "Singer",
+    "Rapper",
+    "Comedian",
+    "Producer",
+    "Manager",
+    "Coach",
+    "Lawyer",
+    "Deputy",
+    "Officer",
+    "Constable",
+    "Trooper",
+    "Sergeant",
+    "Captain",
+    "Inspector",
+    "Pitcher",
+    "Quarterback",
+    "Defender",
 ]);
 
 static ORG_KEYWORDS: WordList = WordList::new(&[
@@ -1076,6 +1106,20 @@ mod tests {
         check(
             "President Vladimir Putin met Sen. Ron Wyden and Secretary of State John Kerry on Monday.",
             &[("Vladimir Putin", EntityKind::Person), ("Ron Wyden", EntityKind::Person), ("John Kerry", EntityKind::Person)],
+        );
+    }
+
+    #[test]
+    fn occupations_before_a_name_are_titles() {
+        check(
+            "Actress Tara Reid thanked Comedian Ellen DeGeneres. Deputy Jerry Ortiz met General Manager Billy King and Saints Head Coach Sean Payton.",
+            &[
+                ("Tara Reid", EntityKind::Person),
+                ("Ellen DeGeneres", EntityKind::Person),
+                ("Jerry Ortiz", EntityKind::Person),
+                ("Billy King", EntityKind::Person),
+                ("Sean Payton", EntityKind::Person),
+            ],
         );
     }
 
