@@ -1687,7 +1687,7 @@ mod tests {
         // The double quote runs over two lines; the single quotes inside it are its own
         // quotes within. They overlapped it, and reading the attribution after it panicked.
         let text = "“‘Smith’‘\n‘”";
-        assert_eq!(quotation_spans(text), [0..text.len()]);
+        assert_eq!(quotation_spans(text), vec![0..text.len()]);
         assert!(find_quotes(text).is_empty());
         let text = "“The gate ‘was open’ all night\nand nobody ‘checked’ it,” the guard said.";
         assert_eq!(quotation_spans(text).len(), 1);
