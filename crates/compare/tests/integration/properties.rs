@@ -2,7 +2,7 @@
 //! days, quotation marks, dashes, tokenized numbers): a comparison never panics, and what it
 //! reports points into the story.
 
-use compare::{compare_story, Config, StoryArticle};
+use compare::{compare_story, summarize_texts, Config, StoryArticle};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
@@ -95,5 +95,24 @@ proptest! {
         prop_assert!(story.quotes.iter().all(|q| q.articles.iter().all(known)));
         prop_assert!(story.conflicts.iter().all(|c| c.claims.len() >= 2
             && c.claims.iter().all(|claim| claim.articles.iter().all(known))));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+    /// A summary of any texts stays within its budget and the tolerance the last whole
+    /// sentence may take (15%), and cites only texts it was given.
+    #[test]
+    fn a_summary_keeps_its_budget(
+        texts in proptest::collection::vec(text(), 1..4),
+        budget in 5usize..120,
+    ) {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let summary = summarize_texts(&texts, &[], budget);
+        let words: usize = summary.iter().map(|s| analyze::words(&s.text).count()).sum();
+        prop_assert!(words <= budget + budget * 15 / 100, "{words} words for {budget}: {summary:?}");
+        prop_assert!(summary.iter().all(|s| !s.documents.is_empty()
+            && s.documents.iter().all(|&d| d < texts.len())));
     }
 }
