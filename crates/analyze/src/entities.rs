@@ -436,7 +436,20 @@ static TITLES: WordList = WordList::new(&[
     "Pitcher",
     "Quarterback",
     "Defender",
+    "Premier",
+    "Chair",
+    "Spokesperson",
+    "Colonel",
+    "Lieutenant",
+    "Professor",
+    "Emeritus",
 ]);
+
+/// Whether a word is a title or an office written before a person's name ("Sen.", "President",
+/// "President-elect", "Coach"), as written in a name (capitalised).
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(word) || word.strip_suffix("-elect").is_some_and(|w| TITLES.contains(w))
+}
 
 static ORG_KEYWORDS: WordList = WordList::new(&[
     "Inc",

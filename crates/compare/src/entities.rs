@@ -12,62 +12,6 @@ use model::report::{Entity, EntityKind};
 
 use crate::ArticleRef;
 
-/// Words that introduce a person's name without being part of it. Everything up to the last
-/// of them is dropped, so "Vermont Sen. Bernie Sanders" is "Bernie Sanders".
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "chancellor",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mayor",
-    "secretary",
-    "speaker",
-    "ambassador",
-    "commissioner",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "judge",
-    "justice",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "lt",
-    "sgt",
-    "capt",
-    "captain",
-    "officer",
-    "sheriff",
-    "coach",
-    "leader",
-    "professor",
-    "prof",
-];
-
 /// An acronym written after its expansion, as found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Acronym {
@@ -125,6 +69,7 @@ pub(crate) fn merge_entities(
         }
     }
     resolve_acronyms(&mut names, acronyms);
+    resolve_middle_names(&mut names, mentions);
     resolve_short_person_names(&mut names, mentions);
 
     // Each entity's mentions: its own names' and its aliases', in the order of the names.
@@ -183,6 +128,34 @@ fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
             if short != long && names[long].target.is_none() {
                 names[short].target = Some(long);
             }
+        }
+    }
+}
+
+/// Maps a person's name without a middle name or initial to the one fuller name of the
+/// story with the same first and last names ("Mark Heller" to "Mark Jay Heller", "George
+/// Bush" to "George W. Bush"), so that the surname alone then has one name to go to.
+fn resolve_middle_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
+    let is_person =
+        |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person);
+    let tokens: Vec<Vec<String>> =
+        names.iter().map(|name| name.key.split(' ').map(str::to_string).collect()).collect();
+    for idx in 0..names.len() {
+        if tokens[idx].len() != 2 || names[idx].target.is_some() || !is_person(&names[idx]) {
+            continue;
+        }
+        let fuller: Vec<usize> = (0..names.len())
+            .filter(|&other| {
+                let t = &tokens[other];
+                t.len() > 2
+                    && t.first() == tokens[idx].first()
+                    && t.last() == tokens[idx].last()
+                    && names[other].target.is_none()
+                    && is_person(&names[other])
+            })
+            .collect();
+        if let [only] = fuller[..] {
+            names[idx].target = Some(only);
         }
     }
 }
@@ -249,11 +222,16 @@ fn clean_name(name: &str) -> String {
 
 fn strip_titles(name: &str) -> String {
     let tokens: Vec<&str> = name.split(' ').collect();
-    let is_title =
-        |token: &&str| TITLES.contains(&token.trim_end_matches('.').to_lowercase().as_str());
-    match tokens.iter().rposition(is_title) {
-        Some(last) if last + 1 < tokens.len() => tokens[last + 1..].join(" "),
-        _ => name.to_string(),
+    // A title is never the name's last word, nor the word before "Jr." ("Martin Luther King
+    // Jr." keeps "King").
+    let suffix = tokens.last().is_some_and(|last| {
+        matches!(last.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
+    });
+    let name_end = tokens.len() - usize::from(suffix);
+    let titles_end = name_end.saturating_sub(1);
+    match tokens[..titles_end].iter().rposition(|token| analyze::entities::is_title(token)) {
+        Some(last) => tokens[last + 1..].join(" "),
+        None => name.to_string(),
     }
 }
 
@@ -317,6 +295,35 @@ mod tests {
         ];
         let entities = merge_entities(&REFS, &mentions, &[]);
         assert_eq!(render(&entities), ["Vladimir Putin Person a,b,c", "Kyiv Place b"]);
+    }
+
+    #[test]
+    fn a_name_without_its_middle_initial_is_the_same_person() {
+        // "Cuomo" alone has two fuller names to go to until the one without "M." is known
+        // to be the other's.
+        let mentions = vec![
+            (0, mention("Gov. Andrew M. Cuomo", EntityKind::Person)),
+            (1, mention("Andrew Cuomo", EntityKind::Person)),
+            (2, mention("Cuomo", EntityKind::Person)),
+            (2, mention("President-elect Barack Obama", EntityKind::Person)),
+            (0, mention("Martin Luther King Jr.", EntityKind::Person)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(
+            render(&entities),
+            [
+                "Andrew M. Cuomo Person a,b,c",
+                "Barack Obama Person c",
+                "Martin Luther King Jr. Person a"
+            ]
+        );
+        // Two fuller names that differ in the middle are two people, or cannot be told.
+        let mentions = vec![
+            (0, mention("George W. Bush", EntityKind::Person)),
+            (1, mention("George H. W. Bush", EntityKind::Person)),
+            (2, mention("George Bush", EntityKind::Person)),
+        ];
+        assert_eq!(merge_entities(&REFS, &mentions, &[]).len(), 3);
     }
 
     #[test]
