@@ -1,9 +1,12 @@
 //! Entities: mentions merged across aliases and articles.
 //!
 //! Aliases merged: case and a leading "the" or trailing possessive; a person's titles
-//! ("Russian President Vladimir Putin" is "Vladimir Putin"); a shorter form of a person's
-//! name that ends one full name of the story and no other ("Putin"); an acronym defined in
-//! the text as "North Atlantic Treaty Organization (NATO)".
+//! ("Russian President Vladimir Putin" is "Vladimir Putin"; the titles are
+//! `analyze::entities::is_title`'s); a person's name without the middle name or initial of
+//! the one fuller name of the story that has the same first and last names ("Andrew Cuomo"
+//! is "Andrew M. Cuomo"); a shorter form of a person's name that ends one full name of the
+//! story and no other ("Putin"); an acronym defined in the text as "North Atlantic Treaty
+//! Organization (NATO)".
 
 use std::collections::HashMap;
 
