@@ -304,7 +304,7 @@ fn starts_a_number(text: &str, start: usize, mark: u8) -> bool {
 
 /// Years ("in 2016"), dates ("Sept. 11", "11 March"), clock times ("10:30", "3 p.m.", and as
 /// tokenized text writes them "10: 30", "3 p. m.") and numbers inside names ("F-16",
-/// "COVID-19") are not counts.
+/// "COVID-19", "AK 47", tokenized "AK - 47") are not counts.
 fn is_date_or_time(text: &str, start: usize, end: usize, is_money: bool) -> bool {
     let number = &text[start..end];
     let before = &text[..start];
@@ -312,6 +312,17 @@ fn is_date_or_time(text: &str, start: usize, end: usize, is_money: bool) -> bool
     if before.ends_with(|c: char| c.is_alphabetic() || c == '-' || c == ':' || c == '/' || c == '.')
         || after.starts_with(|c: char| c == ':' || c == '/' || c.is_alphabetic())
     {
+        return true;
+    }
+    // A name spaced by tokenizing or by the writer: "AK - 47", "COVID - 19", "AK 47", "F 16".
+    let capitals = |head: &str, lengths: std::ops::RangeInclusive<usize>| {
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or_default();
+        lengths.contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+    };
+    // Not "A 36-year-old": a name before a plain space has two or three capitals.
+    let spaced_name = before.strip_suffix(" - ").is_some_and(|head| capitals(head, 1..=6))
+        || before.strip_suffix(' ').is_some_and(|head| capitals(head, 2..=3));
+    if spaced_name {
         return true;
     }
     // Tokenized clock times: the minutes of "10: 30", the hour of "7 p. m.".
@@ -539,6 +550,11 @@ mod tests {
         check(
             "In 2016, on Sept. 11 at 10:30 and 3 p.m. on 5 March, an F-16 flew. It carried 14 people.",
             &[(14.0, Some("people"), "14 people")],
+        );
+        // Tokenized text spaces a name's hyphen; a count after a spaced hyphen is still one.
+        check(
+            "Six AK - 47 rifles and two AK 47 rifles were seized and 14 people held after a 12 - day hunt.",
+            &[(14.0, Some("people"), "14 people"), (12.0, Some("day"), "12 - day")],
         );
     }
 
