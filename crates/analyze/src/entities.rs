@@ -75,7 +75,9 @@ impl Earlier {
     fn add(&mut self, name: &str, kind: EntityKind) {
         self.kinds.insert(name.to_string(), kind);
         if kind == EntityKind::Person {
-            if let Some((_, last)) = name.rsplit_once(' ') {
+            // "Comeaux" of "Arcade Joseph Comeaux Jr."
+            let mut words = name.split(' ').rev().skip_while(|word| is_name_suffix(word));
+            if let (Some(last), Some(_)) = (words.next(), words.next()) {
                 self.surnames.insert(last.to_string());
             }
         }
@@ -314,8 +316,16 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if after_in && run.n_words <= 3 && name_like {
         return Some(EntityKind::Place);
     }
-    (name_like && run.n_words <= 3 && !words.iter().any(|w| NOT_NAME_WORDS.contains(w)))
+    // "Arcade Joseph Comeaux Jr.": a suffix adds a word to a name of three.
+    let name_words = run.n_words - usize::from(words.last().is_some_and(|w| is_name_suffix(w)));
+    (name_like && name_words <= 3 && !words.iter().any(|w| NOT_NAME_WORDS.contains(w)))
         .then_some(EntityKind::Person)
+}
+
+/// "Jr.", "Sr.", "III": a word that ends a person's name after the surname.
+pub fn is_name_suffix(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    ["Jr", "Sr", "II", "III", "IV"].iter().any(|suffix| word.eq_ignore_ascii_case(suffix))
 }
 
 /// The first word of a place named "X of Y": "Port of Rotterdam", "Gulf of Aden", "Strait of
@@ -593,6 +603,11 @@ static COMMON_CAPITALISED: WordList = WordList::new(&[
     "Although",
     "Though",
     "Despite",
+    "Since",
+    "Once",
+    "Unlike",
+    "Amid",
+    "Following",
     "According",
     "Asked",
     "Speaking",
@@ -762,6 +777,7 @@ static NOT_NAME_WORDS: WordList = WordList::new(&[
     "Zero",
     "Fake",
     "Crooked",
+    "Wanted",
     "Obamacare",
     "Brexit",
 ]);
@@ -1119,6 +1135,14 @@ mod tests {
         check(
             "President Vladimir Putin met Sen. Ron Wyden and Secretary of State John Kerry on Monday.",
             &[("Vladimir Putin", EntityKind::Person), ("Ron Wyden", EntityKind::Person), ("John Kerry", EntityKind::Person)],
+        );
+    }
+
+    #[test]
+    fn a_name_may_end_with_a_suffix_and_sentence_openers_are_not_names() {
+        check(
+            "Arcade Joseph Comeaux Jr., 49, is serving a life sentence. Since Comeaux fled, the Marshals put him on their Most Wanted list.",
+            &[("Arcade Joseph Comeaux Jr.", EntityKind::Person), ("Comeaux", EntityKind::Person)],
         );
     }
 

@@ -135,32 +135,73 @@ fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
     }
 }
 
-/// Maps a person's name without a middle name or initial to the one fuller name of the
-/// story with the same first and last names ("Mark Heller" to "Mark Jay Heller", "George
-/// Bush" to "George W. Bush"), so that the surname alone then has one name to go to.
+/// Maps a person's name without a middle name, an initial or a suffix to the one fuller
+/// name of the story with the same first and last names ("Mark Heller" to "Mark Jay Heller",
+/// "George Bush" to "George W. Bush", "Arcade Joseph Comeaux" to "Arcade Joseph Comeaux
+/// Jr."), so that the surname alone then has one name to go to.
 fn resolve_middle_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
     let is_person =
         |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person);
-    let tokens: Vec<Vec<String>> =
-        names.iter().map(|name| name.key.split(' ').map(str::to_string).collect()).collect();
+    let words: Vec<usize> = names.iter().map(|name| name.key.split(' ').count()).collect();
+    let keys: Vec<String> = names.iter().map(|name| name.key.clone()).collect();
+    let tokens: Vec<Vec<&str>> = keys.iter().map(|key| name_tokens(key)).collect();
     for idx in 0..names.len() {
-        if tokens[idx].len() != 2 || names[idx].target.is_some() || !is_person(&names[idx]) {
+        if tokens[idx].len() < 2 || names[idx].target.is_some() || !is_person(&names[idx]) {
             continue;
         }
+        // A middle part is added only to a first and last name: "George W. Bush" is not
+        // "George H. W. Bush".
+        let fuller_form = |other: usize| match tokens[idx].len() {
+            2 => {
+                tokens[other].first() == tokens[idx].first()
+                    && tokens[other].last() == tokens[idx].last()
+            }
+            _ => tokens[other] == tokens[idx],
+        };
         let fuller: Vec<usize> = (0..names.len())
             .filter(|&other| {
-                let t = &tokens[other];
-                t.len() > 2
-                    && t.first() == tokens[idx].first()
-                    && t.last() == tokens[idx].last()
+                words[other] > words[idx]
+                    && fuller_form(other)
                     && names[other].target.is_none()
                     && is_person(&names[other])
             })
             .collect();
+        // "Mark Felt" beside "W. Mark Felt Sr." and "Mark Felt Jr.": father or son.
+        if tokens[idx].last().is_some_and(|last| father_and_son(&keys, last)) {
+            continue;
+        }
         if let [only] = fuller[..] {
             names[idx].target = Some(only);
         }
     }
+}
+
+/// Whether the story names people of surname `last` with two different suffixes ("W. Mark
+/// Felt Sr." and "Mark Felt Jr."): a shorter name could be either.
+fn father_and_son(keys: &[String], last: &str) -> bool {
+    let mut suffixes: Vec<&str> = keys
+        .iter()
+        .filter(|key| has_suffix(key) && name_tokens(key).last() == Some(&last))
+        .filter_map(|key| key.rsplit(' ').next())
+        .collect();
+    suffixes.sort_unstable();
+    suffixes.dedup();
+    suffixes.len() > 1
+}
+
+/// Whether a name ends with a suffix ("Jr."): it is a full name already.
+fn has_suffix(key: &str) -> bool {
+    name_tokens(key).len() < key.split(' ').count()
+}
+
+/// A name's words without a suffix ("Jr."): its last word is the surname.
+fn name_tokens(key: &str) -> Vec<&str> {
+    let mut tokens: Vec<&str> = key.split(' ').collect();
+    if tokens.len() > 1 && tokens.last().is_some_and(|last| analyze::entities::is_name_suffix(last))
+    {
+        tokens.pop();
+    }
+    tokens
 }
 
 /// Maps a person name that is the tail of exactly one longer person name ("Putin", or
@@ -175,7 +216,7 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
             .all(|&m| matches!(mentions[m].1.kind, EntityKind::Person | EntityKind::Other))
     };
     let keys: Vec<String> = names.iter().map(|name| name.key.clone()).collect();
-    let tokens: Vec<Vec<&str>> = keys.iter().map(|key| key.split(' ').collect()).collect();
+    let tokens: Vec<Vec<&str>> = keys.iter().map(|key| name_tokens(key)).collect();
     // People by last name: a name's candidates end with its own last token.
     let mut people_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     for (idx, name) in names.iter().enumerate() {
@@ -186,10 +227,13 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
         }
     }
     for idx in 0..names.len() {
-        if names[idx].target.is_some() || !could_be_person(&names[idx]) {
+        if names[idx].target.is_some() || !could_be_person(&names[idx]) || has_suffix(&keys[idx]) {
             continue;
         }
         let Some(last) = tokens[idx].last() else { continue };
+        if father_and_son(&keys, last) {
+            continue;
+        }
         let candidates: Vec<usize> = people_by_last
             .get(last)
             .into_iter()
@@ -227,9 +271,7 @@ fn strip_titles(name: &str) -> String {
     let tokens: Vec<&str> = name.split(' ').collect();
     // A title is never the name's last word, nor the word before "Jr." ("Martin Luther King
     // Jr." keeps "King").
-    let suffix = tokens.last().is_some_and(|last| {
-        matches!(last.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
-    });
+    let suffix = tokens.last().is_some_and(|last| analyze::entities::is_name_suffix(last));
     let name_end = tokens.len() - usize::from(suffix);
     let titles_end = name_end.saturating_sub(1);
     match tokens[..titles_end].iter().rposition(|token| analyze::entities::is_title(token)) {
@@ -320,6 +362,21 @@ mod tests {
                 "Martin Luther King Jr. Person a"
             ]
         );
+        // A suffix ends the fuller name; the surname is the word before it.
+        let mentions = vec![
+            (0, mention("Arcade Joseph Comeaux Jr.", EntityKind::Person)),
+            (1, mention("Arcade Joseph Comeaux", EntityKind::Person)),
+            (2, mention("Comeaux", EntityKind::Person)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(render(&entities), ["Arcade Joseph Comeaux Jr. Person a,b,c"]);
+        // A father and a son: the name without a suffix could be either.
+        let mentions = vec![
+            (0, mention("W. Mark Felt Sr.", EntityKind::Person)),
+            (1, mention("Mark Felt Jr.", EntityKind::Person)),
+            (2, mention("Mark Felt", EntityKind::Person)),
+        ];
+        assert_eq!(merge_entities(&REFS, &mentions, &[]).len(), 3);
         // Two fuller names that differ in the middle are two people, or cannot be told.
         let mentions = vec![
             (0, mention("George W. Bush", EntityKind::Person)),
