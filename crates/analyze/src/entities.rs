@@ -322,6 +322,23 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         .then_some(EntityKind::Person)
 }
 
+/// A person's name without the titles and offices written before it: "Greek Prime Minister
+/// George Papandreou" is "George Papandreou", "Mr Gaskin" is "Gaskin". A title is never the
+/// name's last word, nor the word before a suffix ("Martin Luther King Jr." keeps "King").
+pub fn without_titles(name: &str) -> &str {
+    let words: Vec<&str> = name.split(' ').collect();
+    let suffixed = words.last().is_some_and(|last| is_name_suffix(last));
+    let titles_end = (words.len() - usize::from(suffixed)).saturating_sub(1);
+    match words[..titles_end].iter().rposition(|word| is_title(word)) {
+        // The words after it, as a slice of `name`.
+        Some(last) => {
+            let start = words[last + 1].as_ptr() as usize - name.as_ptr() as usize;
+            &name[start..]
+        }
+        None => name,
+    }
+}
+
 /// "Jr.", "Sr.", "III": a word that ends a person's name after the surname.
 pub fn is_name_suffix(word: &str) -> bool {
     let word = word.trim_end_matches('.');
@@ -425,6 +442,10 @@ static TITLES: WordList = WordList::new(&[
     "Mrs",
     "Ms",
     "Dr",
+    "Insp",
+    "Insp.",
+    "Supt",
+    "Supt.",
     // Occupations news writes before a name, capitalised there ("Actress Lindsay Lohan",
     // "General Manager Billy King", "Deputy Jerry Ortiz"): not part of the name.
     "Actress",

@@ -1110,7 +1110,9 @@ fn resolve(
     last_speaker: Option<&(usize, String)>,
 ) -> Option<String> {
     match raw {
-        RawSpeaker::Name(name) => Some(people.full_name(name, quote_start)),
+        RawSpeaker::Name(name) => {
+            Some(people.full_name(crate::entities::without_titles(name), quote_start))
+        }
         RawSpeaker::Description(description) => Some(description.to_string()),
         RawSpeaker::Pronoun(gender) => {
             let fits = |name: &str| gender.agrees(people.gender(name));
@@ -1694,6 +1696,17 @@ mod tests {
         let quotes = find_quotes(text);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].speaker.as_deref(), Some("the guard"));
+    }
+
+    #[test]
+    fn a_speaker_is_named_without_titles() {
+        check(
+            "Police Inspector Dave Gaskin went up on Monday.\n“There was a lot of snow and ice,” Mr Gaskin said.\n“We are at a fork in the road,” Greek Prime Minister George Papandreou said.",
+            &[
+                ("There was a lot of snow and ice,", Some("Dave Gaskin")),
+                ("We are at a fork in the road,", Some("George Papandreou")),
+            ],
+        );
     }
 
     #[test]

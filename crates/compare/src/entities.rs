@@ -57,7 +57,7 @@ pub(crate) fn merge_entities(
     for (idx, (_, mention)) in mentions.iter().enumerate() {
         let mut cleaned = clean_name(&mention.name);
         if mention.kind == EntityKind::Person {
-            cleaned = strip_titles(&cleaned);
+            cleaned = analyze::entities::without_titles(&cleaned).to_string();
         }
         if cleaned.is_empty() {
             continue;
@@ -265,19 +265,6 @@ fn clean_name(name: &str) -> String {
         }
     }
     res
-}
-
-fn strip_titles(name: &str) -> String {
-    let tokens: Vec<&str> = name.split(' ').collect();
-    // A title is never the name's last word, nor the word before "Jr." ("Martin Luther King
-    // Jr." keeps "King").
-    let suffix = tokens.last().is_some_and(|last| analyze::entities::is_name_suffix(last));
-    let name_end = tokens.len() - usize::from(suffix);
-    let titles_end = name_end.saturating_sub(1);
-    match tokens[..titles_end].iter().rposition(|token| analyze::entities::is_title(token)) {
-        Some(last) => tokens[last + 1..].join(" "),
-        None => name.to_string(),
-    }
 }
 
 fn majority_kind(kinds: impl Iterator<Item = EntityKind>) -> EntityKind {
