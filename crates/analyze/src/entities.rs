@@ -556,6 +556,10 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "Magazine",
     "Review",
     "Institution",
+    "Marshals",
+    "Marines",
+    "Patrol",
+    "Sheriffs",
 ]);
 
 static KNOWN_ORGS: WordList = WordList::new(&[
@@ -1162,8 +1166,13 @@ mod tests {
     #[test]
     fn a_name_may_end_with_a_suffix_and_sentence_openers_are_not_names() {
         check(
-            "Arcade Joseph Comeaux Jr., 49, is serving a life sentence. Since Comeaux fled, the Marshals put him on their Most Wanted list.",
-            &[("Arcade Joseph Comeaux Jr.", EntityKind::Person), ("Comeaux", EntityKind::Person)],
+            "Arcade Joseph Comeaux Jr., 49, is serving a life sentence. Since Comeaux fled, the U.S. Marshals put him on their Most Wanted list with the California Highway Patrol.",
+            &[
+                ("Arcade Joseph Comeaux Jr.", EntityKind::Person),
+                ("Comeaux", EntityKind::Person),
+                ("U.S. Marshals", EntityKind::Organization),
+                ("California Highway Patrol", EntityKind::Organization),
+            ],
         );
     }
 
