@@ -712,3 +712,97 @@ fn thread_cpu_seconds() -> Option<f64> {
     let nanos: f64 = text.split_whitespace().next()?.parse().ok()?;
     Some(nanos / 1e9)
 }
+
+mod properties {
+    use chrono::{DateTime, FixedOffset};
+    use cluster::{Clusterer, Config, Doc};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "quake",
+        "Chile",
+        "Iquique",
+        "tsunami",
+        "budget",
+        "Dutch",
+        "vote",
+        "the",
+        "a",
+        "of",
+        "7.1",
+        "2025",
+        "Lohan",
+        "rehab",
+        "Betty",
+        "Ford",
+        "patch",
+        "Microsoft",
+        "IE",
+        "AK-47",
+        "",
+        "é",
+        "—",
+        "\n\n",
+        "Straße",
+        "北京",
+        "...",
+    ];
+
+    /// One article: its words, whether it has a title, its day (none, or any of 40 years
+    /// around 2020, far apart as a stream can be) and its language tag.
+    fn doc() -> impl Strategy<Value = (Vec<usize>, bool, Option<i64>, usize)> {
+        (
+            proptest::collection::vec(0..WORDS.len(), 0..60),
+            any::<bool>(),
+            proptest::option::of(-7_300i64..7_300),
+            0..4usize,
+        )
+    }
+
+    fn day(offset: i64) -> DateTime<FixedOffset> {
+        let base = DateTime::parse_from_rfc3339("2020-01-01T12:00:00+00:00").unwrap();
+        base + chrono::Duration::days(offset)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any stream of articles, however short, empty, undated or far apart in time, is
+        /// clustered without panic; every article gets one story, and a clusterer saved and
+        /// restored part-way goes on as the one never saved.
+        #[test]
+        fn any_stream_clusters_and_restores(
+            docs in proptest::collection::vec(doc(), 1..40),
+            cut_at in 0usize..40,
+        ) {
+            let texts: Vec<String> = docs.iter().map(|(words, _, _, _)| {
+                words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ")
+            }).collect();
+            let ids: Vec<String> = (0..docs.len()).map(|i| format!("d{i}")).collect();
+            let languages = [None, Some("en"), Some("de"), Some("zz")];
+            let config = Config { window_articles: 10, window_days: 2.0, ..Config::recommended() };
+            let (mut whole, mut cut) = (Clusterer::new(config.clone()), Clusterer::new(config));
+            for (idx, (_, titled, published, language)) in docs.iter().enumerate() {
+                let doc = Doc {
+                    id: &ids[idx],
+                    title: titled.then(|| texts[idx].as_str()),
+                    body: &texts[idx],
+                    published: published.map(day),
+                    language: languages[*language],
+                };
+                prop_assert_eq!(whole.add(&doc), cut.add(&doc));
+                if idx == cut_at {
+                    let bytes = postcard::to_stdvec(&cut).unwrap();
+                    cut = postcard::from_bytes(&bytes).unwrap();
+                }
+            }
+            let assignments = whole.assignments();
+            prop_assert_eq!(&assignments, &cut.assignments());
+            let mut assigned: Vec<&String> = assignments.iter().map(|(article, _)| article).collect();
+            assigned.sort();
+            let mut expected: Vec<&String> = ids.iter().collect();
+            expected.sort();
+            prop_assert_eq!(assigned, expected);
+        }
+    }
+}

@@ -171,3 +171,44 @@ fn read(name: &str) -> Vec<Original> {
         })
         .collect()
 }
+
+mod properties {
+    use dedupe::{Config, Deduper};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "harbor", "bridge", "council", "voted", "the", "a", "to", "on", "Monday", "7.1", "2025",
+        "Lanford", "rebuild", "", "é", "—", "\n\n", "北京", "...", "(AP)", "Reuters",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(0..WORDS.len(), 0..80)
+            .prop_map(|words| words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any texts are read without panic; a copy is never its own original, and names an
+        /// earlier article; a text with words that comes again word for word is a copy.
+        #[test]
+        fn any_texts_and_their_exact_copies(texts in proptest::collection::vec(text(), 1..30)) {
+            let mut deduper = Deduper::new(Config::recommended());
+            let mut seen: Vec<String> = Vec::new();
+            for (idx, text) in texts.iter().enumerate() {
+                let id = format!("t{idx}");
+                if let Some(original) = deduper.add(&id, text) {
+                    prop_assert!(seen.contains(&original), "{original} before {id}");
+                }
+                seen.push(id);
+            }
+            for (idx, text) in texts.iter().enumerate() {
+                let copy = deduper.add(&format!("copy{idx}"), text);
+                let has_words = text.split_whitespace().any(|w| w.chars().any(char::is_alphanumeric));
+                if has_words {
+                    prop_assert!(copy.is_some(), "an exact copy of t{idx} is a copy");
+                }
+            }
+        }
+    }
+}
