@@ -474,6 +474,15 @@ static TITLES: WordList = WordList::new(&[
     "Lieutenant",
     "Professor",
     "Emeritus",
+    // Nationals, as British news writes them before a name ("Briton Robert Buckley").
+    "Briton",
+    "Englishman",
+    "Englishwoman",
+    "Scotsman",
+    "Welshman",
+    "Irishman",
+    "Frenchman",
+    "Dutchman",
 ]);
 
 /// Whether a word is a title or an office written before a person's name ("Sen.", "President",
@@ -1179,13 +1188,14 @@ mod tests {
     #[test]
     fn occupations_before_a_name_are_titles() {
         check(
-            "Actress Tara Reid thanked Comedian Ellen DeGeneres. Deputy Jerry Ortiz met General Manager Billy King and Saints Head Coach Sean Payton.",
+            "Actress Tara Reid thanked Comedian Ellen DeGeneres. Deputy Jerry Ortiz met General Manager Billy King and Saints Head Coach Sean Payton. Briton Robert Buckley fell.",
             &[
                 ("Tara Reid", EntityKind::Person),
                 ("Ellen DeGeneres", EntityKind::Person),
                 ("Jerry Ortiz", EntityKind::Person),
                 ("Billy King", EntityKind::Person),
                 ("Sean Payton", EntityKind::Person),
+                ("Robert Buckley", EntityKind::Person),
             ],
         );
     }
