@@ -262,8 +262,7 @@ fn is_money(claim: &NumberClaim) -> bool {
 /// trillion" and "$1.2 trillion"), while the other amounts a story's leads give are mostly
 /// further apart (the bill and the deficit it adds, this year's spending and last year's).
 fn one_price(a: f64, b: f64) -> bool {
-    let (small, large) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
-    large <= ONE_PRICE_RATIO * small
+    within_ratio(a, b, ONE_PRICE_RATIO)
 }
 
 /// See [`one_price`]. On AllSides, the leads' amounts within this ratio were one price
@@ -452,8 +451,13 @@ const MAX_CONFLICT_RATIO: f64 = 20.0;
 /// against "2,117 points" are a game's and a career's, "seven people" killed against a
 /// town's "120,000 people" are different counts.
 fn same_magnitude(a: f64, b: f64) -> bool {
+    within_ratio(a, b, MAX_CONFLICT_RATIO)
+}
+
+/// Whether the larger of two values is at most `ratio` times the smaller.
+fn within_ratio(a: f64, b: f64, ratio: f64) -> bool {
     let (small, large) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
-    large <= MAX_CONFLICT_RATIO * small
+    large <= ratio * small
 }
 
 /// Whether two dates fall on the same weekday and one is written as a weekday: "Monday" in

@@ -138,10 +138,7 @@ pub(crate) struct ArticleRef<'a> {
 ///
 /// Deterministic: the same articles in the same order give the same story.
 pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Config) -> Story {
-    let refs: Vec<ArticleRef<'_>> = articles
-        .iter()
-        .map(|a| ArticleRef { id: &a.article.id, source: &a.article.source })
-        .collect();
+    let refs = article_refs(articles);
     let independent: Vec<usize> = (0..articles.len())
         .filter(|&idx| is_independent(articles, idx))
         .take(config.max_compared_articles)
@@ -234,14 +231,15 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
     }
 }
 
+fn article_refs<'a>(articles: &[StoryArticle<'a>]) -> Vec<ArticleRef<'a>> {
+    articles.iter().map(|a| ArticleRef { id: &a.article.id, source: &a.article.source }).collect()
+}
+
 /// A story listed without its comparison: its id, articles, outlets, dates and the first
 /// headline, and nothing compared. What a caller reports for a story whose comparison
 /// failed, so that the rest of a batch still has its stories.
 pub fn listed_story(story_id: &str, articles: &[StoryArticle<'_>]) -> Story {
-    let refs: Vec<ArticleRef<'_>> = articles
-        .iter()
-        .map(|a| ArticleRef { id: &a.article.id, source: &a.article.source })
-        .collect();
+    let refs = article_refs(articles);
     let title = articles
         .iter()
         .find_map(|a| a.article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()))
