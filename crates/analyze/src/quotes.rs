@@ -95,7 +95,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         let mut speaker = match (raw, label) {
             // "WALLACE:" names its speaker as "Wallace" would.
             (Some(RawSpeaker::Name(name)), Some(_)) => {
-                Some(people.full_name(&title_case(name), span.open))
+                let name = title_case(name);
+                Some(people.full_name(crate::entities::without_titles(&name), span.open))
             }
             (raw, _) => {
                 raw.and_then(|raw| resolve(span.open, horizon, raw, &people, last_speaker.as_ref()))
@@ -178,7 +179,8 @@ fn transcript_label(quote: &str) -> Option<(&str, usize)> {
     Some((label.as_str(), caps.get(2)?.start()))
 }
 
-/// "WALLACE" -> "Wallace", "SEN. JOHN SMITH" -> "Sen. John Smith".
+/// "WALLACE" -> "Wallace", "SEN. JOHN SMITH" -> "Sen. John Smith" (a speaker then named
+/// "John Smith", without the title).
 fn title_case(name: &str) -> String {
     name.split(' ')
         .map(|word| {
