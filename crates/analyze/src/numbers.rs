@@ -314,7 +314,7 @@ fn is_date_or_time(text: &str, start: usize, end: usize, is_money: bool) -> bool
     {
         return true;
     }
-    // A name spaced by tokenizing or by the writer: "AK - 47", "COVID - 19", "AK 47", "F 16".
+    // A name spaced by tokenizing or by the writer: "AK - 47", "COVID - 19", "AK 47", "AM 570".
     let capitals = |head: &str, lengths: std::ops::RangeInclusive<usize>| {
         let word = head.rsplit(char::is_whitespace).next().unwrap_or_default();
         lengths.contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
