@@ -97,6 +97,12 @@ pub fn is_weekday(word: &str) -> bool {
     full_weekday_number(word).is_some()
 }
 
+/// Whether a word is a full weekday or month name (any case), which opens a date rather than
+/// naming anyone; "May", also a given name ("Theresa May"), is let through.
+pub fn is_day_or_month_name(word: &str) -> bool {
+    is_weekday(word) || (full_month_number(word).is_some() && !word.eq_ignore_ascii_case("may"))
+}
+
 /// Whether `year` is a leap year of the Gregorian calendar.
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -339,6 +339,25 @@ pub fn without_titles(name: &str) -> &str {
     }
 }
 
+/// A word written in capitals as a name: "JANE" is "Jane", "O'BRIEN" is "O'Brien",
+/// "SMITH-JONES" is "Smith-Jones"; a word with a lower-case letter, or of one letter, is kept.
+pub fn title_case_caps(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || word.chars().any(char::is_lowercase) {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        match start {
+            true => out.extend(c.to_uppercase()),
+            false => out.extend(c.to_lowercase()),
+        }
+        start = matches!(c, '-' | '\'' | '’' | '.');
+    }
+    out
+}
+
 /// "Jr.", "Sr.", "III": a word that ends a person's name after the surname.
 pub fn is_name_suffix(word: &str) -> bool {
     let word = word.trim_end_matches('.');
@@ -369,7 +388,7 @@ fn is_name_word(word: &str) -> bool {
     let Some(first) = chars.next() else { return false };
     first.is_uppercase()
         && !is_acronym(word)
-        && !is_day_or_month_name(word)
+        && !calendar::is_day_or_month_name(word)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
 }
 
@@ -691,11 +710,6 @@ fn is_skip_word(word: &str) -> bool {
         || calendar::is_weekday(word)
         || calendar::full_month_number(word).is_some()
         || (word.ends_with('.') && calendar::abbreviated_month_number(word).is_some())
-}
-
-/// A day or month name, which a personal name is not made of ("May" can be a surname).
-fn is_day_or_month_name(word: &str) -> bool {
-    calendar::is_weekday(word) || (word != "May" && calendar::full_month_number(word).is_some())
 }
 
 /// Words that make a two- or three-word run something other than a personal name.

@@ -182,15 +182,7 @@ fn transcript_label(quote: &str) -> Option<(&str, usize)> {
 /// "WALLACE" -> "Wallace", "SEN. JOHN SMITH" -> "Sen. John Smith" (a speaker then named
 /// "John Smith", without the title).
 fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    name.split(' ').map(crate::entities::title_case_caps).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the quote at `open..end` sits in a dash aside of `span`'s sentence that closes
@@ -277,11 +269,6 @@ static NAME_THEN_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
-/// "Monday", "March": a capitalised word that names no one ("a statement on Monday saying").
-fn is_calendar_word(word: &str) -> bool {
-    crate::calendar::is_weekday(word) || crate::calendar::is_month(word)
-}
-
 /// `according to Smith`.
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i:according to)\s+([^,;:!?"“”()]{2,90})"#).unwrap_or_else(|e| panic!("{e}"))
@@ -558,7 +545,7 @@ fn attribution_before_in(before: &str) -> Option<RawSpeaker<'_>> {
         .captures(before)
         .and_then(|c| c.get(1))
         .and_then(|m| name_at_end(m.as_str()))
-        .filter(|name| !name.split_whitespace().any(is_calendar_word))
+        .filter(|name| !name.split_whitespace().any(crate::calendar::is_day_or_month_name))
     {
         return Some(RawSpeaker::Name(name));
     }

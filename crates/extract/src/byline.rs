@@ -147,7 +147,7 @@ const ROLES: &[&str] = &[
 ];
 
 /// Words that look like names but start sentences. Weekday and month names (but "May", also a
-/// given name) are refused through [`starts_date`].
+/// given name) are refused through `calendar::is_day_or_month_name`.
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -320,7 +320,9 @@ fn normalize_name(text: &str) -> Option<String> {
     if words.is_empty() || words.len() > 5 || text.len() > 60 {
         return None;
     }
-    if NOT_NAMES.contains(&words[0].to_lowercase().as_str()) || starts_date(words[0]) {
+    if NOT_NAMES.contains(&words[0].to_lowercase().as_str())
+        || calendar::is_day_or_month_name(words[0])
+    {
         return None;
     }
     // A name in capitals is shouted ("JANE DOE"); capitals in a mixed name are initials or
@@ -354,34 +356,9 @@ fn normalize_name(text: &str) -> Option<String> {
         if !first.is_uppercase() && !particle {
             return None;
         }
-        out.push(if shouted { title_case_caps(word) } else { word.to_string() });
+        out.push(if shouted { analyze::entities::title_case_caps(word) } else { word.to_string() });
     }
     Some(out.join(" "))
-}
-
-/// A full weekday or month name, which opens a date or a sentence, not a name ("May" is
-/// also a given name and is let through).
-fn starts_date(word: &str) -> bool {
-    calendar::is_weekday(word)
-        || (calendar::full_month_number(word).is_some() && !word.eq_ignore_ascii_case("may"))
-}
-
-/// "JANE" -> "Jane"; mixed-case words are kept ("McDonald").
-fn title_case_caps(word: &str) -> String {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || word.chars().any(char::is_lowercase) {
-        return word.to_string();
-    }
-    let mut out = String::with_capacity(word.len());
-    let mut start = true;
-    for c in word.chars() {
-        match start {
-            true => out.extend(c.to_uppercase()),
-            false => out.extend(c.to_lowercase()),
-        }
-        start = matches!(c, '-' | '\'' | '’' | '.');
-    }
-    out
 }
 
 fn join_names(names: &[String]) -> Option<String> {
