@@ -68,7 +68,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3_000))]
+    #![proptest_config(ProptestConfig::with_cases(testkit::cases(3_000)))]
 
     #[test]
     fn quotes_lie_within_the_text_in_order(text in text()) {

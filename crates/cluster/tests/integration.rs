@@ -765,7 +765,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig::with_cases(testkit::cases(200)))]
 
         /// Any stream of articles, however short, empty, undated or far apart in time, is
         /// clustered without panic; every article gets one story, and a clusterer saved and

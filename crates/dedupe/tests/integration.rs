@@ -187,7 +187,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::with_cases(testkit::cases(300)))]
 
         /// Any texts are read without panic; a copy is never its own original, and names an
         /// earlier article; a text with words that comes again word for word is a copy.

@@ -1,7 +1,7 @@
 //! Support shared by the tests of several crates and by the benchmarks: an HTTP/1.1 server on
 //! loopback with one handler per path, so that fetching, feed polling and the CLI are tested
 //! hermetically; [`corpus`], the real texts of the shared data; and [`postgres`], a fresh
-//! PostgreSQL database per test.
+//! PostgreSQL database per test; [`cases`], how many random inputs a property test tries.
 //!
 //! Only ever a dev-dependency, or a dependency of the benchmarks.
 
@@ -14,6 +14,14 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
+
+/// How many random inputs a property test tries: `default`, or `PROPTEST_CASES` when set
+/// (proptest's own variable, which an explicit count in a test would otherwise override), so
+/// that a long hunt is one command: `PROPTEST_CASES=100000 cargo test --release -p analyze
+/// --test properties`.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(default)
+}
 
 /// A request as the server saw it.
 #[derive(Debug)]

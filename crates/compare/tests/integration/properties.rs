@@ -74,7 +74,7 @@ fn article(id: usize, body: String, title: Option<String>) -> model::Article {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1_000))]
+    #![proptest_config(ProptestConfig::with_cases(testkit::cases(1_000)))]
 
     #[test]
     fn any_story_compares_without_panic(
@@ -99,7 +99,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1_000))]
+    #![proptest_config(ProptestConfig::with_cases(testkit::cases(1_000)))]
 
     /// A summary of any texts stays within its budget and the tolerance the last whole
     /// sentence may take (15%), and cites only texts it was given.

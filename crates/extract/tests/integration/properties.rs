@@ -74,7 +74,7 @@ fn page() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(testkit::cases(500)))]
 
     #[test]
     fn any_page_extracts_without_panic(page in page()) {

@@ -263,7 +263,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::with_cases(testkit::cases(300)))]
 
         /// A damaged crawl, plain or gzipped by record, is read without panic: what can be
         /// read is, and the rest is reported.
