@@ -140,8 +140,7 @@ fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
 /// "George Bush" to "George W. Bush", "Arcade Joseph Comeaux" to "Arcade Joseph Comeaux
 /// Jr."), so that the surname alone then has one name to go to.
 fn resolve_middle_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
-    let is_person =
-        |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person);
+    let is_person = |name: &Name| name.is_person(mentions);
     let words: Vec<usize> = names.iter().map(|name| name.key.split(' ').count()).collect();
     let keys: Vec<String> = names.iter().map(|name| name.key.clone()).collect();
     let tokens: Vec<Vec<&str>> = keys.iter().map(|key| name_tokens(key)).collect();
@@ -208,8 +207,7 @@ fn name_tokens(key: &str) -> Vec<&str> {
 /// "Vladimir Putin" inside "Vladimir Vladimirovich Putin") to that name. Ambiguous tails
 /// (two Smiths in one story) stay apart.
 fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
-    let is_person =
-        |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person);
+    let is_person = |name: &Name| name.is_person(mentions);
     let could_be_person = |name: &Name| {
         name.mentions
             .iter()
@@ -249,6 +247,13 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
         if let [only] = candidates[..] {
             names[idx].target = Some(only);
         }
+    }
+}
+
+impl Name {
+    /// Whether any of its mentions was found as a person.
+    fn is_person(&self, mentions: &[(usize, EntityMention)]) -> bool {
+        self.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Person)
     }
 }
 
