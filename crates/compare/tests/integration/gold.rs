@@ -185,7 +185,7 @@ fn score_story(gold: &Value, config: &Config, counts: &mut Counts) {
 
     // A reported conflict is correct when every article a claim cites has a sentence in one
     // gold conflict, and the claim's words are in one of them (a claim several articles
-    // make is written as one of them words it: "£48m" for "£48 million" too).
+    // make carries one article's wording: "£48m" stands for "£48 million" too).
     let gold_conflicts = gold["conflicts"].as_array().cloned().unwrap_or_default();
     for conflict in &story.conflicts {
         counts.conflict_pred += 1;
