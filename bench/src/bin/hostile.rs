@@ -192,11 +192,9 @@ fn main() -> anyhow::Result<()> {
                 let articles: Vec<model::Article> = [content, neighbour]
                     .into_iter()
                     .map(|content| {
-                        pipeline::extract_one(&RawDocument::new(
-                            model::Origin::file(&name),
-                            content,
-                        ))
-                        .0
+                        // Not `pipeline::extract_one`, which skips a page that panics: the
+                        // fuzzer is here to find those panics.
+                        extract::extract(&RawDocument::new(model::Origin::file(&name), content)).0
                     })
                     .collect();
                 pipeline::analyze(&articles, &config, &pipeline::NoProgress)

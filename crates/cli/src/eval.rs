@@ -86,8 +86,7 @@ fn cluster_gold(
     progress: &dyn pipeline::Progress,
 ) -> (Vec<(String, String)>, f64) {
     let docs: Vec<RawDocument> = gold.into_iter().map(|g| g.doc).collect();
-    let articles: Vec<model::Article> =
-        pipeline::extract_all(&docs).into_iter().map(|(article, _)| article).collect();
+    let (articles, _) = pipeline::extract_all(&docs);
     let start = Instant::now();
     let assignments = pipeline::assign(&articles, config, progress);
     let seconds = start.elapsed().as_secs_f64();
@@ -376,10 +375,14 @@ fn run_benchmark(
     let mut elapsed = Duration::ZERO;
     for doc in &docs {
         let start = Instant::now();
-        let (article, _) = pipeline::extract_one(doc);
+        let extracted = pipeline::extract_one(doc);
         elapsed += start.elapsed();
-        if let Some(id) = &doc.id {
-            found.insert(id.clone(), article);
+        match (extracted, &doc.id) {
+            (Ok((article, _)), Some(id)) => {
+                found.insert(id.clone(), article);
+            }
+            (Err(skipped), _) => diagnostics.push(skipped),
+            _ => {}
         }
     }
     let unreadable = truth.keys().filter(|id| !found.contains_key(*id)).count();

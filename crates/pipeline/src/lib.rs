@@ -188,14 +188,42 @@ pub fn read_documents(args: &[String], config: &Config) -> (Vec<RawDocument>, Ve
     (docs, diagnostics)
 }
 
-/// Extracts one document on the calling thread.
-pub fn extract_one(doc: &RawDocument) -> (Article, Vec<Diagnostic>) {
-    extract::extract(doc)
+/// Extracts one document on the calling thread; `Err` when it was skipped (see [`extract_or_skip`]).
+pub fn extract_one(doc: &RawDocument) -> Result<(Article, Vec<Diagnostic>), Diagnostic> {
+    extract_or_skip(doc, || extract::extract(doc))
 }
 
-/// Extracts documents on all threads, keeping their order.
-pub fn extract_all(docs: &[RawDocument]) -> Vec<(Article, Vec<Diagnostic>)> {
-    docs.par_iter().map(extract::extract).collect()
+/// Extracts documents on all threads: the articles in the documents' order, and the
+/// diagnostics of all, those of skipped documents included.
+pub fn extract_all(docs: &[RawDocument]) -> (Vec<Article>, Vec<Diagnostic>) {
+    let extracted: Vec<_> = docs.par_iter().map(extract_one).collect();
+    let mut articles = Vec::with_capacity(extracted.len());
+    let mut diagnostics = Vec::new();
+    for res in extracted {
+        match res {
+            Ok((article, found)) => {
+                articles.push(article);
+                diagnostics.extend(found);
+            }
+            Err(skipped) => diagnostics.push(skipped),
+        }
+    }
+    (articles, diagnostics)
+}
+
+/// A document's extraction, or, should it panic (a bug that a hostile page reached), an error
+/// naming the document, which is skipped: one page does not take down a batch or a server's
+/// intake.
+fn extract_or_skip(
+    doc: &RawDocument,
+    extract: impl FnOnce() -> (Article, Vec<Diagnostic>),
+) -> Result<(Article, Vec<Diagnostic>), Diagnostic> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(extract)).map_err(|_| {
+        Diagnostic::error(
+            doc.origin.clone(),
+            "extraction failed on this page (a bug in Parallax, please report it); it was skipped",
+        )
+    })
 }
 
 fn flush<E>(
@@ -206,13 +234,9 @@ fn flush<E>(
     if batch.is_empty() {
         return Ok(());
     }
-    let extracted = extract_all(batch);
+    let (articles, diagnostics) = extract_all(batch);
     batch.clear();
-    let mut articles = Vec::with_capacity(extracted.len());
-    for (article, diagnostics) in extracted {
-        outcome.diagnostics.extend(diagnostics);
-        articles.push(article);
-    }
+    outcome.diagnostics.extend(diagnostics);
     outcome.articles += articles.len();
     sink(articles)
 }
@@ -1008,5 +1032,26 @@ mod tests {
         let compared = compare::compare_story("s1", &articles, &compare::Config::recommended());
         let story = compare_or_list("s1", &articles, || compared.clone());
         assert_eq!(story, compared);
+    }
+
+    const BRIDGE_VOTE: &str =
+        "The council voted on Tuesday to rebuild the old bridge over the river, \
+        which has been closed to traffic since the spring floods damaged two of its piers.";
+
+    #[test]
+    fn a_page_whose_extraction_panics_is_skipped_with_an_error_naming_it() {
+        let doc = RawDocument::new(
+            model::Origin::file("crawl/page.html"),
+            model::Content::Html(format!(
+                "<html><body><article><p>{BRIDGE_VOTE}</p></article></body></html>"
+            )),
+        );
+        let skipped = extract_or_skip(&doc, || panic!("a bug a hostile page reached"));
+        let error = skipped.expect_err("a panic skips the page");
+        assert_eq!(error.severity, model::Severity::Error);
+        assert!(error.to_string().contains("crawl/page.html"), "{error}");
+        // Without a panic, the extraction is the article.
+        let (article, _) = extract_one(&doc).expect("the page extracts");
+        assert_eq!(article.body, BRIDGE_VOTE);
     }
 }

@@ -325,11 +325,8 @@ fn ingest_entries(
                 }
             }
         }
-        let mut articles = Vec::with_capacity(docs.len());
-        for (article, diagnostics) in extract_all(&docs) {
-            outcome.load.diagnostics.extend(diagnostics);
-            articles.push(article);
-        }
+        let (articles, diagnostics) = extract_all(&docs);
+        outcome.load.diagnostics.extend(diagnostics);
         outcome.load.articles += articles.len();
         for put in store.put_articles(&articles)? {
             match put {

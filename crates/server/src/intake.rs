@@ -78,7 +78,13 @@ pub(crate) fn ingest(
     let mut ids: Vec<String> = Vec::with_capacity(documents.len());
     let mut seen = BTreeSet::new();
     for document in &documents {
-        let (article, found) = extract::extract(document);
+        let (article, found) = match pipeline::extract_one(document) {
+            Ok(extracted) => extracted,
+            Err(skipped) => {
+                diagnostics.push(skipped);
+                continue;
+            }
+        };
         diagnostics.extend(found);
         if !seen.insert(article.id.clone()) {
             diagnostics.push(Diagnostic::error(
