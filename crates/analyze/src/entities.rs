@@ -130,12 +130,86 @@ pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
                 last += 2;
                 continue;
             }
+            // "Secretary of the Interior", "Department of the Treasury".
+            let of_the = next.word == "of"
+                && !next.break_after
+                && is_keyword_or_title(tokens[last].word)
+                && tokens.get(last + 2).is_some_and(|t| t.word == "the" && !t.break_after)
+                && tokens.get(last + 3).is_some_and(|t| t.capitalised);
+            if of_the {
+                last += 3;
+                continue;
+            }
+            // "Ways and Means Committee", "Health and Human Services": "and" inside a body's
+            // name, which a keyword after it shows.
+            let body = &tokens[first..=last];
+            if next.word == "and"
+                && !next.break_after
+                && and_joins_a_body(body, &tokens[last + 2..])
+            {
+                last += 2;
+                continue;
+            }
             break;
         }
         push_run(offset, &tokens[first..=last], first == 0, acc);
         idx = last + 1;
     }
 }
+
+/// Whether "and" joins the run before it to the rest of a public body's name after it, one
+/// or two capitalised words that end with its keyword: "Ways and Means Committee", "Food and
+/// Drug Administration", "Department of Health and Human Services". Not when the run before
+/// it is a name of its own ("House and Senate", "Apple Inc and Alphabet Inc"), holds a title
+/// ("Senate Majority Leader Mitch McConnell and Bank of America") or a day ("on Tuesday and
+/// House Armed Services Committee on Wednesday"), or already holds an "and".
+fn and_joins_a_body(before: &[Token<'_>], after: &[Token<'_>]) -> bool {
+    let Some(last) = before.last() else {
+        return false;
+    };
+    let joins = before.len() <= 4
+        && !before.iter().any(|t| {
+            TITLES.contains(t.word) || calendar::is_day_or_month_name(t.word) || t.word == "and"
+        })
+        && !ORG_KEYWORDS.contains(last.word)
+        && !KNOWN_ORGS.contains(last.word)
+        && !PLACES.contains(last.word)
+        && !is_acronym(last.word)
+        && !matches!(last.word, "U.S." | "U.K." | "US" | "UK");
+    if !joins {
+        return false;
+    }
+    for token in after.iter().take(2) {
+        if !token.capitalised {
+            return false;
+        }
+        if PUBLIC_BODY_KEYWORDS.contains(&token.word) {
+            return true;
+        }
+        if token.break_after {
+            return false;
+        }
+    }
+    false
+}
+
+/// The keywords of bodies whose names hold an "and" (a company's, a paper's or a
+/// university's seldom do, and "Fox News" or "LaSalle University" after an "and" is a name of
+/// its own).
+const PUBLIC_BODY_KEYWORDS: &[&str] = &[
+    "Administration",
+    "Committee",
+    "Commission",
+    "Service",
+    "Services",
+    "Department",
+    "Authority",
+    "Agency",
+    "Board",
+    "Bureau",
+    "Council",
+    "Office",
+];
 
 /// Whether a capitalised word is a known first word of a sentence rather than of a name.
 pub(crate) fn is_common_word(word: &str) -> bool {
@@ -186,11 +260,29 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
         if core.is_empty() {
             continue;
         }
-        let capitalised = core.chars().next().is_some_and(char::is_uppercase);
+        let capitalised =
+            core.chars().next().is_some_and(char::is_uppercase) && !is_hyphenated_adjective(core);
         acc.push(Token { word: core, start: raw_start + lead, capitalised, break_after });
     }
     acc
 }
+
+/// "Iran-backed", "Republican-led", "Soviet-era", "Pulitzer Prize-winning": a capitalised word
+/// made an adjective, not a name. "Kim Jong-un" and "Tsai Ing-wen" are names.
+fn is_hyphenated_adjective(word: &str) -> bool {
+    let Some((_, end)) = word.rsplit_once('-') else {
+        return false;
+    };
+    end.chars().next().is_some_and(char::is_lowercase)
+        && (end.ends_with("ed") || end.ends_with("ing") || ADJECTIVE_ENDS.contains(&end))
+}
+
+/// What a noun is hyphenated with to make an adjective ("Soviet-era", "U.S.-made",
+/// "Sixteen-year-old"), beside participles.
+const ADJECTIVE_ENDS: &[&str] = &[
+    "era", "style", "run", "made", "born", "area", "end", "like", "type", "heavy", "old", "wide",
+    "free", "friendly", "class", "level", "scale", "term", "bound", "proof", "centric", "long",
+];
 
 /// "Sen.", "Gov.", "W.", "U.S.", "Jr.": a period that belongs to the word.
 fn is_abbreviation(word: &str) -> bool {
@@ -205,12 +297,31 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
     let mut tokens = tokens;
     let mut titled = false;
     while let Some((first, rest)) = tokens.split_first() {
-        if TITLES.contains(first.word) {
+        if let Some(title) = title_after_body(tokens) {
+            // "Republican National Committee Chair Ronna McDaniel": a party names the body
+            // whose office follows, and is part of its name.
+            push_tokens(offset, &tokens[..title], false, sentence_start, acc);
+            titled = true;
+            tokens = &tokens[title + 1..];
+        } else if TITLES.contains(first.word) {
             titled = true;
             tokens = rest;
         } else if titled && first.word == "of" && rest.len() > 1 {
-            // "Secretary of State John Kerry": the office is part of the title.
-            tokens = &rest[1..];
+            // "Secretary of State John Kerry": the office is part of the title. "CEO of the
+            // Summit Agricultural Group" names a body, and no one after it.
+            let body = without_the(rest);
+            match body.iter().rposition(|t| is_org_keyword(t.word)) {
+                Some(keyword) => {
+                    // "Chief of Police Scot Smithee": a person may follow the body.
+                    let (body, name) = body.split_at(keyword + 1);
+                    push_tokens(offset, body, false, sentence_start, acc);
+                    tokens = without_office_words(name);
+                }
+                None => tokens = without_office(body),
+            }
+            // "Director of Player Personnel": one word after an office is a person only if
+            // named in full before ("Secretary of State Kerry").
+            titled = tokens.len() > 1;
         } else if (sentence_start && first.start == 0 && is_common_word(first.word))
             || is_skip_word(first.word)
         {
@@ -222,6 +333,13 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
             let mut qualifiers = &tokens[..title];
             while let Some((last, rest)) = qualifiers.split_last() {
                 match OFFICE_QUALIFIERS.contains(&last.word) {
+                    true => qualifiers = rest,
+                    false => break,
+                }
+            }
+            // "Acting White House Chief of Staff".
+            while let Some((first, rest)) = qualifiers.split_first() {
+                match OFFICE_QUALIFIERS.contains(&first.word) {
                     true => qualifiers = rest,
                     false => break,
                 }
@@ -239,19 +357,92 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
             break;
         }
     }
+    push_tokens(offset, tokens, titled, sentence_start, acc);
+}
+
+fn push_tokens(
+    offset: usize,
+    tokens: &[Token<'_>],
+    titled: bool,
+    sentence_start: bool,
+    acc: &mut Vec<NameRun>,
+) {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return;
     };
-    let start = first.start;
-    let end = last.start + last.word.len();
     acc.push(NameRun {
-        start: offset + start,
-        end: offset + end,
+        start: offset + first.start,
+        end: offset + last.start + last.word.len(),
         n_words: tokens.len(),
         titled,
         sentence_start,
     });
 }
+
+/// Where the title stands in "Republican National Committee Chair Ronna McDaniel": after a
+/// party (a title of its own in "Republican Mitt Romney"), an organization's name and a
+/// title, with a name after it.
+fn title_after_body(tokens: &[Token<'_>]) -> Option<usize> {
+    if !tokens.first().is_some_and(|t| matches!(t.word, "Republican" | "Democrat" | "GOP")) {
+        return None;
+    }
+    let title = title_after_modifiers(tokens).filter(|&title| title >= 2)?;
+    let body = &tokens[1..title];
+    let named = !TITLES.contains(body[0].word)
+        && body.iter().any(|t| ORG_KEYWORDS.contains(t.word))
+        && !body.iter().any(|t| OFFICE_QUALIFIERS.contains(&t.word));
+    named.then_some(title)
+}
+
+/// The words after an office's "of" (and "the") without the office: "State" of "State John
+/// Kerry", "Interior" and "Homeland Security" likewise. The office is one word, or more of the
+/// words government departments are named with.
+fn without_office<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    without_office_words(tokens.get(1..).unwrap_or_default())
+}
+
+fn without_office_words<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    let start = tokens.iter().position(|t| !OFFICE_WORDS.contains(t.word));
+    &tokens[start.unwrap_or(tokens.len())..]
+}
+
+fn without_the<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    match tokens.split_first() {
+        Some((the, rest)) if the.word == "the" => rest,
+        _ => tokens,
+    }
+}
+
+/// An organization's keyword, or its plural ("Federation of State Medical Boards").
+fn is_org_keyword(word: &str) -> bool {
+    ORG_KEYWORDS.contains(word) || word.strip_suffix('s').is_some_and(|w| ORG_KEYWORDS.contains(w))
+}
+
+/// Words that name an office's domain after its first word: "Secretary of Homeland
+/// Security", "Minister of Foreign Affairs", "President of the United States".
+static OFFICE_WORDS: WordList = WordList::new(&[
+    "Security",
+    "Affairs",
+    "Services",
+    "Development",
+    "Defense",
+    "Defence",
+    "Intelligence",
+    "Operations",
+    "Staff",
+    "Chiefs",
+    "States",
+    "Nations",
+    "Kingdom",
+    "Force",
+    "Safety",
+    "Works",
+    "Resources",
+    "Protection",
+    "Relations",
+    "Commonwealth",
+    "Ways",
+]);
 
 /// Words between what an office belongs to and its title ("Senate Majority Leader", "White
 /// House Press Secretary"): part of neither the body's name nor the person's.
@@ -267,15 +458,26 @@ const OFFICE_QUALIFIERS: &[&str] = &[
     "Head",
 ];
 
-/// Where a title stands after up to three words that qualify it ("Democratic Sen.", "Senate
-/// Majority Leader"), when a name of its own follows.
+/// Where a title stands after up to seven words that qualify it ("Democratic Sen.", "Senate
+/// Majority Leader", "Joint Chiefs of Staff Chairman"), when a name of its own follows,
+/// perhaps after the title's office ("White House Chief of Staff Mick Mulvaney").
 fn title_after_modifiers(tokens: &[Token<'_>]) -> Option<usize> {
-    let title = (1..tokens.len().min(4)).find(|&idx| TITLES.contains(tokens[idx].word))?;
-    let name = &tokens[title + 1..];
-    let named = !name.is_empty()
-        && name.iter().all(|t| TITLES.contains(t.word) || is_name_word(t.word))
-        && name.iter().any(|t| !TITLES.contains(t.word));
-    named.then_some(title)
+    (1..tokens.len().min(8)).find(|&title| {
+        if !TITLES.contains(tokens[title].word) {
+            return false;
+        }
+        let mut name = &tokens[title + 1..];
+        if name.first().is_some_and(|t| t.word == "of") {
+            // "Doris Duke Professor of Conservation Ecology" names no one after the office.
+            name = without_office(without_the(&name[1..]));
+            if name.len() < 2 {
+                return false;
+            }
+        }
+        !name.is_empty()
+            && name.iter().all(|t| TITLES.contains(t.word) || is_name_word(t.word))
+            && name.iter().any(|t| !TITLES.contains(t.word))
+    })
 }
 
 fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> {
@@ -318,7 +520,9 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     }
     // "Arcade Joseph Comeaux Jr.": a suffix adds a word to a name of three.
     let name_words = run.n_words - usize::from(words.last().is_some_and(|w| is_name_suffix(w)));
-    (name_like && name_words <= 3 && !words.iter().any(|w| NOT_NAME_WORDS.contains(w)))
+    // "U.S. Surgeon General", "Vice President": an office, not a name.
+    let office = words.len() > 1 && words[words.len() - 2..].iter().all(|w| is_title(w));
+    (name_like && !office && name_words <= 3 && !words.iter().any(|w| NOT_NAME_WORDS.contains(w)))
         .then_some(EntityKind::Person)
 }
 
@@ -493,6 +697,12 @@ static TITLES: WordList = WordList::new(&[
     "Lieutenant",
     "Professor",
     "Emeritus",
+    "Surgeon",
+    "Vicar",
+    "Counsel",
+    "Correspondent",
+    "Whip",
+    "QB",
     // Nationals, as British news writes them before a name ("Briton Robert Buckley").
     "Briton",
     "Englishman",
@@ -588,6 +798,10 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "Marines",
     "Patrol",
     "Sheriffs",
+    // "Louisiana House", "Joint Chiefs", "Human Rights Watch".
+    "House",
+    "Chiefs",
+    "Watch",
 ]);
 
 static KNOWN_ORGS: WordList = WordList::new(&[
@@ -784,7 +998,6 @@ static NOT_NAME_WORDS: WordList = WordList::new(&[
     "Building",
     "Stadium",
     "Trump",
-    "Tower",
     "Russian",
     "British",
     "French",
@@ -1226,10 +1439,59 @@ mod tests {
                 ("Brian Moynihan", EntityKind::Person),
             ],
         );
+        // A party before the body the office belongs to is part of the body's name.
+        check(
+            "Republican National Committee Chair Ronna McDaniel and Republican Mitt Romney spoke.",
+            &[
+                ("Republican National Committee", EntityKind::Organization),
+                ("Ronna McDaniel", EntityKind::Person),
+                ("Mitt Romney", EntityKind::Person),
+            ],
+        );
         // A title that ends the run names no one after it.
         check(
             "The Department of Justice opened an inquiry.",
             &[("Department of Justice", EntityKind::Organization)],
+        );
+    }
+
+    #[test]
+    fn an_office_of_a_department_is_part_of_the_title() {
+        check(
+            "Secretary of the Interior Dirk Kempthorne, Secretary of Homeland Security Kirstjen Nielsen and Secretary of State Hillary Rodham Clinton met the President of the United States Barack Obama at the Department of the Interior. The CEO of the Summit Agricultural Group, the Chief of Police Scot Smithee, Acting White House Chief of Staff Mick Mulvaney, the Director of Player Personnel, the House Ways and Means Committee, Joint Chiefs of Staff Chairman Mark Milley, the Louisiana House and the U.S. Surgeon General spoke of the Iran-backed Hezbollah and Kim Jong-un as President of the United States.",
+            &[
+                ("Dirk Kempthorne", EntityKind::Person),
+                ("Kirstjen Nielsen", EntityKind::Person),
+                ("Hillary Rodham Clinton", EntityKind::Person),
+                ("Barack Obama", EntityKind::Person),
+                ("Department of the Interior", EntityKind::Organization),
+                ("Summit Agricultural Group", EntityKind::Organization),
+                ("Scot Smithee", EntityKind::Person),
+                ("White House", EntityKind::Organization),
+                ("Mick Mulvaney", EntityKind::Person),
+                ("House Ways and Means Committee", EntityKind::Organization),
+                ("Joint Chiefs of Staff", EntityKind::Organization),
+                ("Mark Milley", EntityKind::Person),
+                ("Louisiana House", EntityKind::Organization),
+                ("Hezbollah", EntityKind::Organization),
+                ("Kim Jong-un", EntityKind::Person),
+            ],
+        );
+    }
+
+    #[test]
+    fn and_joins_a_public_body_name() {
+        check(
+            "The U.S. Food and Drug Administration and the Department of Health and Human Services Secretary Xavier Becerra told the House and Senate, as Apple Inc and Fox News did on Tuesday and House Armed Services Committee members later.",
+            &[
+                ("U.S. Food and Drug Administration", EntityKind::Organization),
+                ("Department of Health and Human Services", EntityKind::Organization),
+                ("Xavier Becerra", EntityKind::Person),
+                ("Senate", EntityKind::Organization),
+                ("Apple Inc", EntityKind::Organization),
+                ("Fox News", EntityKind::Organization),
+                ("House Armed Services Committee", EntityKind::Organization),
+            ],
         );
     }
 
