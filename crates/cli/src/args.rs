@@ -88,7 +88,8 @@ Examples:
 Ingesting the same article again changes nothing; an article with a known id and new content is \
 updated. Each batch is committed before the next is read. A page fetched by URL takes its id from \
 its address, so fetching it again updates it. A URL that cannot be fetched is named on stderr \
-with the reason, and the rest goes on (exit code 3).
+with the reason, and the rest goes on (exit code 3). Stories compared with other settings \
+(--summary-words, --model) or by another version are compared again, even when no article is new.
 
 Examples:
   parallax ingest articles/

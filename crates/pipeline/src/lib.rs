@@ -604,19 +604,42 @@ pub fn ingest_from(
     Ok(outcome)
 }
 
-/// Analyses the store again when its articles `changed` or an earlier analysis was
-/// interrupted; otherwise only counts its stories. What every ingest path calls after storing.
+/// Analyses the store again when its articles `changed`, an earlier analysis was interrupted,
+/// or its stories were compared with other settings or by another build (`parallax ingest
+/// --summary-words 100` over a store that already holds every article given); otherwise only
+/// counts its stories. What every ingest path calls after storing.
 pub fn refresh(
     store: &mut dyn store::Store,
     changed: bool,
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Analysis> {
-    if changed || store_is_stale(store)? {
+    if changed || store_is_stale(store)? || comparisons_out_of_date(store, config)? {
         reanalyze(store, config, progress)
     } else {
         Ok(Analysis { stories: store.stories()?.len(), ..Analysis::default() })
     }
+}
+
+/// Whether some stored story's report was computed from other inputs than its stored articles
+/// and this build's comparison settings give. Reads the articles' keys, not their text, and
+/// not the online state (which a full analysis reads).
+fn comparisons_out_of_date(store: &dyn store::Store, config: &Config) -> Result<bool> {
+    let Some(settings) = settings_identity(config) else {
+        return Ok(false);
+    };
+    let keys = store.article_keys()?;
+    let assignments: Vec<Assignment> = keys
+        .iter()
+        .map(|key| Assignment {
+            duplicate_of: key.duplicate_of.clone(),
+            story: key.story.clone().unwrap_or_default(),
+        })
+        .collect();
+    let stored = store.story_inputs()?;
+    Ok(story_members(&assignments).iter().any(|(story_id, idxs)| {
+        stored.get(story_id) != Some(&story_inputs(settings, story_id, idxs, &keys, &assignments))
+    }))
 }
 
 /// Frees the online state this process keeps in memory after saving it to a store (so that

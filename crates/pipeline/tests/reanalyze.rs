@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::DateTime;
 use model::Article;
-use pipeline::{reanalyze, Config, NoProgress};
+use pipeline::{reanalyze, refresh, Config, NoProgress};
 use store::{SavedStory, SqliteStore, Store};
 
 /// A process keeps one online state after an analysis, which the tests here take to be the
@@ -130,6 +130,27 @@ fn other_settings_compare_every_story_again() {
     config.compare.summary_words += 10;
     let again = reanalyze(&mut store, &config, &NoProgress).unwrap();
     assert_eq!((again.stories, again.compared), (2, 2));
+}
+
+#[test]
+fn a_refresh_with_nothing_stored_compares_again_under_other_settings() {
+    let _alone = alone();
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    put_flood_and_vote(&mut store);
+    let mut config = Config::recommended();
+    reanalyze(&mut store, &config, &NoProgress).unwrap();
+    // An ingest that stored nothing new, with the same settings: nothing to compare.
+    let same = refresh(&mut store, false, &config, &NoProgress).unwrap();
+    assert_eq!((same.stories, same.compared), (2, 0));
+    // With a shorter summary asked for, every story is compared again, and shows it.
+    let before = report(&store, "f1");
+    config.compare.summary_words = 12;
+    let other = refresh(&mut store, false, &config, &NoProgress).unwrap();
+    assert_eq!((other.stories, other.compared), (2, 2));
+    let after = report(&store, "f1");
+    assert!(after.summary.len() < before.summary.len(), "{:?}", after.summary);
+    let again = refresh(&mut store, false, &config, &NoProgress).unwrap();
+    assert_eq!(again.compared, 0);
 }
 
 /// What the other process of a [`RacedStore`] does.
