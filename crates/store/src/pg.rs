@@ -21,7 +21,7 @@ use model::Article;
 use postgres::config::SslMode;
 use postgres::{Client, GenericClient, NoTls, Row, Transaction};
 use rustls_pki_types::pem::PemObject;
-use rustls_pki_types::CertificateDer;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::codec::{
@@ -127,8 +127,8 @@ pub struct PgStore {
     client: RefCell<Option<Client>>,
     /// How to connect again when the server closed the connection.
     config: postgres::Config,
-    /// The certificate authorities to trust beside the system's (the URL's `sslrootcert`).
-    root_cert: Option<PathBuf>,
+    /// The files of the URL's TLS parameters that the client library does not read.
+    tls: TlsFiles,
     /// The URL without its password, for errors.
     name: String,
 }
@@ -156,19 +156,20 @@ impl PgStore {
     /// `postgresql:///database?host=/run/postgresql` for a Unix socket), creating the store's
     /// tables in an empty database. With `sslmode=require` the connection is TLS, the server
     /// verified against the system's authorities and those of the PEM file `sslrootcert`
-    /// names; otherwise it is in the clear.
+    /// names, and the client, when the server asks, by the certificate and key of the PEM
+    /// files `sslcert` and `sslkey` name; otherwise it is in the clear.
     ///
     /// A database holding other tables but no Parallax store, or a store written by a newer
     /// Parallax, is refused with a clear error and left untouched.
     pub fn connect(url: &str) -> Result<PgStore> {
         let name = redacted(url);
-        let (url, root_cert) = take_root_cert(url);
+        let (url, tls) = take_tls_files(url);
         let open_error = |cause| Error::OpenPostgres { url: name.clone(), cause };
         let mut config: postgres::Config = url.parse().map_err(open_error)?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
-        let mut client = connect(&config, root_cert.as_deref(), &name)?;
+        let mut client = connect(&config, &tls, &name)?;
         let mut tx = client.transaction().map_err(open_error)?;
         // One process creates the tables; another one opening at the same time waits for it.
         tx.execute("SELECT pg_advisory_xact_lock(5208967512)", &[]).map_err(open_error)?;
@@ -206,7 +207,7 @@ impl PgStore {
             .map_err(open_error)?;
         }
         tx.commit().map_err(open_error)?;
-        Ok(PgStore { client: RefCell::new(Some(client)), config, root_cert, name })
+        Ok(PgStore { client: RefCell::new(Some(client)), config, tls, name })
     }
 
     /// The connection, opened again first when the server has closed it (a restart of the
@@ -218,7 +219,7 @@ impl PgStore {
         let open =
             |client: &mut Client| !client.is_closed() && client.is_valid(CONNECT_TIMEOUT).is_ok();
         if !client.as_mut().is_some_and(open) {
-            *client = Some(connect(&self.config, self.root_cert.as_deref(), &self.name)?);
+            *client = Some(connect(&self.config, &self.tls, &self.name)?);
         }
         Ok(RefMut::map(client, |client| client.as_mut().expect("connected above")))
     }
@@ -820,57 +821,91 @@ fn listing_row(row: &Row) -> (StoryListing, String) {
 }
 
 /// Connects as `config` says: over TLS when its `sslmode` is `require`, the server's
-/// certificate verified against the system's authorities and `root_cert`'s; in the clear
-/// otherwise (`prefer`, the default, and `disable`), as libpq does without a certificate to
-/// trust.
-fn connect(config: &postgres::Config, root_cert: Option<&Path>, name: &str) -> Result<Client> {
+/// certificate verified against the system's authorities and `tls.root_cert`'s, with the
+/// client's certificate when `tls` has one; in the clear otherwise (`prefer`, the default, and
+/// `disable`), as libpq does without a certificate to trust.
+fn connect(config: &postgres::Config, tls: &TlsFiles, name: &str) -> Result<Client> {
     let open_error = |cause| Error::OpenPostgres { url: name.to_string(), cause };
     match config.get_ssl_mode() {
         SslMode::Disable | SslMode::Prefer => config.connect(NoTls).map_err(open_error),
         _ => {
-            let tls = tls_connector(root_cert)
+            let tls = tls_connector(tls)
                 .map_err(|reason| Error::Tls { url: name.to_string(), reason })?;
             config.connect(tls).map_err(open_error)
         }
     }
 }
 
-fn tls_connector(root_cert: Option<&Path>) -> Result<MakeRustlsConnect, String> {
+fn tls_connector(files: &TlsFiles) -> Result<MakeRustlsConnect, String> {
     let mut roots = rustls::RootCertStore::empty();
     roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
-    if let Some(path) = root_cert {
-        let read = |err: rustls_pki_types::pem::Error| format!("{}: {err}", path.display());
-        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
-            .map_err(read)?
-            .collect::<Result<_, _>>()
-            .map_err(read)?;
-        if certs.is_empty() {
-            return Err(format!("{}: no certificate in the file", path.display()));
-        }
-        roots.add_parsable_certificates(certs);
+    if let Some(path) = &files.root_cert {
+        roots.add_parsable_certificates(read_certificates(path)?);
     }
     // Named rather than the process default: more than one provider is built in.
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|err| err.to_string())?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+        .with_root_certificates(roots);
+    let config = match (&files.cert, &files.key) {
+        (None, None) => config.with_no_client_auth(),
+        (Some(cert), Some(key)) => {
+            let key = PrivateKeyDer::from_pem_file(key)
+                .map_err(|err| format!("{}: {err}", key.display()))?;
+            config
+                .with_client_auth_cert(read_certificates(cert)?, key)
+                .map_err(|err| format!("{}: {err}", cert.display()))?
+        }
+        _ => return Err("sslcert and sslkey are given together, or neither".to_string()),
+    };
     Ok(MakeRustlsConnect::new(config))
 }
 
-/// `url` as the client library takes it, and the file of PEM certificates of the authorities
-/// to trust. Two of libpq's parameters it does not know: `sslrootcert` is taken out (and is
-/// that file), and `sslmode=verify-ca` or `verify-full` is read as `require`, which verifies
-/// the server's certificate and name (`tls_connector`).
-fn take_root_cert(url: &str) -> (String, Option<PathBuf>) {
-    let Some((base, query)) = url.split_once('?') else { return (url.to_string(), None) };
-    let mut root_cert = None;
+/// The certificates of a PEM file, at least one.
+fn read_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
+    let read = |err: rustls_pki_types::pem::Error| format!("{}: {err}", path.display());
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
+        .map_err(read)?
+        .collect::<Result<_, _>>()
+        .map_err(read)?;
+    match certs.is_empty() {
+        true => Err(format!("{}: no certificate in the file", path.display())),
+        false => Ok(certs),
+    }
+}
+
+/// The PEM files of libpq's TLS parameters, which the client library does not read.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct TlsFiles {
+    /// The certificate authorities to trust beside the system's (`sslrootcert`).
+    root_cert: Option<PathBuf>,
+    /// The client's certificate (`sslcert`), for a server that asks for one.
+    cert: Option<PathBuf>,
+    /// The client certificate's private key (`sslkey`).
+    key: Option<PathBuf>,
+}
+
+/// `url` as the client library takes it, and the files of its TLS parameters. libpq's
+/// `sslrootcert`, `sslcert` and `sslkey` are taken out (the client library does not know
+/// them), and `sslmode=verify-ca` or `verify-full` is read as `require`, which verifies the
+/// server's certificate and name (`tls_connector`).
+fn take_tls_files(url: &str) -> (String, TlsFiles) {
+    let mut files = TlsFiles::default();
+    let Some((base, query)) = url.split_once('?') else { return (url.to_string(), files) };
     let kept: Vec<&str> = query
         .split('&')
         .filter_map(|param| match param.split_once('=') {
             Some(("sslrootcert", path)) => {
-                root_cert = Some(PathBuf::from(path));
+                files.root_cert = Some(PathBuf::from(path));
+                None
+            }
+            Some(("sslcert", path)) => {
+                files.cert = Some(PathBuf::from(path));
+                None
+            }
+            Some(("sslkey", path)) => {
+                files.key = Some(PathBuf::from(path));
                 None
             }
             Some(("sslmode", "verify-ca" | "verify-full")) => Some("sslmode=require"),
@@ -878,8 +913,8 @@ fn take_root_cert(url: &str) -> (String, Option<PathBuf>) {
         })
         .collect();
     match kept.is_empty() {
-        true => (base.to_string(), root_cert),
-        false => (format!("{base}?{}", kept.join("&")), root_cert),
+        true => (base.to_string(), files),
+        false => (format!("{base}?{}", kept.join("&")), files),
     }
 }
 
@@ -904,19 +939,45 @@ mod tests {
 
     #[test]
     fn libpq_parameters_the_client_does_not_know_are_read_by_us() {
+        let root =
+            |path: &str| TlsFiles { root_cert: Some(PathBuf::from(path)), ..TlsFiles::default() };
         assert_eq!(
-            take_root_cert("postgres://db/news?sslmode=require&sslrootcert=/etc/ca.pem"),
-            ("postgres://db/news?sslmode=require".to_string(), Some(PathBuf::from("/etc/ca.pem")))
+            take_tls_files("postgres://db/news?sslmode=require&sslrootcert=/etc/ca.pem"),
+            ("postgres://db/news?sslmode=require".to_string(), root("/etc/ca.pem"))
         );
         assert_eq!(
-            take_root_cert("postgres://db/news?sslrootcert=ca.pem"),
-            ("postgres://db/news".to_string(), Some(PathBuf::from("ca.pem")))
+            take_tls_files("postgres://db/news?sslrootcert=ca.pem"),
+            ("postgres://db/news".to_string(), root("ca.pem"))
         );
-        assert_eq!(take_root_cert("postgres://db/news"), ("postgres://db/news".to_string(), None));
         assert_eq!(
-            take_root_cert("postgres://db/news?sslmode=verify-full&connect_timeout=5"),
-            ("postgres://db/news?sslmode=require&connect_timeout=5".to_string(), None)
+            take_tls_files("postgres://db/news"),
+            ("postgres://db/news".to_string(), TlsFiles::default())
         );
+        assert_eq!(
+            take_tls_files("postgres://db/news?sslmode=verify-full&connect_timeout=5"),
+            (
+                "postgres://db/news?sslmode=require&connect_timeout=5".to_string(),
+                TlsFiles::default()
+            )
+        );
+        assert_eq!(
+            take_tls_files("postgres://db/news?sslcert=/c/me.crt&sslmode=require&sslkey=/c/me.key"),
+            (
+                "postgres://db/news?sslmode=require".to_string(),
+                TlsFiles {
+                    root_cert: None,
+                    cert: Some(PathBuf::from("/c/me.crt")),
+                    key: Some(PathBuf::from("/c/me.key"))
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn a_client_certificate_needs_its_key() {
+        let files = TlsFiles { cert: Some(PathBuf::from("/c/me.crt")), ..TlsFiles::default() };
+        let err = tls_connector(&files).err().expect("refused");
+        assert!(err.contains("sslkey"), "{err}");
     }
 
     #[test]

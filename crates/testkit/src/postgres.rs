@@ -45,12 +45,18 @@ pub fn database() -> Option<String> {
 }
 
 /// A new, empty database on a private cluster that serves TLS on a loopback TCP port, with a
-/// certificate for `localhost` issued by an authority of its own.
+/// certificate for `localhost` issued by an authority of its own, and takes TCP connections
+/// only over TLS and from a client with a certificate that authority issued.
 pub struct TlsDatabase {
     /// `postgresql://postgres@localhost:PORT/NAME`, without `sslmode`.
     pub url: String,
+    /// The same database through the cluster's Unix socket, which asks for no certificate.
+    pub local_url: String,
     /// The authority's certificate (PEM), for the client to trust.
     pub root_cert: PathBuf,
+    /// A client certificate the authority issued to the superuser, and its key (PEM).
+    pub client_cert: PathBuf,
+    pub client_key: PathBuf,
 }
 
 /// A [`TlsDatabase`], or `None` as [`database`] says. Never on the `PARALLAX_TEST_POSTGRES`
@@ -62,7 +68,13 @@ pub fn tls_database() -> Option<TlsDatabase> {
     let Server::Private { socket_dir, port, .. } = server else { unreachable!("private") };
     Some(TlsDatabase {
         url: format!("postgresql://{SUPERUSER}@localhost:{port}/{name}"),
+        local_url: format!(
+            "postgresql://{SUPERUSER}@/{name}?host={}&port={port}",
+            socket_dir.display()
+        ),
         root_cert: socket_dir.join("root.crt"),
+        client_cert: socket_dir.join("client.crt"),
+        client_key: socket_dir.join("client.key"),
     })
 }
 
@@ -167,9 +179,16 @@ fn start_cluster(bin: &Path, dir: &Path, port: u16, tls: bool) -> Result<(), Str
     match tls {
         true => {
             write_certificates(dir)?;
+            // TCP only over TLS, and only with a client certificate the authority issued.
+            std::fs::write(
+                dir.join("pg_hba.conf"),
+                "local all all trust\nhostssl all all 127.0.0.1/32 trust clientcert=verify-ca\n",
+            )
+            .map_err(|err| format!("pg_hba.conf: {err}"))?;
             options.push_str(&format!(
                 " -c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file={0}/server.crt \
-                 -c ssl_key_file={0}/server.key",
+                 -c ssl_key_file={0}/server.key -c ssl_ca_file={0}/root.crt \
+                 -c hba_file={0}/pg_hba.conf",
                 dir.display()
             ));
         }
@@ -201,8 +220,9 @@ fn start_cluster(bin: &Path, dir: &Path, port: u16, tls: bool) -> Result<(), Str
     Ok(())
 }
 
-/// Writes an authority's certificate (`root.crt`) and a certificate for `localhost` it issued
-/// (`server.crt`, `server.key`, readable by its owner alone, as PostgreSQL requires).
+/// Writes an authority's certificate (`root.crt`), a certificate for `localhost` it issued
+/// (`server.crt`, `server.key`) and one for the superuser as a client (`client.crt`,
+/// `client.key`); keys are readable by their owner alone, as PostgreSQL and libpq require.
 fn write_certificates(dir: &Path) -> Result<(), String> {
     use std::os::unix::fs::PermissionsExt;
     let tls = |err: rcgen::Error| format!("cannot make a test certificate: {err}");
@@ -218,11 +238,20 @@ fn write_certificates(dir: &Path) -> Result<(), String> {
     let write = |name: &str, text: String| {
         std::fs::write(dir.join(name), text).map_err(|err| format!("{name}: {err}"))
     };
+    let client_key = rcgen::KeyPair::generate().map_err(tls)?;
+    let mut client = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(tls)?;
+    client.distinguished_name.push(rcgen::DnType::CommonName, SUPERUSER);
+    let client = client.signed_by(&client_key, &authority, &authority_key).map_err(tls)?;
     write("root.crt", authority.pem())?;
     write("server.crt", server.pem())?;
     write("server.key", server_key.serialize_pem())?;
-    std::fs::set_permissions(dir.join("server.key"), std::fs::Permissions::from_mode(0o600))
-        .map_err(|err| format!("server.key: {err}"))
+    write("client.crt", client.pem())?;
+    write("client.key", client_key.serialize_pem())?;
+    for key in ["server.key", "client.key"] {
+        std::fs::set_permissions(dir.join(key), std::fs::Permissions::from_mode(0o600))
+            .map_err(|err| format!("{key}: {err}"))?;
+    }
+    Ok(())
 }
 
 /// Runs `command`, returning its stdout, or what went wrong.

@@ -127,15 +127,20 @@ fn a_store_dropped_inside_an_async_runtime_closes_quietly() {
 }
 
 /// With `sslmode=require` the connection is encrypted and the server's certificate verified:
-/// against the authority `sslrootcert` names it is accepted, and without it refused.
+/// against the authority `sslrootcert` names it is accepted, and without it refused. A server
+/// that asks for the client's certificate gets the one `sslcert` and `sslkey` name.
 #[test]
 fn tls_is_required_verified_and_trusts_the_given_authority() {
     let Some(server) = testkit::postgres::tls_database() else { return };
     let root_cert = server.root_cert.display();
-    let trusted = format!("{}?sslmode=require&sslrootcert={root_cert}", server.url);
+    let (cert, key) = (server.client_cert.display(), server.client_key.display());
+    let trusted = format!(
+        "{}?sslmode=require&sslrootcert={root_cert}&sslcert={cert}&sslkey={key}",
+        server.url
+    );
     let mut store = store::open(&trusted).unwrap();
     store.put_articles(&[article("a", "A.")]).unwrap();
-    let mut client = postgres::Client::connect(&server.url, postgres::NoTls).unwrap();
+    let mut client = postgres::Client::connect(&server.local_url, postgres::NoTls).unwrap();
     let encrypted: bool = client
         .query_one(
             "SELECT bool_and(ssl) FROM pg_stat_ssl JOIN pg_stat_activity USING (pid) \
@@ -147,13 +152,27 @@ fn tls_is_required_verified_and_trusts_the_given_authority() {
     assert!(encrypted, "the store's connection is encrypted");
 
     // libpq's strictest mode, which the client library does not know, means the same.
-    let full = format!("{}?sslmode=verify-full&sslrootcert={root_cert}", server.url);
+    let full = format!(
+        "{}?sslmode=verify-full&sslrootcert={root_cert}&sslcert={cert}&sslkey={key}",
+        server.url
+    );
     assert_eq!(store::open(&full).unwrap().article_count().unwrap(), 1);
 
-    let untrusted = format!("{}?sslmode=require", server.url);
+    let untrusted = format!("{}?sslmode=require&sslcert={cert}&sslkey={key}", server.url);
     let err = PgStore::connect(&untrusted).unwrap_err().to_string();
     assert!(err.contains("certificate"), "{err}");
     let missing = format!("{}?sslmode=require&sslrootcert=/nonexistent/root.crt", server.url);
     let err = PgStore::connect(&missing).unwrap_err().to_string();
     assert!(err.contains("/nonexistent/root.crt"), "{err}");
+    // The server asks for a client certificate: without one it refuses.
+    let anonymous = format!("{}?sslmode=require&sslrootcert={root_cert}", server.url);
+    let err = PgStore::connect(&anonymous).unwrap_err().to_string();
+    assert!(err.contains("requires a valid client certificate"), "{err}");
+    // A key that is not there is named.
+    let no_key = format!(
+        "{}?sslmode=require&sslrootcert={root_cert}&sslcert={cert}&sslkey=/nonexistent/client.key",
+        server.url
+    );
+    let err = PgStore::connect(&no_key).unwrap_err().to_string();
+    assert!(err.contains("/nonexistent/client.key"), "{err}");
 }
