@@ -91,7 +91,18 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 outside_dash_asides(before, sentence_subject)
             })
             .or_else(|| introduced_by_previous_paragraph(text, span))
-            .or_else(|| attributed_in_previous_sentence(text, span, previous_end));
+            .or_else(|| attributed_in_previous_sentence(text, span, previous_end))
+            .or_else(|| {
+                attributed_in_previous_paragraph(text, span).filter(|raw| match raw {
+                    // Read from a sentence without a quote, a speaker must be one: a person the
+                    // text names, or a spokesperson.
+                    RawSpeaker::Name(name) => {
+                        people.with_last_word(last_word(name)).next().is_some()
+                    }
+                    RawSpeaker::Description(description) => is_spokesperson(description),
+                    RawSpeaker::Pronoun(_) => false,
+                })
+            });
         let mut speaker = match (raw, label) {
             // "WALLACE:" names its speaker as "Wallace" would.
             (Some(RawSpeaker::Name(name)), Some(_)) => {
@@ -247,7 +258,7 @@ enum RawSpeaker<'a> {
     Description(&'a str),
 }
 
-const VERBS: &str = r"(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|stated|declared|insisted|insists|warned|warns|claimed|claims|tweeted|replied|responded|recalled|acknowledged|admitted|announced|remarked|joked|quipped|observed|suggested|concluded|countered|complained|predicted|stressed|emphasized|shouted|yelled|reported|reports|wrote|posted|testified|pointed out|went on|demanded|demands|boasted|bragged|conceded|concedes|vowed|vows|urged|urges|cautioned|charged|pleaded|wondered|mused|scoffed|exclaimed|lamented|retorted|snapped|confirmed|maintained|contended|contends|alleged|assured|promised|agreed|shot back|fired back|chimed in|sings|sang|chanted|cried|whispered|interjected|mocked|griped|disclosed|revealed)";
+const VERBS: &str = r"(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|stated|declared|insisted|insists|warned|warns|claimed|claims|tweeted|replied|responded|recalled|acknowledged|admitted|announced|remarked|joked|quipped|observed|suggested|concluded|countered|complained|predicted|stressed|emphasized|shouted|yelled|reported|reports|wrote|posted|testified|pointed out|went on|demanded|demands|boasted|bragged|conceded|concedes|vowed|vows|urged|urges|cautioned|charged|pleaded|wondered|mused|scoffed|exclaimed|lamented|retorted|snapped|confirmed|confirms|maintained|contended|contends|alleged|assured|promised|agreed|shot back|fired back|chimed in|sings|sang|chanted|cried|whispered|interjected|mocked|griped|disclosed|revealed)";
 
 /// `," said Smith` / `," said a senior official`.
 static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -809,6 +820,32 @@ fn attributed_in_previous_sentence<'a>(
     }
     let previous = last_sentence(before.strip_suffix('.')?);
     outside_dash_asides(previous, attribution_before_in)
+}
+
+/// A paragraph that is only a quote, after a paragraph whose last sentence reports its
+/// speaker's words: `... for what is to be a three-month stay, her rep confirms to PEOPLE.` then
+/// `"And she showed up in the morning and hated it."`.
+fn attributed_in_previous_paragraph<'a>(text: &'a str, span: &Span) -> Option<RawSpeaker<'a>> {
+    if !span.whole_paragraph {
+        return None;
+    }
+    let previous = text[..span.line_start].trim_end();
+    let line = &previous[previous.rfind('\n').map_or(0, |i| i + 1)..];
+    // A paragraph with a quote of its own has its speaker, whom the next one continues.
+    if line.contains(is_quote_mark) {
+        return None;
+    }
+    let sentence = last_sentence(line.strip_suffix('.')?);
+    outside_dash_asides(sentence, attribution_before_in)
+}
+
+/// "Her rep", "a spokesman for the campaign", "the family's lawyer".
+fn is_spokesperson(description: &str) -> bool {
+    static SPOKESPERSON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the|a|an|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,2}(?:rep|representative|spokesman|spokeswoman|spokesperson|publicist|lawyer|attorney|agent|source)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    SPOKESPERSON.is_match(description)
 }
 
 /// Where the attribution sentence after a quote ends.
@@ -1797,6 +1834,27 @@ mod tests {
         check(
             "The city may delay the vote until spring. \"We need more time to study the costs.\"",
             &[("We need more time to study the costs.", None)],
+        );
+    }
+
+    #[test]
+    fn a_paragraph_of_quote_is_the_speaker_of_the_paragraph_before() {
+        // Reported speech ends the paragraph before: its speaker goes on, over the last quote's.
+        check(
+            "“The pumps are ready,” Mayor Ellen Shaw said.\nThe harbor was damaged, engineer Paul Varga told reporters.\n“The sea wall will need a year of work.”\nShe checked into a clinic, her rep confirms to PEOPLE.\n“And she showed up in the morning and hated it.”",
+            &[
+                ("The pumps are ready,", Some("Ellen Shaw")),
+                ("The sea wall will need a year of work.", Some("Paul Varga")),
+                ("And she showed up in the morning and hated it.", Some("her rep")),
+            ],
+        );
+        // Not a word before a speech verb that names no one the text names as a person.
+        check(
+            "“The pumps are ready,” Mayor Ellen Shaw said.\nThe order takes effect on Tuesday, the city said.\n“Nobody will be left behind.”",
+            &[
+                ("The pumps are ready,", Some("Ellen Shaw")),
+                ("Nobody will be left behind.", Some("Ellen Shaw")),
+            ],
         );
     }
 
