@@ -216,7 +216,23 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     // Built once: this runs for every capitalised word of every article.
     static ENGLISH_STOP_WORDS: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| stop_words::lookup("en").unwrap_or_default().iter().copied().collect());
-    COMMON_CAPITALISED.contains(word) || ENGLISH_STOP_WORDS.contains(word.to_lowercase().as_str())
+    COMMON_CAPITALISED.contains(word)
+        || ENGLISH_STOP_WORDS.contains(word.to_lowercase().as_str())
+        || is_adverb(word)
+}
+
+/// "Naturally", "Ironically", "Clearly", "Happily": an adverb opening a sentence, by its
+/// ending; names end so rarely ("Beverly", "Sally", "Emily" and "Gurbanguly" do not).
+fn is_adverb(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ally", "ously", "ently", "antly", "ively", "fully", "lessly", "edly", "ingly", "ately",
+        "arly", "ostly",
+    ];
+    let lower = word.to_lowercase();
+    lower.len() >= 6
+        && word.chars().skip(1).all(|c| c.is_lowercase())
+        && (ENDINGS.iter().any(|ending| lower.ends_with(ending))
+            || lower.len() >= 7 && lower.ends_with("ily"))
 }
 
 struct Token<'a> {
@@ -267,6 +283,38 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
     acc
 }
 
+/// Titles written before two names or more: "Producers Laurence Mark and Bill Condon",
+/// "Sens. Bill Cassidy and Susan Collins". Not every title's plural: "Kings County", "Queens",
+/// "Chiefs" and "Republicans" name places and bodies.
+const PLURAL_TITLES: &[&str] = &[
+    "Senators",
+    "Sens.",
+    "Representatives",
+    "Reps.",
+    "Justices",
+    "Judges",
+    "Presidents",
+    "Governors",
+    "Govs.",
+    "Ministers",
+    "Mayors",
+    "Commissioners",
+    "Directors",
+    "Executives",
+    "CEOs",
+    "Producers",
+    "Officers",
+    "Detectives",
+    "Prosecutors",
+    "Lawyers",
+    "Attorneys",
+    "Actors",
+    "Candidates",
+    "Ambassadors",
+    "Professors",
+    "Drs.",
+];
+
 /// "Iran-backed", "Republican-led", "Soviet-era", "Pulitzer Prize-winning": a capitalised word
 /// made an adjective, not a name. "Kim Jong-un" and "Tsai Ing-wen" are names.
 fn is_hyphenated_adjective(word: &str) -> bool {
@@ -278,10 +326,37 @@ fn is_hyphenated_adjective(word: &str) -> bool {
 }
 
 /// What a noun is hyphenated with to make an adjective ("Soviet-era", "U.S.-made",
-/// "Sixteen-year-old"), beside participles.
+/// "Sixteen-year-old") or a description ("Super-agent"), beside participles.
 const ADJECTIVE_ENDS: &[&str] = &[
-    "era", "style", "run", "made", "born", "area", "end", "like", "type", "heavy", "old", "wide",
-    "free", "friendly", "class", "level", "scale", "term", "bound", "proof", "centric", "long",
+    "era",
+    "style",
+    "run",
+    "made",
+    "born",
+    "area",
+    "end",
+    "like",
+    "type",
+    "heavy",
+    "old",
+    "wide",
+    "free",
+    "friendly",
+    "class",
+    "level",
+    "scale",
+    "term",
+    "bound",
+    "proof",
+    "centric",
+    "long",
+    // Descriptions: "Super-agent Scott Boras", "Co-founder Jane Lee".
+    "agent",
+    "founder",
+    "president",
+    "star",
+    "winner",
+    "owner",
 ];
 
 /// "Sen.", "Gov.", "W.", "U.S.", "Jr.": a period that belongs to the word.
@@ -303,7 +378,10 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
             push_tokens(offset, &tokens[..title], false, sentence_start, acc);
             titled = true;
             tokens = &tokens[title + 1..];
-        } else if TITLES.contains(first.word) {
+        } else if (TITLES.contains(first.word) || PLURAL_TITLES.contains(&first.word))
+            // "Justice Department": a body's name, not a title.
+            && !rest.first().is_some_and(|next| ORG_KEYWORDS.contains(next.word))
+        {
             titled = true;
             tokens = rest;
         } else if titled && first.word == "of" && rest.len() > 1 {
@@ -522,7 +600,10 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     let name_words = run.n_words - usize::from(words.last().is_some_and(|w| is_name_suffix(w)));
     // "U.S. Surgeon General", "Vice President": an office, not a name.
     let office = words.len() > 1 && words[words.len() - 2..].iter().all(|w| is_title(w));
-    (name_like && !office && name_words <= 3 && !words.iter().any(|w| NOT_NAME_WORDS.contains(w)))
+    // "Bill" names a law after a word ("Infrastructure Bill") and a man before one.
+    let not_name =
+        |(idx, word): (usize, &&str)| NOT_NAME_WORDS.contains(word) && (idx, *word) != (0, "Bill");
+    (name_like && !office && name_words <= 3 && !words.iter().enumerate().any(not_name))
         .then_some(EntityKind::Person)
 }
 
@@ -1530,6 +1611,25 @@ mod tests {
         check(
             "Troops left Ukraine for the U.S. and New York. They came from Smallville, where it rained.",
             &[("Ukraine", EntityKind::Place), ("U.S.", EntityKind::Place), ("New York", EntityKind::Place), ("Smallville", EntityKind::Place)],
+        );
+    }
+
+    #[test]
+    fn adverbs_descriptions_and_plural_titles_are_not_names() {
+        check(
+            "Naturally Scott Boras called. Typically Acme Corp. won. Beverly Smith agreed, and Sally Yates left with Super-agent Tom Reyes and Producers Laurence Mark and Ann Condon. Bill Clinton signed the Infrastructure Bill at Kings County Hospital, and the Justice Department agreed.",
+            &[
+                ("Scott Boras", EntityKind::Person),
+                ("Acme Corp.", EntityKind::Organization),
+                ("Beverly Smith", EntityKind::Person),
+                ("Sally Yates", EntityKind::Person),
+                ("Tom Reyes", EntityKind::Person),
+                ("Laurence Mark", EntityKind::Person),
+                ("Ann Condon", EntityKind::Person),
+                ("Bill Clinton", EntityKind::Person),
+                ("Kings County Hospital", EntityKind::Organization),
+                ("Justice Department", EntityKind::Organization),
+            ],
         );
     }
 
