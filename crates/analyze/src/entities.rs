@@ -883,6 +883,12 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "House",
     "Chiefs",
     "Watch",
+    "Guild",
+    "Society",
+    "League",
+    "Academy",
+    "Museum",
+    "Library",
 ]);
 
 static KNOWN_ORGS: WordList = WordList::new(&[
@@ -1595,13 +1601,15 @@ mod tests {
     #[test]
     fn organizations_by_keyword_name_and_acronym() {
         check(
-            "The Department of Justice asked Acme Corp. and the FBI, Reuters reported. The Green Party agreed.",
+            "The Department of Justice asked Acme Corp. and the FBI, Reuters reported. The Green Party agreed with the Screen Actors Guild and the Library of Congress.",
             &[
                 ("Department of Justice", EntityKind::Organization),
                 ("Acme Corp.", EntityKind::Organization),
                 ("FBI", EntityKind::Organization),
                 ("Reuters", EntityKind::Organization),
                 ("Green Party", EntityKind::Organization),
+                ("Screen Actors Guild", EntityKind::Organization),
+                ("Library of Congress", EntityKind::Organization),
             ],
         );
     }
