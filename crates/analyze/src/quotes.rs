@@ -1039,8 +1039,27 @@ fn is_function_word(word: &str) -> bool {
 fn name_at_end(span: &str) -> Option<&str> {
     let span = strip_party_label(span.trim_end());
     let span = span.trim_end_matches("’s").trim_end_matches("'s");
+    if let Some(acronym) = acronym_at_end(span) {
+        return Some(acronym);
+    }
     let name = capitalised_runs(span).last().copied()?;
     (span.ends_with(name) && !is_common_word(name)).then_some(name)
+}
+
+/// A body named by its acronym as a whole subject: "the FBI", "NASA", "the U.N." (`," the FBI
+/// said`). Names of people are never all capitals but in transcripts' labels.
+fn acronym_at_end(span: &str) -> Option<&str> {
+    let words: Vec<&str> = span.split_whitespace().collect();
+    let (&last, before) = words.split_last()?;
+    let letters = last.chars().filter(|c| *c != '.').count();
+    let acronym = (2..=6).contains(&letters)
+        && last.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && !crate::calendar::is_day_or_month_name(last);
+    let whole = match before {
+        [] => true,
+        [.., the] => matches!(*the, "the" | "The"),
+    };
+    (acronym && whole).then_some(last)
 }
 
 /// Drops a trailing party label: "Sen. Claire McCaskill (D-Mo.)", "Paul Ryan, R-Wis.,".
@@ -1854,6 +1873,18 @@ mod tests {
             &[
                 ("The pumps are ready,", Some("Ellen Shaw")),
                 ("Nobody will be left behind.", Some("Ellen Shaw")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_acronym_speaks() {
+        check(
+            "“We are aware of the problem,” the BOE said in a statement. “The rate fell 4%,” AP reported. “Aid is arriving,” the U.N. said on Monday.",
+            &[
+                ("We are aware of the problem,", Some("BOE")),
+                ("The rate fell 4%,", Some("AP")),
+                ("Aid is arriving,", Some("U.N.")),
             ],
         );
     }
