@@ -173,9 +173,8 @@ fn and_joins_a_body(before: &[Token<'_>], after: &[Token<'_>]) -> bool {
         })
         && !ORG_KEYWORDS.contains(last.word)
         && !KNOWN_ORGS.contains(last.word)
-        && !PLACES.contains(last.word)
-        && !is_acronym(last.word)
-        && !matches!(last.word, "U.S." | "U.K." | "US" | "UK");
+        && !is_place_name(last.word)
+        && !is_acronym(last.word);
     if !joins {
         return false;
     }
@@ -558,10 +557,15 @@ fn title_after_modifiers(tokens: &[Token<'_>]) -> Option<usize> {
     })
 }
 
+/// A place the gazetteer knows, or a country's abbreviation.
+fn is_place_name(name: &str) -> bool {
+    PLACES.contains(name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE")
+}
+
 fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> {
     let name = &text[run.start..run.end];
     let words: Vec<&str> = name.split_whitespace().collect();
-    if PLACES.contains(name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE") {
+    if is_place_name(name) {
         return Some(EntityKind::Place);
     }
     if KNOWN_ORGS.contains(name)
