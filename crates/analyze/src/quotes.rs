@@ -1095,8 +1095,14 @@ fn capitalised_runs(span: &str) -> Vec<&str> {
                     break;
                 }
             }
+            // A sentence's full stop is not the name's, but the period of "Jr." is.
+            let last = run.rsplit(' ').next().unwrap_or(run);
+            let run = match crate::entities::is_name_suffix(last) {
+                true => run,
+                false => run.trim_end_matches('.'),
+            };
             (!is_title_word(run) && run != "I" && run.chars().any(char::is_lowercase))
-                .then_some(run.trim_end_matches('.'))
+                .then_some(run)
         })
         .collect()
 }
@@ -1885,6 +1891,18 @@ mod tests {
             &[
                 ("You are a Charger one year at a time,", Some("Tom Baker")),
                 ("The list is long,", Some("U.S. Marshals")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_suffix_speaks_whole() {
+        check(
+            "“He has the integrity to lead,” Harold L. Child Jr., legal attache to the embassy in Japan, told Nixon. “It will pass,” Tom Baker Jr. told reporters. “We agree with the plan,” said Ann Lee Sr.",
+            &[
+                ("He has the integrity to lead,", Some("Harold L. Child Jr.")),
+                ("It will pass,", Some("Tom Baker Jr.")),
+                ("We agree with the plan,", Some("Ann Lee Sr.")),
             ],
         );
     }
