@@ -875,6 +875,10 @@ fn ends_with_abbreviation(before: &str) -> bool {
                 | "Ms"
                 | "Dr"
                 | "Sen"
+                | "Sens"
+                | "Reps"
+                | "Govs"
+                | "Drs"
                 | "Rep"
                 | "Gov"
                 | "Gen"
@@ -1904,6 +1908,14 @@ mod tests {
                 ("It will pass,", Some("Tom Baker Jr.")),
                 ("We agree with the plan,", Some("Ann Lee Sr.")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_plural_title_does_not_end_the_sentence() {
+        check(
+            "“This is a historic and long-overdue moment,” U.S. Reps. Donald McEachin and Jennifer Wexton, both Democrats from Virginia, said in a statement.",
+            &[("This is a historic and long-overdue moment,", Some("Jennifer Wexton"))],
         );
     }
 
