@@ -215,19 +215,20 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     // Built once: this runs for every capitalised word of every article.
     static ENGLISH_STOP_WORDS: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| stop_words::lookup("en").unwrap_or_default().iter().copied().collect());
-    COMMON_CAPITALISED.contains(word)
-        || ENGLISH_STOP_WORDS.contains(word.to_lowercase().as_str())
-        || is_adverb(word)
+    if COMMON_CAPITALISED.contains(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ENGLISH_STOP_WORDS.contains(lower.as_str()) || is_adverb(word, &lower)
 }
 
 /// "Naturally", "Ironically", "Clearly", "Happily": an adverb opening a sentence, by its
 /// ending; names end so rarely ("Beverly", "Sally", "Emily" and "Gurbanguly" do not).
-fn is_adverb(word: &str) -> bool {
+fn is_adverb(word: &str, lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ally", "ously", "ently", "antly", "ively", "fully", "lessly", "edly", "ingly", "ately",
         "arly", "ostly",
     ];
-    let lower = word.to_lowercase();
     lower.len() >= 6
         && word.chars().skip(1).all(|c| c.is_lowercase())
         && (ENDINGS.iter().any(|ending| lower.ends_with(ending))
