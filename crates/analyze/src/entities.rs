@@ -667,7 +667,7 @@ fn is_keyword_or_title(word: &str) -> bool {
         || is_place_keyword(word)
 }
 
-fn is_acronym(word: &str) -> bool {
+pub(crate) fn is_acronym(word: &str) -> bool {
     let n_chars = word.chars().count();
     (2..=6).contains(&n_chars) && word.chars().all(|c| c.is_ascii_uppercase())
 }

@@ -1056,9 +1056,7 @@ fn name_at_end(span: &str) -> Option<&str> {
 fn acronym_at_end(span: &str) -> Option<&str> {
     let words: Vec<&str> = span.split_whitespace().collect();
     let (&last, before) = words.split_last()?;
-    let letters = last.chars().filter(|c| *c != '.').count();
-    let acronym = (2..=6).contains(&letters)
-        && last.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+    let acronym = crate::entities::is_acronym(&last.replace('.', ""))
         && !crate::calendar::is_day_or_month_name(last);
     let whole = match before {
         [] => true,
