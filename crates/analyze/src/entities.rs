@@ -1,7 +1,8 @@
 //! Named entities by rules: people, organizations and places.
 //!
 //! Capitalised word runs are the candidates. A run is a person after a title ("President
-//! Vladimir Putin" gives "Vladimir Putin") or when it is two or three plain name-like words; an
+//! Vladimir Putin" gives "Vladimir Putin") or when it is two or three plain name-like words
+//! (after "the", such words name a thing: "the Gaza Strip", "the Houston Texans"); an
 //! organization by a keyword ("Ministry", "Inc", "University"), a known name or an acronym; a
 //! place by a small gazetteer or by "in X" / "from X". A one-word run counts only when it is
 //! known, or is the surname of a person named earlier. Precision matters more than recall here:
@@ -104,6 +105,9 @@ pub(crate) struct NameRun {
     pub(crate) titled: bool,
     /// The run opened its sentence (before stripping).
     pub(crate) sentence_start: bool,
+    /// "the" stood just before it, or before its title: "the Gaza Strip", "the Executive
+    /// Chamber". People's names seldom follow "the".
+    pub(crate) after_the: bool,
 }
 
 /// Capitalised word runs of one sentence that starts at byte `offset` of the text.
@@ -152,7 +156,8 @@ pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
             }
             break;
         }
-        push_run(offset, &tokens[first..=last], first == 0, acc);
+        let after_the = first > 0 && tokens[first - 1].word == "the";
+        push_run(offset, &tokens[first..=last], first == 0, after_the, acc);
         idx = last + 1;
     }
 }
@@ -368,21 +373,30 @@ fn is_abbreviation(word: &str) -> bool {
         || matches!(stem, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
 }
 
-fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut Vec<NameRun>) {
+fn push_run(
+    offset: usize,
+    tokens: &[Token<'_>],
+    sentence_start: bool,
+    mut after_the: bool,
+    acc: &mut Vec<NameRun>,
+) {
     let mut tokens = tokens;
     let mut titled = false;
     while let Some((first, rest)) = tokens.split_first() {
         if let Some(title) = title_after_body(tokens) {
             // "Republican National Committee Chair Ronna McDaniel": a party names the body
             // whose office follows, and is part of its name.
-            push_tokens(offset, &tokens[..title], false, sentence_start, acc);
+            push_tokens(offset, &tokens[..title], false, sentence_start, after_the, acc);
             titled = true;
+            after_the = false;
             tokens = &tokens[title + 1..];
         } else if (TITLES.contains(first.word) || PLURAL_TITLES.contains(&first.word))
             // "Justice Department": a body's name, not a title.
             && !rest.first().is_some_and(|next| ORG_KEYWORDS.contains(next.word))
         {
-            titled = true;
+            // "Former Minneapolis police officer Derek Chauvin": "Former" names no one
+            // without a title of its own after it.
+            titled |= first.word != "Former";
             tokens = rest;
         } else if titled && first.word == "of" && rest.len() > 1 {
             // "Secretary of State John Kerry": the office is part of the title. "CEO of the
@@ -392,7 +406,7 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
                 Some(keyword) => {
                     // "Chief of Police Scot Smithee": a person may follow the body.
                     let (body, name) = body.split_at(keyword + 1);
-                    push_tokens(offset, body, false, sentence_start, acc);
+                    push_tokens(offset, body, false, sentence_start, false, acc);
                     tokens = without_office_words(name);
                 }
                 None => tokens = without_office(body),
@@ -400,9 +414,11 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
             // "Director of Player Personnel": one word after an office is a person only if
             // named in full before ("Secretary of State Kerry").
             titled = tokens.len() > 1;
+            after_the = false;
         } else if (sentence_start && first.start == 0 && is_common_word(first.word))
             || is_skip_word(first.word)
         {
+            after_the |= first.word == "The";
             tokens = rest;
         } else if let Some(title) = title_after_modifiers(tokens) {
             // "Democratic Sen. Claire McCaskill", "Bank of America Chief Executive Brian
@@ -422,7 +438,8 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
                     false => break,
                 }
             }
-            push_run(offset, qualifiers, sentence_start, acc);
+            push_run(offset, qualifiers, sentence_start, after_the, acc);
+            after_the = false;
             tokens = &tokens[title..];
         } else {
             break;
@@ -435,7 +452,7 @@ fn push_run(offset: usize, tokens: &[Token<'_>], sentence_start: bool, acc: &mut
             break;
         }
     }
-    push_tokens(offset, tokens, titled, sentence_start, acc);
+    push_tokens(offset, tokens, titled, sentence_start, after_the, acc);
 }
 
 fn push_tokens(
@@ -443,6 +460,7 @@ fn push_tokens(
     tokens: &[Token<'_>],
     titled: bool,
     sentence_start: bool,
+    after_the: bool,
     acc: &mut Vec<NameRun>,
 ) {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
@@ -454,6 +472,7 @@ fn push_tokens(
         n_words: tokens.len(),
         titled,
         sentence_start,
+        after_the,
     });
 }
 
@@ -586,7 +605,9 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     }
     let name_like = words.iter().all(|w| is_name_word(w));
     if run.titled && name_like && run.n_words <= 4 {
-        return Some(EntityKind::Person);
+        // "the Executive Chamber", "the Queen City", "The Princess Bride": one word after
+        // "the" and a title names a thing ("the Rev. Al Sharpton" names a man).
+        return (run.n_words > 1 || !run.after_the).then_some(EntityKind::Person);
     }
     let before = text[..run.start].trim_end();
     let after_in =
@@ -608,8 +629,12 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     // "Bill" names a law after a word ("Infrastructure Bill") and a man before one.
     let not_name =
         |(idx, word): (usize, &&str)| NOT_NAME_WORDS.contains(word) && (idx, *word) != (0, "Bill");
-    (name_like && !office && name_words <= 3 && !words.iter().enumerate().any(not_name))
-        .then_some(EntityKind::Person)
+    if !name_like || office || name_words > 3 || words.iter().enumerate().any(not_name) {
+        return None;
+    }
+    // "the Gaza Strip", "the Tar Heels", "the Washington Examiner": a name after "the" is
+    // a thing's, of a kind these rules cannot tell.
+    Some(if run.after_the { EntityKind::Other } else { EntityKind::Person })
 }
 
 /// A person's name without the titles and offices written before it: "Greek Prime Minister
@@ -894,6 +919,8 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "Academy",
     "Museum",
     "Library",
+    // "deputy commissioner of Natural Resources".
+    "Resources",
 ]);
 
 static KNOWN_ORGS: WordList = WordList::new(&[
@@ -1642,6 +1669,21 @@ mod tests {
                 ("Bill Clinton", EntityKind::Person),
                 ("Kings County Hospital", EntityKind::Organization),
                 ("Justice Department", EntityKind::Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn names_after_the_are_things_and_former_is_no_title() {
+        check(
+            "The Colts will face the Houston Texans at the Super Bowl, and the Rev. Al Sharpton came. Former Minneapolis police officer Derek Chauvin was sentenced. In The Princess Bride, the Queen City met the Chief Clerk, and Ed Fogels of Natural Resources spoke.",
+            &[
+                ("Houston Texans", EntityKind::Other),
+                ("Super Bowl", EntityKind::Other),
+                ("Al Sharpton", EntityKind::Person),
+                ("Derek Chauvin", EntityKind::Person),
+                ("Ed Fogels", EntityKind::Person),
+                ("Natural Resources", EntityKind::Organization),
             ],
         );
     }
