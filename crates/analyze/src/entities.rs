@@ -380,6 +380,8 @@ fn push_run(
     mut after_the: bool,
     acc: &mut Vec<NameRun>,
 ) {
+    // The sentence's first word, after any space or quotation mark before it.
+    let opener = tokens.first().filter(|_| sentence_start).map(|t| t.start);
     let mut tokens = tokens;
     let mut titled = false;
     while let Some((first, rest)) = tokens.split_first() {
@@ -415,7 +417,7 @@ fn push_run(
             // named in full before ("Secretary of State Kerry").
             titled = tokens.len() > 1;
             after_the = false;
-        } else if (sentence_start && first.start == 0 && is_common_word(first.word))
+        } else if (Some(first.start) == opener && is_common_word(first.word))
             || is_skip_word(first.word)
         {
             after_the |= first.word == "The";
@@ -622,6 +624,12 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if after_in && run.n_words <= 3 && name_like {
         return Some(EntityKind::Place);
     }
+    // "Silicon Valley", "Mount Cook", "Lake Tahoe".
+    let place =
+        PLACE_ENDS.contains(words[words.len() - 1]) || matches!(words[0], "Mount" | "Mt." | "Lake");
+    if name_like && place {
+        return Some(EntityKind::Place);
+    }
     // "Arcade Joseph Comeaux Jr.": a suffix adds a word to a name of three.
     let name_words = run.n_words - usize::from(words.last().is_some_and(|w| is_name_suffix(w)));
     // "U.S. Surgeon General", "Vice President": an office, not a name.
@@ -798,6 +806,7 @@ static TITLES: WordList = WordList::new(&[
     "Sergeant",
     "Captain",
     "Inspector",
+    "Rival",
     "Pitcher",
     "Quarterback",
     "Defender",
@@ -921,6 +930,32 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "Library",
     // "deputy commissioner of Natural Resources".
     "Resources",
+    // "Georgia Republicans", "Senate Democrats".
+    "Republicans",
+    "Democrats",
+    "Unit",
+    "Lab",
+    "Laboratory",
+    "Telecom",
+    "Weekly",
+]);
+
+/// The last words of places' names: "Silicon Valley", "Sterling Heights", "Pacific Ocean".
+static PLACE_ENDS: WordList = WordList::new(&[
+    "Valley",
+    "Heights",
+    "Springs",
+    "Falls",
+    "Canyon",
+    "Creek",
+    "Coast",
+    "Ocean",
+    "Sea",
+    "Glacier",
+    "Peninsula",
+    "Strait",
+    "Desert",
+    "Delta",
 ]);
 
 static KNOWN_ORGS: WordList = WordList::new(&[
@@ -1035,6 +1070,43 @@ static COMMON_CAPITALISED: WordList = WordList::new(&[
     "Exclusive",
     "Opinion",
     "Analysis",
+    // Prepositions, numbers and pronouns the stop-word list lacks: "Throughout Egypt, ...",
+    // "Considering Lionsgate absorbed Summit", "Two Pennsylvania judges ruled".
+    "Throughout",
+    "Considering",
+    "Given",
+    "Without",
+    "Within",
+    "Across",
+    "Toward",
+    "Towards",
+    "Behind",
+    "Beyond",
+    "Besides",
+    "Unless",
+    "Whether",
+    "Including",
+    "Regarding",
+    "Except",
+    "Every",
+    "Another",
+    "Either",
+    "Neither",
+    "Everyone",
+    "Everything",
+    "Nobody",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Dozens",
+    "Hundreds",
+    "Thousands",
 ]);
 
 /// Words dropped from the edges of a run: articles, days and months.
@@ -1117,6 +1189,18 @@ static NOT_NAME_WORDS: WordList = WordList::new(&[
     "Building",
     "Stadium",
     "Trump",
+    // "Coordinated Universal Time".
+    "Time",
+    // Headlines in title case: "All Bets Are Off", "Trump Was Right".
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Does",
+    "Did",
     "Russian",
     "British",
     "French",
@@ -1684,6 +1768,21 @@ mod tests {
                 ("Derek Chauvin", EntityKind::Person),
                 ("Ed Fogels", EntityKind::Person),
                 ("Natural Resources", EntityKind::Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn places_by_their_last_word_and_parties_members_as_bodies() {
+        check(
+            "Georgia Republicans met in a hall near Silicon Valley, and Mount Cook rose over the Tasman Glacier. Throughout Egypt, it was down. “Two Pennsylvania judges ruled,” he said. All Bets Are Off.",
+            &[
+                ("Georgia Republicans", EntityKind::Organization),
+                ("Silicon Valley", EntityKind::Place),
+                ("Mount Cook", EntityKind::Place),
+                ("Tasman Glacier", EntityKind::Place),
+                ("Egypt", EntityKind::Place),
+                ("Pennsylvania", EntityKind::Place),
             ],
         );
     }

@@ -704,11 +704,19 @@ fn sentence_subject(before: &str) -> Option<RawSpeaker<'_>> {
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
+    // "Another critic, Laurence H. Tribe, likened ...": a description, then the name.
+    static DESCRIPTION_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:An?|The|Another|One)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*,\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*),\s+\p{Ll}",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
     let clause = strip_intro(before.trim_start_matches(|c: char| !c.is_alphanumeric()));
     if let Some(gender) = clause.split_whitespace().next().and_then(pronoun_gender) {
         return Some(RawSpeaker::Pronoun(gender));
     }
-    if let Some(name) = OFFICE_THEN_NAME.captures(clause).and_then(|c| c.get(1)) {
+    let named = |re: &Regex| re.captures(clause).and_then(|c| c.get(1));
+    if let Some(name) = named(&OFFICE_THEN_NAME).or_else(|| named(&DESCRIPTION_THEN_NAME)) {
         return Some(RawSpeaker::Name(name.as_str()));
     }
     let subject = SUBJECT.captures(clause)?.get(1)?.as_str();
@@ -976,8 +984,10 @@ fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
     // "her father".
     if last.chars().next().is_some_and(char::is_lowercase) {
         let at = tail.iter().rposition(|(_, w)| {
-            matches!(*w, "a" | "an" | "the" | "A" | "An" | "The" | "one" | "another")
-                || is_possessive(w)
+            matches!(
+                *w,
+                "a" | "an" | "the" | "A" | "An" | "The" | "one" | "One" | "another" | "Another"
+            ) || is_possessive(w)
                 || is_name_possessive(w)
         })?;
         let word = tail[at].1;
@@ -1659,6 +1669,14 @@ mod tests {
         check(
             "Ruiz told reporters: “Nothing is decided yet.” Baker said the plan would “cost far more than promised.”",
             &[("Nothing is decided yet.", Some("Ruiz")), ("cost far more than promised.", Some("Baker"))],
+        );
+        // A description before the name, and a description alone.
+        check(
+            "Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution.” Another neighbour added: “She went down to Wales.”",
+            &[
+                ("burning the Constitution.", Some("Laurence H. Tribe")),
+                ("She went down to Wales.", Some("Another neighbour")),
+            ],
         );
     }
 
