@@ -625,15 +625,18 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         return Some(EntityKind::Place);
     }
     // "Silicon Valley", "Mount Cook", "Lake Tahoe".
-    let place =
-        PLACE_ENDS.contains(words[words.len() - 1]) || matches!(words[0], "Mount" | "Mt." | "Lake");
+    let place = PLACE_ENDS.contains(words[words.len() - 1])
+        || matches!(words[0], "Mount" | "Mt." | "Mt" | "Lake" | "Fort");
     if name_like && place {
         return Some(EntityKind::Place);
     }
     // "Arcade Joseph Comeaux Jr.": a suffix adds a word to a name of three.
     let name_words = run.n_words - usize::from(words.last().is_some_and(|w| is_name_suffix(w)));
-    // "U.S. Surgeon General", "Vice President": an office, not a name.
-    let office = words.len() > 1 && words[words.len() - 2..].iter().all(|w| is_title(w));
+    // "U.S. Surgeon General", "Vice President", "Alaska Gov.": an office, not a name. (A
+    // name may end with a title's word: "Billy King", "Aaron Judge".)
+    let last = words[words.len() - 1];
+    let office = words.len() > 1 && words[words.len() - 2..].iter().all(|w| is_title(w))
+        || last.ends_with('.') && TITLES.contains(last);
     // "Bill" names a law after a word ("Infrastructure Bill") and a man before one.
     let not_name =
         |(idx, word): (usize, &&str)| NOT_NAME_WORDS.contains(word) && (idx, *word) != (0, "Bill");
@@ -773,6 +776,13 @@ static TITLES: WordList = WordList::new(&[
     "Detective",
     "Councilman",
     "Councilwoman",
+    "Congressman",
+    "Congresswoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Alderman",
+    "Councillor",
+    "Comptroller",
     "Democrat",
     "Republican",
     "GOP",
@@ -956,6 +966,10 @@ static PLACE_ENDS: WordList = WordList::new(&[
     "Strait",
     "Desert",
     "Delta",
+    "Beach",
+    "Harbor",
+    "Harbour",
+    "Ave",
 ]);
 
 static KNOWN_ORGS: WordList = WordList::new(&[
@@ -1783,6 +1797,15 @@ mod tests {
                 ("Tasman Glacier", EntityKind::Place),
                 ("Egypt", EntityKind::Place),
                 ("Pennsylvania", EntityKind::Place),
+            ],
+        );
+        check(
+            "Congressman John Ratcliffe drove from Fort Lee to Tilden Ave near Long Beach, and Alaska Gov. aides met him.",
+            &[
+                ("John Ratcliffe", EntityKind::Person),
+                ("Fort Lee", EntityKind::Place),
+                ("Tilden Ave", EntityKind::Place),
+                ("Long Beach", EntityKind::Place),
             ],
         );
     }
