@@ -308,7 +308,17 @@ fn speaker_verb_matches(text: &str) -> impl Iterator<Item = regex::Captures<'_>>
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '‘' | '’')
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
+}
+
+/// Whether a double quotation mark closes the quotation `opening` opened: `“...”` and
+/// `"..."` as English writes, `„...“` as German, `„...”` as Polish, `«...»` as French.
+fn closes(opening: char, c: char) -> bool {
+    match opening {
+        '«' => c == '»',
+        '„' => matches!(c, '“' | '”'),
+        _ => matches!(c, '”' | '"'),
+    }
 }
 
 /// Whether `‘` opens a quotation here, as British and Australian news quote: at the start of
@@ -356,11 +366,14 @@ fn quote_spans(text: &str) -> Vec<Span> {
         let mut line_spans = Vec::new();
         for (at, c) in line.char_indices() {
             let pos = line_start + at;
-            match (c, open) {
-                ('“', _) | ('"', None) => (open, opened_line) = (Some(pos), line_start),
-                ('”' | '"', Some(start)) => {
+            let opening = open.and_then(|start| Some((start, text[start..].chars().next()?)));
+            match (c, opening) {
+                (c, Some((start, opening))) if closes(opening, c) => {
                     line_spans.push((start, pos + c.len_utf8(), opened_line));
                     (open, opened_line) = (None, line_start);
+                }
+                ('“' | '„' | '«', _) | ('"', None) => {
+                    (open, opened_line) = (Some(pos), line_start)
                 }
                 _ => (),
             }
@@ -1678,6 +1691,14 @@ mod tests {
                 ("She went down to Wales.", Some("Another neighbour")),
             ],
         );
+    }
+
+    #[test]
+    fn french_german_and_polish_quotation_marks_pair() {
+        let text = "Il a dit : « Nous ne céderons pas. » Sie sagte: „Wir schaffen das.“ \
+                    Powiedział: „To jest koniec.” Home » News » World.";
+        let quotes: Vec<String> = find_quotes(text).into_iter().map(|q| q.text).collect();
+        assert_eq!(quotes, ["Nous ne céderons pas.", "Wir schaffen das.", "To jest koniec."]);
     }
 
     #[test]

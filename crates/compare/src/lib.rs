@@ -157,19 +157,23 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
     let mut docs = Vec::with_capacity(independent.len());
     for &idx in &independent {
         let body = articles[idx].article.body.as_str();
-        quote_mentions.extend(analyze::quotes::find_quotes(body).into_iter().map(|m| (idx, m)));
+        let language = articles[idx].article.language.as_deref();
+        // Speakers are read by English attributions ("said", "according to"); in another
+        // language they would be whatever word stood where English puts its speaker.
+        let english = language.is_none_or(|lang| lang.starts_with("en"));
+        quote_mentions.extend(analyze::quotes::find_quotes(body).into_iter().map(|mut m| {
+            if !english {
+                m.speaker = None;
+            }
+            (idx, m)
+        }));
         let numbers = analyze::numbers::find_numbers(body);
         let entities = entity_mentions
             .iter()
             .filter(|(article, _)| *article == idx)
             .map(|(_, m)| (m.start, m.name.to_lowercase()))
             .collect();
-        docs.push(DocInput::new(
-            body,
-            articles[idx].article.language.as_deref(),
-            &numbers,
-            entities,
-        ));
+        docs.push(DocInput::new(body, language, &numbers, entities));
         let mut mentions = numbers;
         mentions.extend(date_mentions(articles[idx].article));
         mentions.sort_by_key(|m| m.start);

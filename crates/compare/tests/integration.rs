@@ -231,6 +231,27 @@ fn summary_condenses_attribution_and_cuts_an_overlong_sentence() {
 }
 
 #[test]
+fn quotes_in_another_language_are_kept_without_english_speakers() {
+    let body = "Le président Emmanuel Macron a déclaré mardi : « Nous ne céderons pas devant \
+                la menace. » Le gouvernement a annoncé de nouvelles mesures.";
+    let mut french = article("fr", "Le Quotidien", "Macron", "2026-03-04T10:00:00+01:00", body);
+    french.language = Some("fr".to_string());
+    let english = article(
+        "en",
+        "Harbor Gazette",
+        "Macron",
+        "2026-03-04T11:00:00+01:00",
+        "“We will not give in to threats,” President Emmanuel Macron said on Tuesday.",
+    );
+    let items = [&french, &english].map(|article| StoryArticle { article, duplicate_of: None });
+    let story = compare_story("macron", &items, &Config::recommended());
+    let quotes: Vec<(&str, Option<&str>)> =
+        story.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+    assert!(quotes.contains(&("Nous ne céderons pas devant la menace.", None)), "{quotes:?}");
+    assert!(quotes.contains(&("We will not give in to threats,", Some("Emmanuel Macron"))));
+}
+
+#[test]
 fn dates_are_numbers_resolved_against_each_publication_date() {
     let mut articles = flood_articles();
     // Published the next morning, the same night is "yesterday".
