@@ -378,7 +378,9 @@ fn quote_spans(text: &str) -> Vec<Span> {
                 _ => (),
             }
         }
-        if let Some(start) = open.filter(|&start| start < line_end) {
+        // "« Previous" in a page's links opens nothing: only English marks run over lines.
+        let english = |start: usize| text[start..].starts_with(['“', '"']);
+        if let Some(start) = open.filter(|&start| start < line_end && english(start)) {
             match closed_on_a_later_line(&lines[idx + 1..]) {
                 true => carried = Some((start, opened_line)),
                 false => line_spans.push((start, line_end, opened_line)),
@@ -1696,7 +1698,7 @@ mod tests {
     #[test]
     fn french_german_and_polish_quotation_marks_pair() {
         let text = "Il a dit : « Nous ne céderons pas. » Sie sagte: „Wir schaffen das.“ \
-                    Powiedział: „To jest koniec.” Home » News » World.";
+                    Powiedział: „To jest koniec.” Home » News » World.\n« Previous post about the vote";
         let quotes: Vec<String> = find_quotes(text).into_iter().map(|q| q.text).collect();
         assert_eq!(quotes, ["Nous ne céderons pas.", "Wir schaffen das.", "To jest koniec."]);
     }
