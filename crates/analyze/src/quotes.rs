@@ -1207,11 +1207,35 @@ fn resolve(
                 }
                 (_, Some(person)) => Some(people.full_name(&person.name, quote_start)),
                 (Some((_, name)), None) => Some(name.clone()),
-                (None, None) => None,
+                (None, None) => spokesperson_before(people.text, pronoun_horizon, gender),
             }
         }
     }
 }
+
+/// The last spokesperson described, and no person named, shortly before a pronoun that
+/// speaks: "..., a France Telecom spokeswoman who asked not to be named said. ... “We have two
+/// assumptions,” she said."
+fn spokesperson_before(text: &str, before: usize, gender: Gender) -> Option<String> {
+    static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:the|an?|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,3}?(spokesman|spokeswoman|spokesperson|publicist|representative)(?-u:\b)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut from = before.saturating_sub(PRONOUN_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let found = DESCRIBED.captures_iter(&text[from..before]).last()?;
+    let described = match &found[1].to_lowercase()[..] {
+        "spokesman" => Gender::Male,
+        "spokeswoman" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    gender.agrees(described).then(|| found[0].to_string())
+}
+
+/// How far before a pronoun [`spokesperson_before`] looks: a few sentences.
+const PRONOUN_WINDOW_BYTES: usize = 600;
 
 /// The gender a pronoun asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1692,6 +1716,20 @@ mod tests {
                 ("burning the Constitution.", Some("Laurence H. Tribe")),
                 ("She went down to Wales.", Some("Another neighbour")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_with_no_person_before_it_is_the_spokesperson_described() {
+        check(
+            "The cables were cut, a France Telecom spokeswoman who asked not to be named said. \
+             “We have two assumptions,” she said.",
+            &[("We have two assumptions,", Some("a France Telecom spokeswoman"))],
+        );
+        // A spokesman is not "she".
+        check(
+            "The cables were cut, a company spokesman said. “We have two assumptions,” she said.",
+            &[("We have two assumptions,", None)],
         );
     }
 
