@@ -555,6 +555,8 @@ const OFFICE_QUALIFIERS: &[&str] = &[
     "Senior",
     "Interim",
     "Head",
+    // "House Democratic Vice Caucus Chairman".
+    "Vice",
 ];
 
 /// Where a title stands after up to seven words that qualify it ("Democratic Sen.", "Senate
@@ -589,6 +591,10 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     let words: Vec<&str> = name.split_whitespace().collect();
     if is_place_name(name) {
         return Some(EntityKind::Place);
+    }
+    // "Academy Award Nomination", "Nobel Peace Prize": an honour, whatever names it.
+    if run.n_words > 1 && AWARD_ENDS.contains(words[words.len() - 1]) {
+        return Some(EntityKind::Other);
     }
     if KNOWN_ORGS.contains(name)
         || run.n_words > 1 && words.iter().any(|w| ORG_KEYWORDS.contains(w.trim_end_matches('.')))
@@ -948,7 +954,14 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "Laboratory",
     "Telecom",
     "Weekly",
+    // "Quds Force", "Air Force", "Virginia Tech".
+    "Force",
+    "Tech",
 ]);
+
+/// The last words of honours' names: "Academy Award", "Nobel Peace Prize".
+static AWARD_ENDS: WordList =
+    WordList::new(&["Award", "Awards", "Prize", "Medal", "Nomination", "Trophy"]);
 
 /// The last words of places' names: "Silicon Valley", "Sterling Heights", "Pacific Ocean".
 static PLACE_ENDS: WordList = WordList::new(&[
@@ -1008,6 +1021,7 @@ static KNOWN_ORGS: WordList = WordList::new(&[
     "Taliban",
     "Islamic State",
     "Al Qaeda",
+    "Al Jazeera",
     "Nato",
     "NATO",
     "European Union",
@@ -1797,6 +1811,17 @@ mod tests {
                 ("Tasman Glacier", EntityKind::Place),
                 ("Egypt", EntityKind::Place),
                 ("Pennsylvania", EntityKind::Place),
+            ],
+        );
+        check(
+            "House Democratic Vice Caucus Chairman Pete Aguilar won an Academy Award Nomination, Al Jazeera said, and Virginia Tech thanked the Quds Force.",
+            &[
+                ("House Democratic", EntityKind::Organization),
+                ("Pete Aguilar", EntityKind::Person),
+                ("Academy Award Nomination", EntityKind::Other),
+                ("Al Jazeera", EntityKind::Organization),
+                ("Virginia Tech", EntityKind::Organization),
+                ("Quds Force", EntityKind::Organization),
             ],
         );
         check(
