@@ -512,6 +512,11 @@ fn without_the<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
     }
 }
 
+/// Whether a name holds an organization's keyword: "Surrey Fire and Rescue Service".
+pub(crate) fn names_a_body(name: &str) -> bool {
+    name.split_whitespace().any(|word| is_org_keyword(word.trim_end_matches('.')))
+}
+
 /// An organization's keyword, or its plural ("Federation of State Medical Boards").
 fn is_org_keyword(word: &str) -> bool {
     ORG_KEYWORDS.contains(word) || word.strip_suffix('s').is_some_and(|w| ORG_KEYWORDS.contains(w))
@@ -853,7 +858,9 @@ static TITLES: WordList = WordList::new(&[
 /// Whether a word is a title or an office written before a person's name ("Sen.", "President",
 /// "President-elect", "Coach"), as written in a name (capitalised).
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(word) || word.strip_suffix("-elect").is_some_and(|w| TITLES.contains(w))
+    TITLES.contains(word)
+        || PLURAL_TITLES.contains(&word)
+        || word.strip_suffix("-elect").is_some_and(|w| TITLES.contains(w))
 }
 
 static ORG_KEYWORDS: WordList = WordList::new(&[

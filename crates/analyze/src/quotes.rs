@@ -957,7 +957,7 @@ fn speaker_after_verb(span: &str) -> Option<RawSpeaker<'_>> {
         return Some(RawSpeaker::Pronoun(gender));
     }
     if let Some(name) = capitalised_runs(span).into_iter().find(|name| !is_common_word(name)) {
-        return Some(RawSpeaker::Name(name));
+        return Some(RawSpeaker::Name(with_partner_after(span, name)));
     }
     if matches!(first_word, "a" | "an" | "the" | "one" | "another")
         && span.split_whitespace().count() <= 8
@@ -1073,7 +1073,45 @@ fn name_at_end(span: &str) -> Option<&str> {
         return Some(acronym);
     }
     let name = capitalised_runs(span).last().copied()?;
-    (span.ends_with(name) && !is_common_word(name)).then_some(name)
+    (span.ends_with(name) && !is_common_word(name)).then(|| with_partner_before(span, name))
+}
+
+/// Two speakers of one quote, named together: "said Sens. Bill Cassidy and Susan Collins"
+/// gives the run of both, from `name`, a run of `span`, to the end of the name after "and".
+fn with_partner_after<'a>(span: &'a str, name: &'a str) -> &'a str {
+    let start = name.as_ptr() as usize - span.as_ptr() as usize;
+    let rest = &span[start + name.len()..];
+    let Some(partner) = rest.strip_prefix(" and ") else { return name };
+    match capitalised_runs(partner).first() {
+        Some(&run) if partner.starts_with(run) && are_people(name, run) => {
+            &span[start..span.len() - partner.len() + run.len()]
+        }
+        _ => name,
+    }
+}
+
+/// Whether two capitalised runs joined by "and" may name two people, not one body
+/// ("Surrey Fire and Rescue Service") or a common word.
+fn are_people(first: &str, second: &str) -> bool {
+    use crate::entities::names_a_body;
+    !is_common_word(first)
+        && !is_common_word(second)
+        && !names_a_body(first)
+        && !names_a_body(second)
+}
+
+/// Two speakers of one quote named together before the verb: "Mark and Condon said" gives
+/// "Mark and Condon", where `name`, ending `span`, is "Condon".
+fn with_partner_before<'a>(span: &'a str, name: &'a str) -> &'a str {
+    let Some(before) = span[..span.len() - name.len()].strip_suffix(" and ") else {
+        return name;
+    };
+    match capitalised_runs(before).last() {
+        Some(&run) if before.ends_with(run) && are_people(run, name) => {
+            &span[before.len() - run.len()..]
+        }
+        _ => name,
+    }
 }
 
 /// A body named by its acronym as a whole subject: "the FBI", "NASA", "the U.N." (`," the FBI
@@ -1145,7 +1183,11 @@ fn is_title_word(word: &str) -> bool {
             | "Prime"
             | "Minister"
             | "Sen."
+            | "Sens."
             | "Senator"
+            | "Senators"
+            | "Reps."
+            | "Govs."
             | "Rep."
             | "Gov."
             | "Governor"
@@ -1189,9 +1231,7 @@ fn resolve(
     last_speaker: Option<&(usize, String)>,
 ) -> Option<String> {
     match raw {
-        RawSpeaker::Name(name) => {
-            Some(people.full_name(crate::entities::without_titles(name), quote_start))
-        }
+        RawSpeaker::Name(names) => Some(resolve_names(names, people, quote_start)),
         RawSpeaker::Description(description) => Some(description.to_string()),
         RawSpeaker::Pronoun(gender) => {
             let fits = |name: &str| gender.agrees(people.gender(name));
@@ -1210,6 +1250,21 @@ fn resolve(
                 (None, None) => spokesperson_before(people.text, pronoun_horizon, gender),
             }
         }
+    }
+}
+
+/// A speaker's name in full, as the text gave it before. Of two names joined by "and",
+/// each person's ("Mark and Condon said" is Laurence Mark's and Bill Condon's); a body's name
+/// holding "and" whole ("the Securities and Exchange Commission said"); of a body's and a
+/// person's, the person's ("Health and Human Services Secretary Xavier Becerra").
+fn resolve_names(names: &str, people: &People<'_>, quote_start: usize) -> String {
+    let full = |name: &str| people.full_name(crate::entities::without_titles(name), quote_start);
+    let parts: Vec<&str> = names.split(" and ").collect();
+    let is_person = |part: &&str| people.with_last_word(last_word(part)).next().is_some();
+    let persons: Vec<&str> = parts.iter().copied().filter(is_person).collect();
+    match persons.is_empty() {
+        true => full(names),
+        false => persons.into_iter().map(full).collect::<Vec<_>>().join(" and "),
     }
 }
 
@@ -1720,6 +1775,18 @@ mod tests {
     }
 
     #[test]
+    fn two_speakers_named_together_are_both_given() {
+        check(
+            "Producers Laurence Mark and Bill Condon praised the cast. “We are thrilled,” Mark and \
+             Condon said. “It is a great day,” said Sens. Bill Cassidy and Susan Collins.",
+            &[
+                ("We are thrilled,", Some("Laurence Mark and Bill Condon")),
+                ("It is a great day,", Some("Bill Cassidy and Susan Collins")),
+            ],
+        );
+    }
+
+    #[test]
     fn a_pronoun_with_no_person_before_it_is_the_spokesperson_described() {
         check(
             "The cables were cut, a France Telecom spokeswoman who asked not to be named said. \
@@ -1992,7 +2059,7 @@ mod tests {
     fn a_plural_title_does_not_end_the_sentence() {
         check(
             "“This is a historic and long-overdue moment,” U.S. Reps. Donald McEachin and Jennifer Wexton, both Democrats from Virginia, said in a statement.",
-            &[("This is a historic and long-overdue moment,", Some("Jennifer Wexton"))],
+            &[("This is a historic and long-overdue moment,", Some("Donald McEachin and Jennifer Wexton"))],
         );
     }
 
