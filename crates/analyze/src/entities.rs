@@ -108,11 +108,14 @@ pub(crate) struct NameRun {
     /// "the" stood just before it, or before its title: "the Gaza Strip", "the Executive
     /// Chamber". People's names seldom follow "the".
     pub(crate) after_the: bool,
+    /// Its sentence is a headline in title case, whose capitals mark no names.
+    pub(crate) in_headline: bool,
 }
 
 /// Capitalised word runs of one sentence that starts at byte `offset` of the text.
 pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
     let tokens = tokens(sentence);
+    let first_run = acc.len();
     let mut idx = 0;
     while idx < tokens.len() {
         if !tokens[idx].capitalised {
@@ -159,6 +162,9 @@ pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
         let after_the = first > 0 && tokens[first - 1].word == "the";
         push_run(offset, &tokens[first..=last], first == 0, after_the, acc);
         idx = last + 1;
+    }
+    if acc.len() > first_run && is_title_case(&tokens) {
+        acc[first_run..].iter_mut().for_each(|run| run.in_headline = true);
     }
 }
 
@@ -217,14 +223,37 @@ const PUBLIC_BODY_KEYWORDS: &[&str] = &[
 
 /// Whether a capitalised word is a known first word of a sentence rather than of a name.
 pub(crate) fn is_common_word(word: &str) -> bool {
-    // Built once: this runs for every capitalised word of every article.
-    static ENGLISH_STOP_WORDS: LazyLock<HashSet<&'static str>> =
-        LazyLock::new(|| stop_words::lookup("en").unwrap_or_default().iter().copied().collect());
     if COMMON_CAPITALISED.contains(word) {
         return true;
     }
     let lower = word.to_lowercase();
-    ENGLISH_STOP_WORDS.contains(lower.as_str()) || is_adverb(word, &lower)
+    is_stop_word(&lower) || is_adverb(word, &lower)
+}
+
+/// An English stop word, lower-cased.
+fn is_stop_word(lower: &str) -> bool {
+    // Built once: this runs for every capitalised word of every article.
+    static ENGLISH_STOP_WORDS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| stop_words::lookup("en").unwrap_or_default().iter().copied().collect());
+    ENGLISH_STOP_WORDS.contains(lower)
+}
+
+/// Whether a sentence is a headline in title case, where capitals mark no names: "Keep the
+/// Returns, Trump; Just Give Us a Few Figures", "Stealth Over Health". Every word of five
+/// letters or more is capitalised, and so is a function word after the first ("Us", "Few",
+/// "Over"), which prose never capitalises ("Will" and "Don" are first names, and one
+/// letter an initial).
+fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    let words = || tokens.iter().filter(|t| t.word.starts_with(char::is_alphabetic));
+    let lower_long = words().any(|t| !t.capitalised && t.word.chars().count() >= 5);
+    let capitalised_function_word = words().skip(1).any(|t| {
+        let lower = t.word.to_lowercase();
+        t.capitalised
+            && t.word.chars().count() > 1
+            && !matches!(lower.as_str(), "will" | "don" | "ma")
+            && is_stop_word(&lower)
+    });
+    !lower_long && capitalised_function_word && words().filter(|t| t.capitalised).count() >= 3
 }
 
 /// "Naturally", "Ironically", "Clearly", "Happily": an adverb opening a sentence, by its
@@ -475,6 +504,7 @@ fn push_tokens(
         titled,
         sentence_start,
         after_the,
+        in_headline: false,
     });
 }
 
@@ -655,8 +685,12 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         return None;
     }
     // "the Gaza Strip", "the Tar Heels", "the Washington Examiner": a name after "the" is
-    // a thing's, of a kind these rules cannot tell.
-    Some(if run.after_the { EntityKind::Other } else { EntityKind::Person })
+    // a thing's, of a kind these rules cannot tell. In a headline, capitals name nothing.
+    match (run.after_the, run.in_headline) {
+        (_, true) => None,
+        (true, false) => Some(EntityKind::Other),
+        (false, false) => Some(EntityKind::Person),
+    }
 }
 
 /// A person's name without the titles and offices written before it: "Greek Prime Minister
@@ -1838,6 +1872,22 @@ mod tests {
                 ("Fort Lee", EntityKind::Place),
                 ("Tilden Ave", EntityKind::Place),
                 ("Long Beach", EntityKind::Place),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_no_one_by_capitals_alone() {
+        check("Keep the Returns, Trump; Just Give Us a Few Figures. Stealth Over Health: Hillary Clinton Speaks Out.", &[]);
+        // Prose of names and short words is no headline.
+        check(
+            "Vladimir Putin met Xi Jinping in Beijing. They saw Will Smith and Don Lemon.",
+            &[
+                ("Vladimir Putin", EntityKind::Person),
+                ("Xi Jinping", EntityKind::Person),
+                ("Beijing", EntityKind::Place),
+                ("Will Smith", EntityKind::Person),
+                ("Don Lemon", EntityKind::Person),
             ],
         );
     }
