@@ -245,15 +245,16 @@ fn is_stop_word(lower: &str) -> bool {
 /// letter an initial).
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let words = || tokens.iter().filter(|t| t.word.starts_with(char::is_alphabetic));
-    let lower_long = words().any(|t| !t.capitalised && t.word.chars().count() >= 5);
-    let capitalised_function_word = words().skip(1).any(|t| {
+    // Prose has a long word in lower case, and is told at once.
+    if words().any(|t| !t.capitalised && t.word.chars().count() >= 5)
+        || words().filter(|t| t.capitalised).count() < 3
+    {
+        return false;
+    }
+    words().skip(1).filter(|t| t.capitalised && t.word.chars().count() > 1).any(|t| {
         let lower = t.word.to_lowercase();
-        t.capitalised
-            && t.word.chars().count() > 1
-            && !matches!(lower.as_str(), "will" | "don" | "ma")
-            && is_stop_word(&lower)
-    });
-    !lower_long && capitalised_function_word && words().filter(|t| t.capitalised).count() >= 3
+        !matches!(lower.as_str(), "will" | "don" | "ma") && is_stop_word(&lower)
+    })
 }
 
 /// "Naturally", "Ironically", "Clearly", "Happily": an adverb opening a sentence, by its
