@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 use model::report::EntityKind;
+use rustc_hash::FxHashSet;
 
 use crate::calendar;
 use crate::sentences::sentences;
@@ -32,7 +33,7 @@ pub struct EntityMention {
 /// each run with over 300 names.
 struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordList {
@@ -226,14 +227,28 @@ pub(crate) fn is_common_word(word: &str) -> bool {
     if COMMON_CAPITALISED.contains(word) {
         return true;
     }
-    let lower = word.to_lowercase();
-    is_stop_word(&lower) || is_adverb(word, &lower)
+    with_lowercase(word, |lower| is_stop_word(lower) || is_adverb(word, lower))
+}
+
+/// Calls `f` with `word` lower-cased: on the stack for a short ASCII word, as most are (this
+/// runs for the first word of every sentence).
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 24];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // Lower-cased ASCII is still ASCII.
+            f(std::str::from_utf8(lower).unwrap_or(word))
+        }
+        _ => f(&word.to_lowercase()),
+    }
 }
 
 /// An English stop word, lower-cased.
 fn is_stop_word(lower: &str) -> bool {
     // Built once: this runs for every capitalised word of every article.
-    static ENGLISH_STOP_WORDS: LazyLock<HashSet<&'static str>> =
+    static ENGLISH_STOP_WORDS: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| stop_words::lookup("en").unwrap_or_default().iter().copied().collect());
     ENGLISH_STOP_WORDS.contains(lower)
 }
@@ -252,8 +267,9 @@ fn is_title_case(tokens: &[Token<'_>]) -> bool {
         return false;
     }
     words().skip(1).filter(|t| t.capitalised && t.word.chars().count() > 1).any(|t| {
-        let lower = t.word.to_lowercase();
-        !matches!(lower.as_str(), "will" | "don" | "ma") && is_stop_word(&lower)
+        with_lowercase(t.word, |lower| {
+            !matches!(lower, "will" | "don" | "ma") && is_stop_word(lower)
+        })
     })
 }
 
