@@ -505,6 +505,9 @@ fn attribution_after<'a>(
 
 /// The attribution in the words after a quote, the signature aside.
 fn attribution_after_in(after: &str) -> Option<RawSpeaker<'_>> {
+    if let Some(document) = document_reading(after) {
+        return Some(RawSpeaker::Description(document));
+    }
     if let Some(caps) = ACCORDING_TO
         .captures(after)
         .filter(|c| c.get(0).is_some_and(|m| after[..m.start()].trim().len() < 3))
@@ -524,6 +527,55 @@ fn attribution_after_in(after: &str) -> Option<RawSpeaker<'_>> {
         return Some(found);
     }
     None
+}
+
+/// A document whose words a quote gives, right after it: `," the letter read`, `," read a
+/// statement from the family`. No one is named, and the last speaker does not go on.
+fn document_reading(after: &str) -> Option<&str> {
+    static READ_THEN_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^[\s,.;:!?—–-]*reads?\s+([^,;:!?"“”()]{2,80}?)\s*(?:[.;,]|$)"#)
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    static DOCUMENT_THEN_READ: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^[\s,.;:!?—–-]*([^,;:!?"“”()]{2,80}?)\s+reads?(?-u:\b)"#)
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "letter",
+        "note",
+        "message",
+        "post",
+        "tweet",
+        "release",
+        "email",
+        "memo",
+        "notice",
+        "sign",
+        "caption",
+        "banner",
+        "placard",
+        "filing",
+        "complaint",
+        "indictment",
+    ];
+    let is_document = |phrase: &str| {
+        let mut words = phrase.split_whitespace();
+        words.next().is_some_and(|w| {
+            matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "A" | "The")
+        }) && words.any(|w| DOCUMENTS.contains(&w.trim_end_matches(['.', ','])))
+    };
+    [&*READ_THEN_DOCUMENT, &*DOCUMENT_THEN_READ]
+        .into_iter()
+        .filter_map(|re| re.captures(after)?.get(1))
+        .map(|m| m.as_str().trim())
+        .find(|phrase| is_document(phrase))
+        // "a joint statement from Sens. Bill Cassidy and ...": the period of "Sens." ended
+        // the phrase, and the document is the words before "from".
+        .map(|phrase| match ends_with_abbreviation(phrase) {
+            true => phrase.rsplit_once(" from ").map_or(phrase, |(document, _)| document),
+            false => phrase,
+        })
 }
 
 /// An attribution later in the quote's sentence: `A cashier who "steals ..." is held to account,
@@ -1770,6 +1822,22 @@ mod tests {
             &[
                 ("burning the Constitution.", Some("Laurence H. Tribe")),
                 ("She went down to Wales.", Some("Another neighbour")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_document_read_out_is_no_one_s_words() {
+        check(
+            "“We are ready,” Lloyd Austin said. “It is a tragedy,” read a statement from the \
+             family. “We are heartbroken,” the letter read. “The draft misses the mark,” read a \
+             joint statement from Sen. Ann Smith. “We will read it,” Austin said.",
+            &[
+                ("We are ready,", Some("Lloyd Austin")),
+                ("It is a tragedy,", Some("a statement from the family")),
+                ("We are heartbroken,", Some("the letter")),
+                ("The draft misses the mark,", Some("a joint statement")),
+                ("We will read it,", Some("Lloyd Austin")),
             ],
         );
     }
