@@ -644,8 +644,10 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if is_place_name(name) {
         return Some(EntityKind::Place);
     }
-    // "Academy Award Nomination", "Nobel Peace Prize": an honour, whatever names it.
-    if run.n_words > 1 && AWARD_ENDS.contains(words[words.len() - 1]) {
+    // "Academy Award Nomination", "Nobel Peace Prize": an honour, whatever names it; "Hurricane
+    // Milton": a storm.
+    let storm = matches!(words[0], "Hurricane" | "Typhoon" | "Cyclone" | "Storm");
+    if run.n_words > 1 && (AWARD_ENDS.contains(words[words.len() - 1]) || storm) {
         return Some(EntityKind::Other);
     }
     if KNOWN_ORGS.contains(name)
@@ -698,7 +700,16 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     // "Bill" names a law after a word ("Infrastructure Bill") and a man before one.
     let not_name =
         |(idx, word): (usize, &&str)| NOT_NAME_WORDS.contains(word) && (idx, *word) != (0, "Bill");
-    if !name_like || office || name_words > 3 || words.iter().enumerate().any(not_name) {
+    // "Doctors Without Borders": a function word inside is no part of a person's name.
+    let function_word = words[1..]
+        .iter()
+        .any(|w| w.len() > 1 && !matches!(*w, "Will" | "Don" | "Ma") && is_common_word(w));
+    if !name_like
+        || office
+        || name_words > 3
+        || function_word
+        || words.iter().enumerate().any(not_name)
+    {
         return None;
     }
     // "the Gaza Strip", "the Tar Heels", "the Washington Examiner": a name after "the" is
@@ -1037,6 +1048,7 @@ static PLACE_ENDS: WordList = WordList::new(&[
     "Strait",
     "Desert",
     "Delta",
+    "Bay",
     "Beach",
     "Harbor",
     "Harbour",
@@ -1880,6 +1892,15 @@ mod tests {
                 ("Al Jazeera", EntityKind::Organization),
                 ("Virginia Tech", EntityKind::Organization),
                 ("Quds Force", EntityKind::Organization),
+            ],
+        );
+        check(
+            "Doctors Without Borders flew to Tampa Bay before Hurricane Milton, and Neil Young met Will Smith.",
+            &[
+                ("Tampa Bay", EntityKind::Place),
+                ("Hurricane Milton", EntityKind::Other),
+                ("Neil Young", EntityKind::Person),
+                ("Will Smith", EntityKind::Person),
             ],
         );
         check(
