@@ -1325,7 +1325,7 @@ fn resolve_names(names: &str, people: &People<'_>, quote_start: usize) -> String
 /// assumptions,” she said."
 fn spokesperson_before(text: &str, before: usize, gender: Gender) -> Option<String> {
     static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the|an?|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,3}?(spokesman|spokeswoman|spokesperson|publicist|representative)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:the|an?|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,3}?(spokesman|spokeswoman|spokesperson|publicist|representative)(?-u:\b)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let mut from = before.saturating_sub(PRONOUN_WINDOW_BYTES);
