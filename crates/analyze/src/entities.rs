@@ -164,7 +164,7 @@ pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
         push_run(offset, &tokens[first..=last], first == 0, after_the, acc);
         idx = last + 1;
     }
-    if acc.len() > first_run && is_title_case(&tokens) {
+    if acc.len() > first_run && is_headline(&tokens) {
         acc[first_run..].iter_mut().for_each(|run| run.in_headline = true);
     }
 }
@@ -258,7 +258,7 @@ fn is_stop_word(lower: &str) -> bool {
 /// letters or more is capitalised, and so is a function word after the first ("Us", "Few",
 /// "Over"), which prose never capitalises ("Will" and "Don" are first names, and one
 /// letter an initial).
-fn is_title_case(tokens: &[Token<'_>]) -> bool {
+fn is_headline(tokens: &[Token<'_>]) -> bool {
     let words = || tokens.iter().filter(|t| t.word.starts_with(char::is_alphabetic));
     // Prose has a long word in lower case, and is told at once.
     if words().any(|t| !t.capitalised && t.word.chars().count() >= 5)
