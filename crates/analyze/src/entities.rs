@@ -253,11 +253,15 @@ fn is_stop_word(lower: &str) -> bool {
     ENGLISH_STOP_WORDS.contains(lower)
 }
 
+/// Stop words that are also first names: "Will Smith", "Don Lemon", "Jack Ma".
+fn is_stop_word_and_name(lower: &str) -> bool {
+    matches!(lower, "will" | "don" | "ma")
+}
+
 /// Whether a sentence is a headline in title case, where capitals mark no names: "Keep the
 /// Returns, Trump; Just Give Us a Few Figures", "Stealth Over Health". Every word of five
 /// letters or more is capitalised, and so is a function word after the first ("Us", "Few",
-/// "Over"), which prose never capitalises ("Will" and "Don" are first names, and one
-/// letter an initial).
+/// "Over"), which prose never capitalises (but as a first name, or an initial of one letter).
 fn is_headline(tokens: &[Token<'_>]) -> bool {
     let words = || tokens.iter().filter(|t| t.word.starts_with(char::is_alphabetic));
     // Prose has a long word in lower case, and is told at once.
@@ -267,9 +271,7 @@ fn is_headline(tokens: &[Token<'_>]) -> bool {
         return false;
     }
     words().skip(1).filter(|t| t.capitalised && t.word.chars().count() > 1).any(|t| {
-        with_lowercase(t.word, |lower| {
-            !matches!(lower, "will" | "don" | "ma") && is_stop_word(lower)
-        })
+        with_lowercase(t.word, |lower| !is_stop_word_and_name(lower) && is_stop_word(lower))
     })
 }
 
@@ -703,7 +705,7 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     // "Doctors Without Borders": a function word inside is no part of a person's name.
     let function_word = words[1..]
         .iter()
-        .any(|w| w.len() > 1 && !matches!(*w, "Will" | "Don" | "Ma") && is_common_word(w));
+        .any(|w| w.len() > 1 && !with_lowercase(w, is_stop_word_and_name) && is_common_word(w));
     if !name_like
         || office
         || name_words > 3

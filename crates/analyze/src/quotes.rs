@@ -559,6 +559,10 @@ fn document_reading(after: &str) -> Option<&str> {
         "complaint",
         "indictment",
     ];
+    // Most attributions hold no "read": a plain search tells so before the regexes run.
+    if !after[..crate::floor_char_boundary(after, DOCUMENT_READ_BYTES)].contains("read") {
+        return None;
+    }
     let is_document = |phrase: &str| {
         let mut words = phrase.split_whitespace();
         words.next().is_some_and(|w| {
@@ -577,6 +581,9 @@ fn document_reading(after: &str) -> Option<&str> {
             false => phrase,
         })
 }
+
+/// How far after a quote [`document_reading`] looks for "read": its regexes' reach.
+const DOCUMENT_READ_BYTES: usize = 100;
 
 /// An attribution later in the quote's sentence: `A cashier who "steals ..." is held to account,
 /// Warren said.`
@@ -1328,10 +1335,7 @@ fn spokesperson_before(text: &str, before: usize, gender: Gender) -> Option<Stri
         Regex::new(r"(?i)(?-u:\b)(?:the|an?|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,3}?(spokesman|spokeswoman|spokesperson|publicist|representative)(?-u:\b)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
-    let mut from = before.saturating_sub(PRONOUN_WINDOW_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::floor_char_boundary(text, before.saturating_sub(PRONOUN_WINDOW_BYTES));
     let found = DESCRIBED.captures_iter(&text[from..before]).last()?;
     let described = match &found[1].to_lowercase()[..] {
         "spokesman" => Gender::Male,
