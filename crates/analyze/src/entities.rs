@@ -125,16 +125,24 @@ pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
         }
         let first = idx;
         let mut last = idx;
+        // An "of", "for", "on" or "to" after a body's keyword joined what the body is for.
+        let mut complement = false;
         while last + 1 < tokens.len() && !tokens[last].break_after {
             let next = &tokens[last + 1];
             if next.capitalised {
                 last += 1;
                 continue;
             }
-            // "Department of Justice", "Secretary of State", "Charles de Gaulle".
+            // "Department of Justice", "Secretary of State", "Charles de Gaulle", "Council on
+            // Foreign Relations", "Committee to Protect Journalists".
             let joins = matches!(next.word, "of" | "for") && is_keyword_or_title(tokens[last].word)
+                || matches!(next.word, "on" | "to") && joins_on_or_to(tokens[last].word, next.word)
                 || matches!(next.word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "le");
-            if joins && !next.break_after && tokens.get(last + 2).is_some_and(|t| t.capitalised) {
+            let joined = tokens.get(last + 2).filter(|t| {
+                t.capitalised && !(next.word == "on" && calendar::is_day_or_month_name(t.word))
+            });
+            if joins && !next.break_after && joined.is_some() {
+                complement |= matches!(next.word, "of" | "for" | "on" | "to");
                 last += 2;
                 continue;
             }
@@ -151,12 +159,19 @@ pub(crate) fn name_runs(sentence: &str, offset: usize, acc: &mut Vec<NameRun>) {
             // "Ways and Means Committee", "Health and Human Services": "and" inside a body's
             // name, which a keyword after it shows.
             let body = &tokens[first..=last];
-            if next.word == "and"
-                && !next.break_after
-                && and_joins_a_body(body, &tokens[last + 2..])
-            {
-                last += 2;
-                continue;
+            if next.word == "and" && !next.break_after {
+                if and_joins_a_body(body, &tokens[last + 2..]) {
+                    last += 2;
+                    continue;
+                }
+                // "Centers for Disease Control and Prevention", "Office of Management and
+                // Budget": "and" inside what the body is for.
+                if complement {
+                    if let Some(tail) = and_tail_of_complement(body, &tokens[last + 2..]) {
+                        last += 1 + tail;
+                        continue;
+                    }
+                }
             }
             break;
         }
@@ -204,6 +219,45 @@ fn and_joins_a_body(before: &[Token<'_>], after: &[Token<'_>]) -> bool {
     false
 }
 
+/// Whether "on" or "to" after `word` goes on with the name of what a body is for: "Council on
+/// Foreign Relations", "Commission on Presidential Debates", "Committee to Protect
+/// Journalists". After other words it starts a phrase: "Senate on Tuesday", "Congress to
+/// Vote".
+fn joins_on_or_to(word: &str, joiner: &str) -> bool {
+    match joiner {
+        "on" => {
+            matches!(word, "Council" | "Committee" | "Subcommittee" | "Commission" | "Conference")
+        }
+        _ => matches!(word, "Committee" | "Campaign" | "Coalition"),
+    }
+}
+
+/// The number of words after an "and" that end what a body is for, when its name has
+/// already joined it with "of", "for", "on" or "to": one or two capitalised words that close
+/// the name
+/// ("Centers for Disease Control and Prevention", "Department of Housing and Urban
+/// Development"). Not a name of its own: a known body, a place, an acronym, a title, a day
+/// or a first name ("Department of Justice and Google", "Ministry of Defence and NATO",
+/// "Secretary of State and John Kerry").
+fn and_tail_of_complement(body: &[Token<'_>], after: &[Token<'_>]) -> Option<usize> {
+    let names_body = body.iter().any(|t| is_org_keyword(t.word));
+    if !names_body || body.len() > 5 || body.iter().any(|t| t.word == "and") {
+        return None;
+    }
+    let n_words = after.iter().take(2).take_while(|t| t.capitalised).count();
+    let closes = |n: usize| after[n - 1].break_after || after.get(n).is_none_or(|t| !t.capitalised);
+    let n_words = (1..=n_words).find(|&n| closes(n))?;
+    let own_name = |t: &Token<'_>| {
+        KNOWN_ORGS.contains(t.word)
+            || is_place_name(t.word)
+            || is_acronym(t.word)
+            || is_title(t.word)
+            || calendar::is_day_or_month_name(t.word)
+            || crate::quotes::is_first_name(t.word)
+    };
+    (!after[..n_words].iter().any(own_name)).then_some(n_words)
+}
+
 /// The keywords of bodies whose names hold an "and" (a company's, a paper's or a
 /// university's seldom do, and "Fox News" or "LaSalle University" after an "and" is a name of
 /// its own).
@@ -223,7 +277,7 @@ const PUBLIC_BODY_KEYWORDS: &[&str] = &[
 ];
 
 /// Whether a capitalised word is a known first word of a sentence rather than of a name.
-pub(crate) fn is_common_word(word: &str) -> bool {
+pub fn is_common_word(word: &str) -> bool {
     if COMMON_CAPITALISED.contains(word) {
         return true;
     }
@@ -652,9 +706,17 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if run.n_words > 1 && (AWARD_ENDS.contains(words[words.len() - 1]) || storm) {
         return Some(EntityKind::Other);
     }
+    let name_like = words.iter().all(|w| is_name_word(w));
+    // "Silicon Valley", "Andrews Air Force Base": the last word says what it is.
+    if name_like && run.n_words > 1 && PLACE_ENDS.contains(words[words.len() - 1]) {
+        return Some(EntityKind::Place);
+    }
+    // "Doctors Without Borders", "Médecins Sans Frontières": a family of bodies' names.
+    let without_borders = name.ends_with(" Without Borders") || name.ends_with(" Sans Frontières");
     if KNOWN_ORGS.contains(name)
         || run.n_words > 1 && words.iter().any(|w| ORG_KEYWORDS.contains(w.trim_end_matches('.')))
         || name.starts_with("Ministry of")
+        || without_borders
     {
         return Some(EntityKind::Organization);
     }
@@ -667,7 +729,6 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if let Some(kind) = earlier.kind(name) {
         return Some(kind);
     }
-    let name_like = words.iter().all(|w| is_name_word(w));
     if run.titled && name_like && run.n_words <= 4 {
         // "the Executive Chamber", "the Queen City", "The Princess Bride": one word after
         // "the" and a title names a thing ("the Rev. Al Sharpton" names a man).
@@ -686,10 +747,8 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if after_in && run.n_words <= 3 && name_like {
         return Some(EntityKind::Place);
     }
-    // "Silicon Valley", "Mount Cook", "Lake Tahoe".
-    let place = PLACE_ENDS.contains(words[words.len() - 1])
-        || matches!(words[0], "Mount" | "Mt." | "Mt" | "Lake" | "Fort");
-    if name_like && place {
+    // "Mount Cook", "Lake Tahoe".
+    if name_like && matches!(words[0], "Mount" | "Mt." | "Mt" | "Lake" | "Fort") {
         return Some(EntityKind::Place);
     }
     // "Arcade Joseph Comeaux Jr.": a suffix adds a word to a name of three.
@@ -987,6 +1046,9 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "Club",
     "Center",
     "Centre",
+    // "Centers for Disease Control", "National Institutes of Health".
+    "Centers",
+    "Institutes",
     "Guard",
     "Reserve",
     "Campaign",
@@ -1055,6 +1117,8 @@ static PLACE_ENDS: WordList = WordList::new(&[
     "Harbor",
     "Harbour",
     "Ave",
+    // "Andrews Air Force Base": the last word says what it is, whatever is inside.
+    "Base",
 ]);
 
 static KNOWN_ORGS: WordList = WordList::new(&[
@@ -1695,6 +1759,30 @@ mod tests {
     }
 
     #[test]
+    fn bodies_named_for_what_they_do_are_whole() {
+        check(
+            "The Centers for Disease Control and Prevention, the Office of Management and Budget and the National Institutes of Health wrote to the Committee to Protect Journalists.",
+            &[
+                ("Centers for Disease Control and Prevention", EntityKind::Organization),
+                ("Office of Management and Budget", EntityKind::Organization),
+                ("National Institutes of Health", EntityKind::Organization),
+                ("Committee to Protect Journalists", EntityKind::Organization),
+            ],
+        );
+        // An "and" before a name of its own, and an "on" before a day, end the body's name.
+        check(
+            "The Department of Justice and Google settled, and the Senate on Tuesday and the Ministry of Defence and Kate Smith agreed.",
+            &[
+                ("Department of Justice", EntityKind::Organization),
+                ("Google", EntityKind::Organization),
+                ("Senate", EntityKind::Organization),
+                ("Ministry of Defence", EntityKind::Organization),
+                ("Kate Smith", EntityKind::Person),
+            ],
+        );
+    }
+
+    #[test]
     fn titles_mark_people_and_are_dropped() {
         check(
             "President Vladimir Putin met Sen. Ron Wyden and Secretary of State John Kerry on Monday.",
@@ -1899,10 +1987,18 @@ mod tests {
         check(
             "Doctors Without Borders flew to Tampa Bay before Hurricane Milton, and Neil Young met Will Smith.",
             &[
+                ("Doctors Without Borders", EntityKind::Organization),
                 ("Tampa Bay", EntityKind::Place),
                 ("Hurricane Milton", EntityKind::Other),
                 ("Neil Young", EntityKind::Person),
                 ("Will Smith", EntityKind::Person),
+            ],
+        );
+        check(
+            "Officials at Andrews Air Force Base met the Council on Foreign Relations.",
+            &[
+                ("Andrews Air Force Base", EntityKind::Place),
+                ("Council on Foreign Relations", EntityKind::Organization),
             ],
         );
         check(

@@ -40,17 +40,16 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let people = People::new(
-        text,
-        find_entities(text)
-            .into_iter()
-            .filter(|e| {
-                // Not inside a quote (spans are in text order and do not overlap).
-                let span = spans.partition_point(|s| s.open <= e.start).checked_sub(1);
-                e.kind == EntityKind::Person && span.is_none_or(|i| e.start >= spans[i].close)
-            })
-            .collect(),
-    );
+    let (people, bodies) = find_entities(text)
+        .into_iter()
+        .filter(|e| {
+            // Not inside a quote (spans are in text order and do not overlap).
+            let span = spans.partition_point(|s| s.open <= e.start).checked_sub(1);
+            span.is_none_or(|i| e.start >= spans[i].close)
+        })
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        .partition(|e| e.kind == EntityKind::Person);
+    let people = People::new(text, people, bodies);
     let mut acc = Vec::new();
     let mut last_speaker: Option<(usize, String)> = None;
     for (span_idx, span) in spans.iter().enumerate() {
@@ -77,7 +76,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 if let RawSpeaker::Pronoun(gender) = found {
                     horizon = first_pronoun(text, span, from).unwrap_or(span.open);
                     if let Some(name) = previous_sentence_speaker(text, span, from, horizon)
-                        .filter(|name| gender.agrees(people.gender(name)))
+                        .filter(|name| people.may_be(name, gender))
                     {
                         return Some(RawSpeaker::Name(name));
                     }
@@ -103,6 +102,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                     RawSpeaker::Pronoun(_) => false,
                 })
             });
+        // A "he" or "she" that no one fits is not the previous speaker either.
+        let attributed = raw.is_some();
         let mut speaker = match (raw, label) {
             // "WALLACE:" names its speaker as "Wallace" would.
             (Some(RawSpeaker::Name(name)), Some(_)) => {
@@ -113,7 +114,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 raw.and_then(|raw| resolve(span.open, horizon, raw, &people, last_speaker.as_ref()))
             }
         };
-        if speaker.is_none() {
+        if !attributed {
             // A quote without attribution continues the previous speaker: the next quote of the
             // same paragraph, or a paragraph that is only a quote.
             let continues = |end: usize| {
@@ -1290,10 +1291,13 @@ fn resolve(
     last_speaker: Option<&(usize, String)>,
 ) -> Option<String> {
     match raw {
-        RawSpeaker::Name(names) => Some(resolve_names(names, people, quote_start)),
+        RawSpeaker::Name(names) => Some(match people.body_from(names) {
+            Some(body) => body.to_string(),
+            None => resolve_names(names, people, quote_start),
+        }),
         RawSpeaker::Description(description) => Some(description.to_string()),
         RawSpeaker::Pronoun(gender) => {
-            let fits = |name: &str| gender.agrees(people.gender(name));
+            let fits = |name: &str| people.may_be(name, gender);
             let last_speaker = last_speaker.filter(|(_, name)| fits(name));
             let nearest_person =
                 people.before(pronoun_horizon).take(PRONOUN_LOOKBACK).find(|p| fits(&p.name));
@@ -1371,6 +1375,10 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// The longest run of titles between a body's name and its officer's ("Deputy Assistant
+/// Secretary").
+const MAX_TITLE_BYTES: usize = 60;
+
 /// How many of the people named before a quote a pronoun may point back to: more than an
 /// article names, and a bound for a text naming thousands of people of the other gender.
 const PRONOUN_LOOKBACK: usize = 200;
@@ -1380,6 +1388,8 @@ const PRONOUN_LOOKBACK: usize = 200;
 struct People<'t> {
     text: &'t str,
     mentions: Vec<EntityMention>,
+    /// The organizations the text names outside its quotes, in text order.
+    bodies: Vec<EntityMention>,
     /// Last word of a name to its mentions, in text order.
     by_last_word: HashMap<String, Vec<usize>>,
     /// Each name's gender as [`People::gender`] found it.
@@ -1387,12 +1397,41 @@ struct People<'t> {
 }
 
 impl<'t> People<'t> {
-    fn new(text: &'t str, mentions: Vec<EntityMention>) -> People<'t> {
+    fn new(text: &'t str, mentions: Vec<EntityMention>, bodies: Vec<EntityMention>) -> People<'t> {
         let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (idx, mention) in mentions.iter().enumerate() {
             by_last_word.entry(last_word(&mention.name).to_string()).or_default().push(idx);
         }
-        People { text, mentions, by_last_word, genders: RefCell::default() }
+        People { text, mentions, by_last_word, bodies, genders: RefCell::default() }
+    }
+
+    /// The whole name of the organization whose name holds `name`, a slice of the text: the
+    /// speaker "Centers" of "said the Centers for Disease Control and Prevention", or
+    /// "Foreign Relations" of "the Council on Foreign Relations said", where a lower-case
+    /// word ends a plain run of capitals. When the body's name is a title's, its holder's:
+    /// "Health and Human Services Secretary Xavier Becerra".
+    fn body_from(&self, name: &str) -> Option<&str> {
+        let start = (name.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        let idx = self.bodies.partition_point(|b| b.start <= start).checked_sub(1)?;
+        let body = &self.bodies[idx];
+        let end = body.start + body.name.len();
+        if body.name.len() <= name.len() || end < start + name.len() {
+            return None;
+        }
+        let officer = self.mentions.get(self.mentions.partition_point(|p| p.start < end));
+        let officer = officer.filter(|p| {
+            let between = &self.text[end..p.start];
+            between.len() <= MAX_TITLE_BYTES
+                && between.split_whitespace().all(crate::entities::is_title)
+        });
+        Some(officer.map_or(&body.name, |p| &p.name))
+    }
+
+    /// Whether a "he" or "she" of `gender` may stand for `name`: a person of no other gender,
+    /// never a body ("the Centers for Disease Control and Prevention said").
+    fn may_be(&self, name: &str, gender: Gender) -> bool {
+        let person = self.with_last_word(last_word(name)).next().is_some();
+        gender.agrees(self.gender(name)) && (person || !crate::entities::names_a_body(name))
     }
 
     /// The mentions whose last word is `word`, in text order.
@@ -1454,6 +1493,11 @@ impl<'t> People<'t> {
 /// The word after a name's last space ("Smith" of "John Smith"), or the whole name.
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// Whether `word` is a common first name.
+pub(crate) fn is_first_name(word: &str) -> bool {
+    FEMALE_NAMES.contains(&word) || MALE_NAMES.contains(&word)
 }
 
 fn first_name_gender(name: &str) -> Option<Gender> {
@@ -1619,6 +1663,21 @@ const FEMALE_NAMES: &[&str] = &[
     "Mia",
     "Ayanna",
     "Omarosa",
+    "Yulia",
+    "Svetlana",
+    "Olga",
+    "Giorgia",
+    "Jacinda",
+    "Liz",
+    "Annalena",
+    "Ketanji",
+    "Kathy",
+    "Kristi",
+    "Ilhan",
+    "Alexandria",
+    "Rashida",
+    "Marjorie",
+    "Ursula",
     "Mika",
 ];
 
@@ -1790,6 +1849,32 @@ const MALE_NAMES: &[&str] = &[
     "Rex",
     "Lindsey",
     "Mehmet",
+    "Dmitry",
+    "Dmitri",
+    "Sergey",
+    "Volodymyr",
+    "Olaf",
+    "Recep",
+    "Narendra",
+    "Yuri",
+    "Igor",
+    "Alexei",
+    "Alexey",
+    "Andrei",
+    "Andriy",
+    "Mikhail",
+    "Nikolai",
+    "Viktor",
+    "Oleksandr",
+    "Yevgeny",
+    "Jair",
+    "Luiz",
+    "Javier",
+    "Rishi",
+    "Keir",
+    "Shinzo",
+    "Fumio",
+    "Hakeem",
 ];
 
 #[cfg(test)]
@@ -1827,6 +1912,23 @@ mod tests {
                 ("burning the Constitution.", Some("Laurence H. Tribe")),
                 ("She went down to Wales.", Some("Another neighbour")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_body_speaks_by_its_whole_name_and_is_no_he_or_she() {
+        check(
+            "“Cases are rising,” said the Centers for Disease Control and Prevention. “We will see,” the Council on Foreign Relations said. “It was fine,” she said.",
+            &[
+                ("Cases are rising,", Some("Centers for Disease Control and Prevention")),
+                ("We will see,", Some("Council on Foreign Relations")),
+                ("It was fine,", None),
+            ],
+        );
+        // A body's name before a title is the officer's.
+        check(
+            "Health and Human Services Secretary Xavier Becerra said it was “absolutely the government’s business” to know.",
+            &[("absolutely the government’s business", Some("Xavier Becerra"))],
         );
     }
 

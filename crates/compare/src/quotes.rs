@@ -183,7 +183,11 @@ fn find(parent: &mut [usize], mut idx: usize) -> usize {
     idx
 }
 
-/// The fullest name among the speakers given, then the most frequent, then the first.
+/// The speaker most of the outlets name, counting a name's shorter forms as its own ("Guest"
+/// and "Peter Guest"), in its fullest form: a name before a description, then the name the
+/// most outlets give, then the fullest, then the most frequent, then the first. Fullness
+/// alone let a body named in one outlet ("Surrey Fire and Rescue Service") win over the
+/// officer two others quote.
 fn best_speaker<'a>(speakers: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counted: Vec<(&str, usize)> = Vec::new();
     for speaker in speakers.map(str::trim).filter(|s| !s.is_empty()) {
@@ -192,14 +196,25 @@ fn best_speaker<'a>(speakers: impl Iterator<Item = &'a str>) -> Option<String> {
             None => counted.push((speaker, 1)),
         }
     }
-    let mut best: Option<(&str, usize, usize)> = None;
-    for (speaker, count) in counted {
-        let n_words = analyze::words(speaker).count();
-        if best.is_none_or(|(_, w, c)| (n_words, count) > (w, c)) {
-            best = Some((speaker, n_words, count));
-        }
-    }
-    best.map(|(speaker, _, _)| speaker.to_string())
+    let key = |speaker: &str, count: usize| {
+        let first = analyze::words(speaker).next().unwrap_or_default();
+        let named = first.chars().next().is_some_and(char::is_uppercase)
+            && !analyze::entities::is_common_word(first);
+        let support: usize =
+            counted.iter().filter(|(other, _)| holds_name(speaker, other)).map(|(_, c)| c).sum();
+        (named, support, analyze::words(speaker).count(), count)
+    };
+    let best = counted
+        .iter()
+        .enumerate()
+        .max_by_key(|&(idx, &(speaker, count))| (key(speaker, count), std::cmp::Reverse(idx)));
+    best.map(|(_, (speaker, _))| speaker.to_string())
+}
+
+/// Whether every word of `short` is a word of `name`: "Guest" of "Peter Guest", "Mark Heller"
+/// of "Mark Jay Heller", and `name` itself.
+fn holds_name(name: &str, short: &str) -> bool {
+    analyze::words(short).all(|word| analyze::words(name).any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]
@@ -233,6 +248,21 @@ mod tests {
         assert_eq!(quotes[0].speaker.as_deref(), Some("Mayor Ana Meyer"));
         assert_eq!(quotes[1].articles, ["b"]);
         assert_eq!(quotes[1].speaker, None);
+    }
+
+    #[test]
+    fn the_speaker_most_outlets_name_wins_over_a_longer_one() {
+        let text = "The building is a total loss";
+        let mentions = vec![
+            (0, quote(text, Some("Surrey Fire and Rescue Service"))),
+            (1, quote(text, Some("Guest"))),
+            (2, quote(text, Some("Peter Guest"))),
+            (2, quote("The crews worked extremely hard all night", Some("a fire officer"))),
+            (1, quote("The crews worked extremely hard all night", Some("Peter Guest"))),
+        ];
+        let quotes = merge_quotes(&refs(), &mentions);
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Peter Guest"));
+        assert_eq!(quotes[1].speaker.as_deref(), Some("Peter Guest"));
     }
 
     #[test]
