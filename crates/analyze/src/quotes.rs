@@ -36,18 +36,41 @@ pub struct QuoteMention {
 
 /// Finds direct quotes of three words or more, in text order, with their speakers.
 pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
+    find_quotes_among(text, &find_entities(text), None)
+}
+
+/// [`find_quotes`] for a text whose entities were found already ([`find_entities`] of the
+/// same text), in a known language or none. Speakers are read by English attributions
+/// ("said", "according to"), so in a text known to be in another language its quotes have
+/// none: they would be whatever word stood where English puts its speaker ("Le président
+/// ... a déclaré" gave "Le").
+pub fn find_quotes_among(
+    text: &str,
+    entities: &[EntityMention],
+    language: Option<&str>,
+) -> Vec<QuoteMention> {
     let spans = quote_spans(text);
     if spans.is_empty() {
         return Vec::new();
     }
-    let (people, bodies) = find_entities(text)
-        .into_iter()
+    if language.is_some_and(|lang| !lang.starts_with("en")) {
+        return spans
+            .iter()
+            .filter_map(|span| {
+                let label = transcript_label(&text[span.open..span.close]);
+                quote_mention(text, span, label, None)
+            })
+            .collect();
+    }
+    let (people, bodies) = entities
+        .iter()
         .filter(|e| {
             // Not inside a quote (spans are in text order and do not overlap).
             let span = spans.partition_point(|s| s.open <= e.start).checked_sub(1);
             span.is_none_or(|i| e.start >= spans[i].close)
         })
         .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        .cloned()
         .partition(|e| e.kind == EntityKind::Person);
     let people = People::new(text, people, bodies);
     let mut acc = Vec::new();
@@ -128,28 +151,34 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         if let Some(name) = &speaker {
             last_speaker = Some((span.close, name.clone()));
         }
-        let inner = text[span.open..span.close]
-            .trim_start_matches(is_quote_mark)
-            .trim_end_matches(is_quote_mark)
-            .trim();
-        // The transcript's label is not part of what was said.
-        let inner = match label {
-            Some((_, said_from)) => {
-                text[span.open + said_from..span.close].trim_end_matches(is_quote_mark).trim()
-            }
-            None => inner,
-        };
-        if crate::words(inner).nth(2).is_none() || is_programme_title(&text[..span.open], inner) {
-            continue;
-        }
-        // A quote broken over lines reads as one passage.
-        let text = match inner.contains('\n') {
-            true => inner.split_whitespace().collect::<Vec<_>>().join(" "),
-            false => inner.to_string(),
-        };
-        acc.push(QuoteMention { text, speaker, start: span.open });
+        acc.extend(quote_mention(text, span, label, speaker));
     }
     acc
+}
+
+/// The quote of `span`, said by `speaker`, without the transcript label that opens it; `None`
+/// for a scare quote of a word or two, or a programme's title.
+fn quote_mention(
+    text: &str,
+    span: &Span,
+    label: Option<(&str, usize)>,
+    speaker: Option<String>,
+) -> Option<QuoteMention> {
+    let inner = match label {
+        // The transcript's label is not part of what was said.
+        Some((_, said_from)) => &text[span.open + said_from..span.close],
+        None => text[span.open..span.close].trim_start_matches(is_quote_mark),
+    };
+    let inner = inner.trim_end_matches(is_quote_mark).trim();
+    if crate::words(inner).nth(2).is_none() || is_programme_title(&text[..span.open], inner) {
+        return None;
+    }
+    // A quote broken over lines reads as one passage.
+    let text = match inner.contains('\n') {
+        true => inner.split_whitespace().collect::<Vec<_>>().join(" "),
+        false => inner.to_string(),
+    };
+    Some(QuoteMention { text, speaker, start: span.open })
 }
 
 /// A transcript's speaker label opening a quote (`"WALLACE: Let's start with...`, `"SEN.
@@ -1913,6 +1942,20 @@ mod tests {
                 ("She went down to Wales.", Some("Another neighbour")),
             ],
         );
+    }
+
+    #[test]
+    fn quotes_in_another_language_have_no_english_speakers() {
+        let text = "Le président a déclaré : « Nous ne céderons pas aux menaces ». « Tout est prêt pour demain », a dit Marie Dubois.";
+        let got = find_quotes_among(text, &find_entities(text), Some("fr"));
+        let pairs: Vec<(&str, Option<&str>)> =
+            got.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+        assert_eq!(
+            pairs,
+            [("Nous ne céderons pas aux menaces", None), ("Tout est prêt pour demain", None)]
+        );
+        // The same text of unknown language is read as English would be.
+        assert_eq!(find_quotes_among(text, &find_entities(text), None), find_quotes(text));
     }
 
     #[test]

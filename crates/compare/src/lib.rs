@@ -44,6 +44,7 @@ mod summary;
 
 pub use summary::{summarize_texts, TextSummarySentence};
 
+use analyze::entities::EntityMention;
 use model::report::{Story, SummarySentence};
 
 use crate::corpus::{Corpus, DocInput};
@@ -144,13 +145,15 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
         .take(config.max_compared_articles)
         .collect();
 
-    let mut entity_mentions = Vec::new();
     let mut acronyms = Vec::new();
-    for (idx, item) in articles.iter().enumerate() {
-        let found = analyze::entities::find_entities(&item.article.body);
-        entities::find_acronyms(&item.article.body, &found, &mut acronyms);
-        entity_mentions.extend(found.into_iter().map(|m| (idx, m)));
-    }
+    let found: Vec<Vec<EntityMention>> = articles
+        .iter()
+        .map(|item| {
+            let found = analyze::entities::find_entities(&item.article.body);
+            entities::find_acronyms(&item.article.body, &found, &mut acronyms);
+            found
+        })
+        .collect();
 
     let mut quote_mentions = Vec::new();
     let mut number_mentions = Vec::new();
@@ -158,27 +161,22 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
     for &idx in &independent {
         let body = articles[idx].article.body.as_str();
         let language = articles[idx].article.language.as_deref();
-        // Speakers are read by English attributions ("said", "according to"); in another
-        // language they would be whatever word stood where English puts its speaker.
-        let english = language.is_none_or(|lang| lang.starts_with("en"));
-        quote_mentions.extend(analyze::quotes::find_quotes(body).into_iter().map(|mut m| {
-            if !english {
-                m.speaker = None;
-            }
-            (idx, m)
-        }));
+        let quotes = analyze::quotes::find_quotes_among(body, &found[idx], language);
+        quote_mentions.extend(quotes.into_iter().map(|m| (idx, m)));
         let numbers = analyze::numbers::find_numbers(body);
-        let entities = entity_mentions
-            .iter()
-            .filter(|(article, _)| *article == idx)
-            .map(|(_, m)| (m.start, m.name.to_lowercase()))
-            .collect();
+        let entities = found[idx].iter().map(|m| (m.start, m.name.to_lowercase())).collect();
         docs.push(DocInput::new(body, language, &numbers, entities));
         let mut mentions = numbers;
         mentions.extend(date_mentions(articles[idx].article));
         mentions.sort_by_key(|m| m.start);
         number_mentions.extend(mentions.into_iter().map(|m| (idx, m)));
     }
+
+    let entity_mentions: Vec<(usize, EntityMention)> = found
+        .into_iter()
+        .enumerate()
+        .flat_map(|(idx, found)| found.into_iter().map(move |m| (idx, m)))
+        .collect();
 
     let encoder = config.encoder.as_ref().map(|encoder| &*encoder.0);
     let corpus = Corpus::build_with(&docs, encoder);
