@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use model::report::{Report, Story};
+use model::report::{Entity, EntityKind, Report, Story};
 use store::StoryListing;
 
 /// Facts shown per story in the terminal; Markdown shows them all.
@@ -160,9 +160,20 @@ fn story_markdown(
         out.push('\n');
     }
     if !story.entities.is_empty() {
-        let names: Vec<String> =
-            story.entities.iter().take(12).map(|e| md_inline(&e.name)).collect();
-        let _ = writeln!(out, "**Who and where:** {}\n", names.join(", "));
+        let _ = writeln!(out, "### Who and where\n");
+        for (kind, label) in ENTITY_KINDS {
+            let named: Vec<String> = story
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .take(MARKDOWN_ENTITIES_PER_KIND)
+                .map(|e| entity_markdown(e, story.sources.len()))
+                .collect();
+            if !named.is_empty() {
+                let _ = writeln!(out, "- **{label}:** {}", named.join("; "));
+            }
+        }
+        out.push('\n');
     }
     let _ = writeln!(out, "### Articles\n");
     for (idx, id) in story.articles.iter().enumerate() {
@@ -186,6 +197,35 @@ fn story_markdown(
         );
     }
     out.push('\n');
+}
+
+/// The kinds of entity a story lists, in the order of its "Who and where".
+const ENTITY_KINDS: [(EntityKind, &str); 4] = [
+    (EntityKind::Person, "People"),
+    (EntityKind::Organization, "Organizations"),
+    (EntityKind::Place, "Places"),
+    (EntityKind::Other, "Other names"),
+];
+
+/// Entities of one kind listed per story, those the most articles name.
+const MARKDOWN_ENTITIES_PER_KIND: usize = 10;
+
+/// "Mark Jay Heller (also Heller) · 9 of 20 outlets", "Terry White · only nypost.com".
+fn entity_markdown(entity: &Entity, story_sources: usize) -> String {
+    let mut out = md_inline(&entity.name);
+    if !entity.aliases.is_empty() {
+        let _ = write!(out, " (also {})", md_inline(&entity.aliases.join(", ")));
+    }
+    // A report stored by a build before entities had sources has none.
+    if story_sources < 2 || entity.sources.is_empty() {
+        return out;
+    }
+    let _ = match entity.sources.as_slice() {
+        [only] => write!(out, " · only {}", md_inline(only)),
+        sources if sources.len() == story_sources => write!(out, " · every outlet"),
+        sources => write!(out, " · {} of {story_sources} outlets", sources.len()),
+    };
+    out
 }
 
 pub(crate) fn text(report: &Report, color: bool) -> String {

@@ -101,6 +101,9 @@ fn markdown_shows_coverage_table_and_terminal_summary_names_outlets() {
         ),
         "{markdown}"
     );
+    // Who and where, by kind, with the outlets that name each.
+    assert!(markdown.contains("### Who and where"), "{markdown}");
+    assert!(markdown.contains("Margaret Hale · only Evening Star"), "{markdown}");
 
     let output = parallax(dir.path(), &["analyze", "in"]);
     let text = String::from_utf8(output.stdout).unwrap();

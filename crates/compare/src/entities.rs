@@ -72,13 +72,19 @@ pub(crate) fn merge_entities(
         }
     }
     resolve_acronyms(&mut names, acronyms);
+    resolve_initialisms(&mut names, mentions);
     resolve_middle_names(&mut names, mentions);
     resolve_short_person_names(&mut names, mentions);
 
     // Each entity's mentions: its own names' and its aliases', in the order of the names.
     let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    let mut aliases_of: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for (idx, name) in names.iter().enumerate() {
-        members_of[root(&names, idx)].extend(&name.mentions);
+        let root = root(&names, idx);
+        members_of[root].extend(&name.mentions);
+        if root != idx {
+            aliases_of[root].push(idx);
+        }
     }
     let mut res: Vec<(usize, Entity)> = Vec::new();
     for (idx, members) in members_of.into_iter().enumerate() {
@@ -92,6 +98,8 @@ pub(crate) fn merge_entities(
             name: names[idx].display.clone(),
             kind: majority_kind(names[idx].mentions.iter().map(|&m| mentions[m].1.kind)),
             articles: articles.iter().map(|&a| refs[a].id.to_string()).collect(),
+            sources: crate::facts::distinct_sources(&articles, refs),
+            aliases: aliases_of[idx].iter().map(|&alias| names[alias].display.clone()).collect(),
         };
         res.push((members.len(), entity));
     }
@@ -133,6 +141,50 @@ fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
             }
         }
     }
+}
+
+/// Maps an acronym no text of the story defines ("IMF", "EU", "U.S.") to the one name of a
+/// body or place in the story whose capitalised words it spells ("International Monetary
+/// Fund", "European Union", "United States"), as outlets seldom spell out a well-known one.
+/// Of two such names ("Texas Department of Criminal Justice", "Tax Department of City
+/// Jails"), neither.
+fn resolve_initialisms(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
+    let initials: Vec<Option<String>> = names
+        .iter()
+        .map(|name| match name.is_person(mentions) || name.key.split(' ').count() < 2 {
+            true => None,
+            false => initials(&name.display),
+        })
+        .collect();
+    for idx in 0..names.len() {
+        let short: String = names[idx].display.chars().filter(|&c| c != '.').collect();
+        let is_acronym = (2..=6).contains(&short.chars().count())
+            && short.chars().all(|c| c.is_ascii_uppercase())
+            && !names[idx].display.contains(' ');
+        if !is_acronym || names[idx].target.is_some() || names[idx].is_person(mentions) {
+            continue;
+        }
+        let mut spelled = (0..names.len())
+            .filter(|&other| initials[other].as_deref() == Some(short.as_str()))
+            .filter(|&other| names[other].target.is_none());
+        if let (Some(long), None) = (spelled.next(), spelled.next()) {
+            names[idx].target = Some(long);
+        }
+    }
+}
+
+/// The first letters of a name's capitalised words: "International Monetary Fund" is "IMF",
+/// "Department of Justice" "DJ". None for a name holding an abbreviation, whose letters are
+/// not one each: "U.S. Senate" is not "US".
+fn initials(name: &str) -> Option<String> {
+    let words = || name.split([' ', '-']).filter(|word| !word.is_empty());
+    let abbreviated = |word: &str| {
+        word.contains('.') || word.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
+    };
+    if words().any(abbreviated) {
+        return None;
+    }
+    Some(words().filter_map(|word| word.chars().next()).filter(|c| c.is_uppercase()).collect())
 }
 
 /// Maps a person's name without a middle name, an initial or a suffix to the one fuller
@@ -376,6 +428,35 @@ mod tests {
             (2, mention("George Bush", EntityKind::Person)),
         ];
         assert_eq!(merge_entities(&REFS, &mentions, &[]).len(), 3);
+    }
+
+    #[test]
+    fn an_acronym_merges_with_the_one_name_it_spells_and_shows_as_an_alias() {
+        let mentions = vec![
+            (0, mention("IMF", EntityKind::Organization)),
+            (1, mention("International Monetary Fund", EntityKind::Organization)),
+            (2, mention("U.S.", EntityKind::Place)),
+            (2, mention("U.S. Senate", EntityKind::Organization)),
+            (0, mention("TDCJ", EntityKind::Organization)),
+            (1, mention("Texas Department of Criminal Justice", EntityKind::Organization)),
+            (2, mention("Tax Department of City Jails", EntityKind::Organization)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(
+            render(&entities),
+            [
+                "International Monetary Fund Organization a,b",
+                "TDCJ Organization a",
+                "Tax Department of City Jails Organization c",
+                "Texas Department of Criminal Justice Organization b",
+                "U.S. Place c",
+                "U.S. Senate Organization c",
+            ]
+        );
+        assert_eq!(entities[0].aliases, ["IMF"]);
+        assert_eq!(entities[0].sources, ["Harbor Gazette", "Valley Times"]);
+        // Two names spell "TDCJ"; "U.S. Senate" holds an abbreviation.
+        assert!(entities[1..].iter().all(|e| e.aliases.is_empty()));
     }
 
     #[test]

@@ -136,6 +136,15 @@ pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
     pub articles: Vec<String>,
+    /// The distinct outlets of `articles` (an extension of the contract, as for quotes and
+    /// numbers).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The other names merged into this one, in the order the story first gives them: an
+    /// acronym ("CDC"), a surname alone ("Putin"), a name without its middle initial (an
+    /// extension of the contract; left out when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// What kind of thing an entity is.

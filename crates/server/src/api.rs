@@ -559,6 +559,11 @@ pub(crate) struct Entity {
     name: String,
     kind: String,
     articles: Vec<String>,
+    /// The distinct outlets of `articles`.
+    sources: Vec<String>,
+    /// Other names merged into this one: an acronym, a surname alone. Left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
 }
 
 /// Sources disagree about one thing.
@@ -639,6 +644,8 @@ impl From<model::report::Story> for Story {
                     }
                     .to_string(),
                     articles: it.articles,
+                    sources: it.sources,
+                    aliases: it.aliases,
                 })
                 .collect(),
             conflicts: it
@@ -699,7 +706,9 @@ mod tests {
             entities: vec![m::Entity {
                 name: "X".into(),
                 kind: m::EntityKind::Organization,
-                articles: vec![],
+                articles: vec!["a".into()],
+                sources: vec!["A".into()],
+                aliases: vec!["Y".into()],
             }],
             conflicts: vec![m::Conflict {
                 about: "n".into(),

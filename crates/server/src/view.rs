@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use model::report::Story;
+use model::report::{EntityKind, Story};
 
 /// An article as pages list it.
 #[derive(Debug, Clone)]
@@ -50,6 +50,8 @@ pub(crate) struct StoryView {
     pub(crate) quotes: Vec<Attributed>,
     pub(crate) numbers: Vec<Attributed>,
     pub(crate) conflicts: Vec<ConflictView>,
+    /// People, organizations, places and other names, a group per kind that has any.
+    pub(crate) entities: Vec<EntityGroup>,
     /// The story's articles, oldest first (undated last).
     pub(crate) timeline: Vec<ArticleMeta>,
 }
@@ -89,6 +91,16 @@ pub(crate) struct Attributed {
     pub(crate) sources: Vec<String>,
     pub(crate) exclusive: bool,
 }
+
+/// The entities of one kind, those the most articles name first; `by` of each holds the
+/// other names merged into it ("CDC").
+pub(crate) struct EntityGroup {
+    pub(crate) label: &'static str,
+    pub(crate) entities: Vec<Attributed>,
+}
+
+/// Entities of one kind shown on a story's page.
+const ENTITIES_PER_KIND: usize = 20;
 
 pub(crate) struct ConflictView {
     pub(crate) about: String,
@@ -194,6 +206,28 @@ pub(crate) fn story_view(story: &Story, articles: &[store::StoredArticle]) -> St
                 .collect(),
         })
         .collect();
+    let entities = [
+        (EntityKind::Person, "People"),
+        (EntityKind::Organization, "Organizations"),
+        (EntityKind::Place, "Places"),
+        (EntityKind::Other, "Other names"),
+    ]
+    .into_iter()
+    .map(|(kind, label)| EntityGroup {
+        label,
+        entities: story
+            .entities
+            .iter()
+            .filter(|entity| entity.kind == kind)
+            .take(ENTITIES_PER_KIND)
+            .map(|entity| {
+                let aliases = (!entity.aliases.is_empty()).then(|| entity.aliases.join(", "));
+                attributed(&entity.name, aliases, &entity.sources, &entity.articles, &by_id)
+            })
+            .collect(),
+    })
+    .filter(|group| !group.entities.is_empty())
+    .collect();
     let mut timeline: Vec<ArticleMeta> = story
         .articles
         .iter()
@@ -213,6 +247,7 @@ pub(crate) fn story_view(story: &Story, articles: &[store::StoredArticle]) -> St
         quotes,
         numbers,
         conflicts,
+        entities,
         timeline,
     }
 }

@@ -33,7 +33,7 @@ async fn story_page_has_summary_citations_matrix_quotes_and_timeline() {
     let flood = story_of(&server, "flood-north").await;
     let (status, html) = server.get(&format!("/stories/{flood}")).await;
     assert_eq!(status, StatusCode::OK);
-    for section in ["Summary", "Coverage", "Quotes", "Numbers", "Timeline"] {
+    for section in ["Summary", "Coverage", "Quotes", "Numbers", "Who and where", "Timeline"] {
         assert!(html.contains(&format!(">{section}</h2>")), "{section}");
     }
     // Citations point at a sentence anchor of a story article.
@@ -44,6 +44,9 @@ async fn story_page_has_summary_citations_matrix_quotes_and_timeline() {
     }
     assert!(html.contains("<tr class=\"exclusive\">"), "{html}");
     assert!(html.contains("Dana Reyes"));
+    // Names by kind, with the outlets that give them.
+    assert!(html.contains("<h3>Places</h3>"), "{html}");
+    assert!(html.contains("Millbrook <span class=\"by\">— North Post, South Herald"), "{html}");
     // The timeline is oldest first.
     let north = html.find("href=\"/articles/flood-north\"").unwrap();
     let east = html.find("href=\"/articles/flood-east\"").unwrap();
