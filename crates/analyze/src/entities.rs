@@ -747,8 +747,13 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if after_in && run.n_words <= 3 && name_like {
         return Some(EntityKind::Place);
     }
-    // "Mount Cook", "Lake Tahoe".
-    if name_like && matches!(words[0], "Mount" | "Mt." | "Mt" | "Lake" | "Fort") {
+    // "Mount Cook", "Lake Tahoe", "Aoraki Mount Cook"; "Santa Monica", "Los Angeles" (and
+    // not "Los Angeles Rams" or "San Diego Union-Tribune", a team's or a paper's).
+    let place_word = |w: &&str| matches!(*w, "Mount" | "Mt." | "Mt" | "Lake" | "Fort");
+    let spanish_place = run.n_words == 2
+        && matches!(words[0], "San" | "Santa" | "Los" | "Las")
+        && words[1] != "Claus";
+    if name_like && (words.iter().any(place_word) || spanish_place) {
         return Some(EntityKind::Place);
     }
     // "Arcade Joseph Comeaux Jr.": a suffix adds a word to a name of three.
@@ -757,7 +762,8 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     // name may end with a title's word: "Billy King", "Aaron Judge".)
     let last = words[words.len() - 1];
     let office = words.len() > 1 && words[words.len() - 2..].iter().all(|w| is_title(w))
-        || last.ends_with('.') && TITLES.contains(last);
+        || last.ends_with('.') && TITLES.contains(last)
+        || OFFICE_ENDS.contains(&last);
     // "Bill" names a law after a word ("Infrastructure Bill") and a man before one.
     let not_name =
         |(idx, word): (usize, &&str)| NOT_NAME_WORDS.contains(word) && (idx, *word) != (0, "Bill");
@@ -775,7 +781,10 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     }
     // "the Gaza Strip", "the Tar Heels", "the Washington Examiner": a name after "the" is
     // a thing's, of a kind these rules cannot tell. In a headline, capitals name nothing.
-    match (run.after_the, run.in_headline) {
+    // "Le Parisien", "La Repubblica", "El Chapo": another language's article starts a
+    // paper's name or a nickname ("Marine Le Pen" starts with her first name).
+    let foreign_article = matches!(words[0], "Le" | "La" | "Les" | "El" | "Il" | "Der" | "Die");
+    match (run.after_the || foreign_article, run.in_headline) {
         (_, true) => None,
         (true, false) => Some(EntityKind::Other),
         (false, false) => Some(EntityKind::Person),
@@ -978,6 +987,29 @@ static TITLES: WordList = WordList::new(&[
     "Dutchman",
 ]);
 
+/// Titles that end an office's name and never a person's: "Public Relations Officer",
+/// "Foreign Minister" ("Aaron Judge" and "Billy King" end with other titles).
+const OFFICE_ENDS: &[&str] = &[
+    "Officer",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Director",
+    "Secretary",
+    "Minister",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+    "Correspondent",
+    "Manager",
+    "Superintendent",
+    "President",
+    "Chancellor",
+    "Ambassador",
+    "Prosecutor",
+    "Detective",
+];
+
 /// Whether a word is a title or an office written before a person's name ("Sen.", "President",
 /// "President-elect", "Coach"), as written in a name (capitalised).
 pub fn is_title(word: &str) -> bool {
@@ -1090,6 +1122,9 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     // "Quds Force", "Air Force", "Virginia Tech".
     "Force",
     "Tech",
+    // "Westpac Rescue Helicopter", "Morningside Recovery".
+    "Rescue",
+    "Recovery",
 ]);
 
 /// The last words of honours' names: "Academy Award", "Nobel Peace Prize".
@@ -1259,6 +1294,7 @@ static COMMON_CAPITALISED: WordList = WordList::new(&[
     "Everyone",
     "Everything",
     "Nobody",
+    "One",
     "Two",
     "Three",
     "Four",
@@ -1283,6 +1319,13 @@ fn is_skip_word(word: &str) -> bool {
 
 /// Words that make a two- or three-word run something other than a personal name.
 static NOT_NAME_WORDS: WordList = WordList::new(&[
+    // "Billion Dollars": amounts.
+    "Million",
+    "Millions",
+    "Billion",
+    "Billions",
+    "Trillion",
+    "Dollars",
     "Democratic",
     "Republican",
     "National",
@@ -1992,6 +2035,16 @@ mod tests {
                 ("Hurricane Milton", EntityKind::Other),
                 ("Neil Young", EntityKind::Person),
                 ("Will Smith", EntityKind::Person),
+            ],
+        );
+        check(
+            "In Santa Monica, the Public Relations Officer told Le Parisien that Morningside Recovery near Aoraki Mount Cook spent Billion Dollars. One Australian left the Los Angeles Rams.",
+            &[
+                ("Santa Monica", EntityKind::Place),
+                ("Le Parisien", EntityKind::Other),
+                ("Morningside Recovery", EntityKind::Organization),
+                ("Aoraki Mount Cook", EntityKind::Place),
+                ("Los Angeles Rams", EntityKind::Other),
             ],
         );
         check(
