@@ -1324,7 +1324,9 @@ fn resolve(
             Some(body) => body.to_string(),
             None => resolve_names(names, people, quote_start),
         }),
-        RawSpeaker::Description(description) => Some(description.to_string()),
+        RawSpeaker::Description(description) => Some(
+            people.holder_of(description, quote_start).unwrap_or_else(|| description.to_string()),
+        ),
         RawSpeaker::Pronoun(gender) => {
             let fits = |name: &str| people.may_be(name, gender);
             let last_speaker = last_speaker.filter(|(_, name)| fits(name));
@@ -1501,6 +1503,40 @@ impl<'t> People<'t> {
         first_name_gender(name).unwrap_or(Gender::Unknown)
     }
 
+    /// The person a definite description by title stands for: "the secretary" for
+    /// "Interior Secretary Ken Salazar", "the senator" for "Sen. Maria Lopez". Of the people
+    /// named before `before` with that title just before a name of theirs, the one named
+    /// last: "the president" after "President Joe Biden ... Russian President Vladimir Putin
+    /// ... Mr Biden continued" is Biden.
+    fn holder_of(&self, description: &str, before: usize) -> Option<String> {
+        let words: Vec<&str> = description.split_whitespace().collect();
+        if !(2..=4).contains(&words.len()) || !words[0].eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let head = words[words.len() - 1];
+        if !head.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let titled = |person: &&EntityMention| {
+            let lead = &self.text[..person.start];
+            lead.split_whitespace()
+                .rev()
+                .take(3)
+                .any(|word| title_noun(word).as_deref() == Some(head))
+        };
+        let holders: Vec<&str> = self
+            .before(before)
+            .take(PRONOUN_LOOKBACK)
+            .filter(titled)
+            .map(|person| last_word(&person.name))
+            .collect();
+        let holder = self
+            .before(before)
+            .take(PRONOUN_LOOKBACK)
+            .find(|person| holders.contains(&last_word(&person.name)))?;
+        Some(self.full_name(&holder.name, before))
+    }
+
     /// "Smith" as "John Smith" when the text named John Smith before `before`; a name with a
     /// space, or one never given in full, as it is.
     fn full_name(&self, name: &str, before: usize) -> String {
@@ -1517,6 +1553,32 @@ impl<'t> People<'t> {
             .next()
             .unwrap_or_else(|| name.to_string())
     }
+}
+
+/// The common noun of a title written before a name, lower-cased: "Secretary" is
+/// "secretary", "Sen." "senator"; `None` for a word that is no title.
+fn title_noun(word: &str) -> Option<String> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    if !crate::entities::is_title(word) {
+        return None;
+    }
+    let noun = match word.trim_end_matches('.') {
+        "Sen" => "senator",
+        "Rep" => "representative",
+        "Gov" => "governor",
+        "Gen" => "general",
+        "Dr" => "doctor",
+        "Prof" => "professor",
+        "Capt" => "captain",
+        "Sgt" => "sergeant",
+        "Lt" => "lieutenant",
+        "Col" => "colonel",
+        "Supt" => "superintendent",
+        "Insp" => "inspector",
+        "Pres" => "president",
+        other => return Some(other.to_lowercase()),
+    };
+    Some(noun.to_string())
 }
 
 /// The word after a name's last space ("Smith" of "John Smith"), or the whole name.
@@ -1940,6 +2002,18 @@ mod tests {
             &[
                 ("burning the Constitution.", Some("Laurence H. Tribe")),
                 ("She went down to Wales.", Some("Another neighbour")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_description_by_title_is_the_person_of_that_title_named_last() {
+        check(
+            "President Joe Biden met Russian President Vladimir Putin. Mr Biden was asked about it. “Let’s get this straight,” the president said. Sen. Maria Lopez disagreed. “It is a bad deal,” the senator said. “We are watching,” the spokesman said.",
+            &[
+                ("Let’s get this straight,", Some("Joe Biden")),
+                ("It is a bad deal,", Some("Maria Lopez")),
+                ("We are watching,", Some("the spokesman")),
             ],
         );
     }
