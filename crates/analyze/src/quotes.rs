@@ -1115,7 +1115,29 @@ fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
         }
         return Some(RawSpeaker::Description(description));
     }
-    name_at_end(span).map(RawSpeaker::Name)
+    let name = name_at_end(span)?;
+    // "a spokesman for the Ministry of Defence", "an aide to Sen. John Smith": the name is
+    // whom the described speaker works for.
+    let name_start = name.as_ptr() as usize - span.as_ptr() as usize;
+    let mut lead = span[..name_start].trim_end();
+    while let Some((rest, word)) = lead.rsplit_once(' ') {
+        if word != "the" && !crate::entities::is_title(word) {
+            break;
+        }
+        lead = rest.trim_end();
+    }
+    let works_for = lead
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| matches!(word, "for" | "of" | "at" | "to" | "with"));
+    let determiner = tail.iter().rposition(|&(at, w)| {
+        at < name_start
+            && matches!(w, "a" | "an" | "A" | "An" | "one" | "One" | "another" | "Another")
+    });
+    match (works_for, determiner) {
+        (true, Some(at)) => Some(RawSpeaker::Description(span[tail[at].0..].trim_end())),
+        _ => Some(RawSpeaker::Name(name)),
+    }
 }
 
 /// "Obama's", "Clinton’s": a name's possessive, which opens a description ("Obama's former
@@ -2002,6 +2024,18 @@ mod tests {
             &[
                 ("burning the Constitution.", Some("Laurence H. Tribe")),
                 ("She went down to Wales.", Some("Another neighbour")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_speaker_described_by_whom_they_work_for_is_not_that_name() {
+        check(
+            "“We reject these claims,” a spokesman for the Ministry of Defence said. An aide to Sen. John Smith said: “He is resting at home.” “It was a mistake,” Microsoft chief executive Satya Nadella said.",
+            &[
+                ("We reject these claims,", Some("a spokesman for the Ministry of Defence")),
+                ("He is resting at home.", Some("An aide to Sen. John Smith")),
+                ("It was a mistake,", Some("Satya Nadella")),
             ],
         );
     }
