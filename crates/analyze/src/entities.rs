@@ -1457,10 +1457,57 @@ static NOT_ENTITY_ACRONYMS: WordList = WordList::new(&[
     "TV", "CEO", "CFO", "GDP", "AM", "PM", "OK", "ID", "COVID", "DNA", "HIV", "AIDS", "II", "III",
     "IV", "VP", "PR", "USD", "EUR", "GBP", "PS", "RE", "UPDATE", "BREAKING", "LGBT", "LGBTQ",
     "GOP", "MP", "MPS", "IT", "AI", "UTC", "GMT", "EST", "PST", "ET", "A", "I",
+    // Things, not bodies.
+    "SUV", "ATV", "CCTV", "EV", "IPO", "ETF", "FAQ", "PDF", "URL", "GPS", "DIY", "RSVP", "MVP",
+    "ICU", "ER", "PPE", "PCR", "CPR", "DUI", "DWI", "IQ", "RIP", "AK", "MD", "PHD",
 ]);
 
 /// Countries, US states, regions and major cities.
 static PLACES: WordList = WordList::new(&[
+    // US states' postal codes ("Fountain Valley, CA"), but those that are English words in
+    // capitals too ("IN", "OR", "ME", "OK", "HI", "ID") or mostly other things ("AK-47",
+    // "Jane Doe, MD").
+    "AL",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "MA",
+    "MI",
+    "MN",
+    "MO",
+    "MT",
+    "NC",
+    "ND",
+    "NE",
+    "NH",
+    "NJ",
+    "NM",
+    "NV",
+    "NY",
+    "OH",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VA",
+    "VT",
+    "WA",
+    "WI",
+    "WV",
+    "WY",
+    "DC",
     // Countries.
     "Afghanistan",
     "Albania",
@@ -2046,6 +2093,10 @@ mod tests {
                 ("Aoraki Mount Cook", EntityKind::Place),
                 ("Los Angeles Rams", EntityKind::Other),
             ],
+        );
+        check(
+            "She drove an SUV to a store in Fountain Valley, CA, and bought an AK-47.",
+            &[("Fountain Valley", EntityKind::Place), ("CA", EntityKind::Place)],
         );
         check(
             "Officials at Andrews Air Force Base met the Council on Foreign Relations.",
