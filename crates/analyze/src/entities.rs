@@ -371,7 +371,8 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
             Some(_) if is_abbreviation(core) => core,
             Some(stem) => {
                 break_after = true;
-                stem.trim_end_matches('.')
+                // "News,..." is "News".
+                stem.trim_end_matches(|c: char| !c.is_alphanumeric())
             }
             None => core,
         };
@@ -717,8 +718,13 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         || run.n_words > 1 && words.iter().any(|w| ORG_KEYWORDS.contains(w.trim_end_matches('.')))
         || name.starts_with("Ministry of")
         || without_borders
+        || words[0] == "Team" && run.n_words > 1
     {
         return Some(EntityKind::Organization);
+    }
+    // "Microsoft Exchange", "Google Maps": a known body's product, not a person.
+    if run.n_words > 1 && KNOWN_ORGS.contains(words[0]) {
+        return Some(EntityKind::Other);
     }
     if run.n_words > 2 && is_place_keyword(words[0]) && words[1] == "of" {
         return Some(EntityKind::Place);
@@ -751,7 +757,7 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     // not "Los Angeles Rams" or "San Diego Union-Tribune", a team's or a paper's).
     let place_word = |w: &&str| matches!(*w, "Mount" | "Mt." | "Mt" | "Lake" | "Fort");
     let spanish_place = run.n_words == 2
-        && matches!(words[0], "San" | "Santa" | "Los" | "Las")
+        && matches!(words[0], "San" | "Santa" | "Los" | "Las" | "St.")
         && words[1] != "Claus";
     if name_like && (words.iter().any(place_word) || spanish_place) {
         return Some(EntityKind::Place);
@@ -977,6 +983,8 @@ static TITLES: WordList = WordList::new(&[
     "Whip",
     "QB",
     // Nationals, as British news writes them before a name ("Briton Robert Buckley").
+    "Commodore",
+    "Linebacker",
     "Briton",
     "Englishman",
     "Englishwoman",
@@ -1125,6 +1133,21 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     // "Westpac Rescue Helicopter", "Morningside Recovery".
     "Rescue",
     "Recovery",
+    // Firms and outlets: "Centerview Partners", "Dominion Voting Systems", "Drudge Report".
+    "Partners",
+    "Systems",
+    "Advisers",
+    "Advisors",
+    "Plc",
+    "Capital",
+    "Ventures",
+    "Technologies",
+    "Solutions",
+    "Industries",
+    "Enterprises",
+    "Pharmaceuticals",
+    "Studios",
+    "Report",
 ]);
 
 /// The last words of honours' names: "Academy Award", "Nobel Peace Prize".
@@ -2092,6 +2115,16 @@ mod tests {
                 ("Morningside Recovery", EntityKind::Organization),
                 ("Aoraki Mount Cook", EntityKind::Place),
                 ("Los Angeles Rams", EntityKind::Other),
+            ],
+        );
+        check(
+            "Centerview Partners and Team Biden met in St. Louis over Microsoft Exchange, said Bloomberg News,...",
+            &[
+                ("Centerview Partners", EntityKind::Organization),
+                ("Team Biden", EntityKind::Organization),
+                ("St. Louis", EntityKind::Place),
+                ("Microsoft Exchange", EntityKind::Other),
+                ("Bloomberg News", EntityKind::Organization),
             ],
         );
         check(
