@@ -2,9 +2,12 @@
 //!
 //! Capitalised word runs are the candidates. A run is a person after a title ("President
 //! Vladimir Putin" gives "Vladimir Putin") or when it is two or three plain name-like words
-//! (after "the", such words name a thing: "the Gaza Strip", "the Houston Texans"); an
-//! organization by a keyword ("Ministry", "Inc", "University"), a known name or an acronym; a
-//! place by a small gazetteer or by "in X" / "from X". A one-word run counts only when it is
+//! (after "the", such words name a thing: "the Gaza Strip", "the Tar Heels"); an
+//! organization by a keyword ("Ministry", "Inc", "University", "Partners"), a known name, an
+//! acronym or a place's name before a plural (a team: "Houston Texans"); a place by a small
+//! gazetteer, by its first or last word ("Mount", "San", "Valley", "Base") or by "in X" /
+//! "from X"; a thing (`other`) by its last word ("Award", "Festival", "Treaty") or as a known
+//! body's product ("Microsoft Exchange"). A one-word run counts only when it is
 //! known, or is the surname of a person named earlier. Precision matters more than recall here:
 //! an unknown run is dropped rather than guessed.
 
@@ -353,7 +356,8 @@ struct Token<'a> {
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
     let mut acc: Vec<Token<'_>> = Vec::new();
     let mut pos = 0;
-    for raw in sentence.split_inclusive(char::is_whitespace) {
+    // A dash without spaces parts words too: "The Washington Post–shows".
+    for raw in sentence.split_inclusive(|c: char| c.is_whitespace() || matches!(c, '–' | '—')) {
         let raw_start = pos;
         pos += raw.len();
         let trimmed = raw.trim_end();
@@ -704,7 +708,7 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     // "Academy Award Nomination", "Nobel Peace Prize": an honour, whatever names it; "Hurricane
     // Milton": a storm.
     let storm = matches!(words[0], "Hurricane" | "Typhoon" | "Cyclone" | "Storm");
-    if run.n_words > 1 && (AWARD_ENDS.contains(words[words.len() - 1]) || storm) {
+    if run.n_words > 1 && (THING_ENDS.contains(words[words.len() - 1]) || storm) {
         return Some(EntityKind::Other);
     }
     let name_like = words.iter().all(|w| is_name_word(w));
@@ -718,7 +722,8 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         || run.n_words > 1 && words.iter().any(|w| ORG_KEYWORDS.contains(w.trim_end_matches('.')))
         || name.starts_with("Ministry of")
         || without_borders
-        || words[0] == "Team" && run.n_words > 1
+        || run.n_words > 1 && matches!(words[0], "Team" | "Daily")
+        || is_team(&words)
     {
         return Some(EntityKind::Organization);
     }
@@ -985,6 +990,8 @@ static TITLES: WordList = WordList::new(&[
     // Nationals, as British news writes them before a name ("Briton Robert Buckley").
     "Commodore",
     "Linebacker",
+    "Undersheriff",
+    "Envoy",
     "Briton",
     "Englishman",
     "Englishwoman",
@@ -1016,6 +1023,7 @@ const OFFICE_ENDS: &[&str] = &[
     "Ambassador",
     "Prosecutor",
     "Detective",
+    "Envoy",
 ];
 
 /// Whether a word is a title or an office written before a person's name ("Sen.", "President",
@@ -1150,9 +1158,55 @@ static ORG_KEYWORDS: WordList = WordList::new(&[
     "Report",
 ]);
 
-/// The last words of honours' names: "Academy Award", "Nobel Peace Prize".
-static AWARD_ENDS: WordList =
-    WordList::new(&["Award", "Awards", "Prize", "Medal", "Nomination", "Trophy"]);
+/// "Indianapolis Colts", "Boston Celtics": a place's name, then a plural. Not a first name
+/// that is a place's too ("Charlotte Jones"), nor a surname that ends in "s" ("NY AG Letitia
+/// James", "Paris Kyriakides", "Athens Acropolis").
+fn is_team(words: &[&str]) -> bool {
+    let last = words[words.len() - 1];
+    words.len() > 1
+        && PLACES.contains(words[0])
+        && !crate::quotes::is_first_name(words[0])
+        && !crate::quotes::is_first_name(last)
+        && last.ends_with('s')
+        && !["ss", "is", "ides"].iter().any(|end| last.ends_with(end))
+}
+
+/// The last words of the names of things no person is named after: honours ("Academy Award",
+/// "Nobel Peace Prize", "Silver Slugger"), events ("Gilroy Garlic Festival", "World Cup")
+/// and documents ("Refugee Convention", "White Paper"). Not "Law" or "Legend", which end
+/// people's names too.
+static THING_ENDS: WordList = WordList::new(&[
+    "Award",
+    "Awards",
+    "Prize",
+    "Medal",
+    "Nomination",
+    "Trophy",
+    "Slugger",
+    "Festival",
+    "Parade",
+    "Summit",
+    "Games",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Tournament",
+    "Series",
+    "Bowl",
+    "Convention",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Protocol",
+    "Doctrine",
+    "Declaration",
+    "Amendment",
+    "Amendments",
+    "Paper",
+    "Year",
+    "Picture",
+    "Warming",
+]);
 
 /// The last words of places' names: "Silicon Valley", "Sterling Heights", "Pacific Ocean".
 static PLACE_ENDS: WordList = WordList::new(&[
@@ -2063,7 +2117,7 @@ mod tests {
         check(
             "The Colts will face the Houston Texans at the Super Bowl, and the Rev. Al Sharpton came. Former Minneapolis police officer Derek Chauvin was sentenced. In The Princess Bride, the Queen City met the Chief Clerk, and Ed Fogels of Natural Resources spoke.",
             &[
-                ("Houston Texans", EntityKind::Other),
+                ("Houston Texans", EntityKind::Organization),
                 ("Super Bowl", EntityKind::Other),
                 ("Al Sharpton", EntityKind::Person),
                 ("Derek Chauvin", EntityKind::Person),
@@ -2125,6 +2179,15 @@ mod tests {
                 ("St. Louis", EntityKind::Place),
                 ("Microsoft Exchange", EntityKind::Other),
                 ("Bloomberg News", EntityKind::Organization),
+            ],
+        );
+        check(
+            "The Dallas Cowboys played in the Super Bowl, The Washington Post–shows said, and Paris Hilton watched.",
+            &[
+                ("Dallas Cowboys", EntityKind::Organization),
+                ("Super Bowl", EntityKind::Other),
+                ("Washington Post", EntityKind::Organization),
+                ("Paris Hilton", EntityKind::Person),
             ],
         );
         check(
