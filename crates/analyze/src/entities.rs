@@ -237,8 +237,7 @@ fn joins_on_or_to(word: &str, joiner: &str) -> bool {
 
 /// The number of words after an "and" that end what a body is for, when its name has
 /// already joined it with "of", "for", "on" or "to": one or two capitalised words that close
-/// the name
-/// ("Centers for Disease Control and Prevention", "Department of Housing and Urban
+/// the name ("Centers for Disease Control and Prevention", "Department of Housing and Urban
 /// Development"). Not a name of its own: a known body, a place, an acronym, a title, a day
 /// or a first name ("Department of Justice and Google", "Ministry of Defence and NATO",
 /// "Secretary of State and John Kerry").

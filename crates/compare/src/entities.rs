@@ -149,13 +149,14 @@ fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
 /// Of two such names ("Texas Department of Criminal Justice", "Tax Department of City
 /// Jails"), neither.
 fn resolve_initialisms(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
-    let initials: Vec<Option<String>> = names
-        .iter()
-        .map(|name| match name.is_person(mentions) || name.key.split(' ').count() < 2 {
-            true => None,
-            false => initials(&name.display),
-        })
-        .collect();
+    // Initials to the one name that spells them, or `None` when several do.
+    let mut spelled_by: HashMap<String, Option<usize>> = HashMap::new();
+    for (idx, name) in names.iter().enumerate() {
+        let long = name.target.is_none() && name.key.contains(' ') && !name.is_person(mentions);
+        if let Some(initials) = initials(&name.display).filter(|_| long) {
+            spelled_by.entry(initials).and_modify(|only| *only = None).or_insert(Some(idx));
+        }
+    }
     for idx in 0..names.len() {
         let short: String = names[idx].display.chars().filter(|&c| c != '.').collect();
         let is_acronym = (2..=6).contains(&short.chars().count())
@@ -164,10 +165,7 @@ fn resolve_initialisms(names: &mut [Name], mentions: &[(usize, EntityMention)]) 
         if !is_acronym || names[idx].target.is_some() || names[idx].is_person(mentions) {
             continue;
         }
-        let mut spelled = (0..names.len())
-            .filter(|&other| initials[other].as_deref() == Some(short.as_str()))
-            .filter(|&other| names[other].target.is_none());
-        if let (Some(long), None) = (spelled.next(), spelled.next()) {
+        if let Some(&Some(long)) = spelled_by.get(&short) {
             names[idx].target = Some(long);
         }
     }
