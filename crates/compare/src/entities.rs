@@ -157,16 +157,16 @@ fn resolve_initialisms(names: &mut [Name], mentions: &[(usize, EntityMention)]) 
             spelled_by.entry(initials).and_modify(|only| *only = None).or_insert(Some(idx));
         }
     }
-    for idx in 0..names.len() {
-        let short: String = names[idx].display.chars().filter(|&c| c != '.').collect();
+    for name in names.iter_mut() {
+        let short: String = name.display.chars().filter(|&c| c != '.').collect();
         let is_acronym = (2..=6).contains(&short.chars().count())
             && short.chars().all(|c| c.is_ascii_uppercase())
-            && !names[idx].display.contains(' ');
-        if !is_acronym || names[idx].target.is_some() || names[idx].is_person(mentions) {
+            && !name.display.contains(' ');
+        if !is_acronym || name.target.is_some() || name.is_person(mentions) {
             continue;
         }
         if let Some(&Some(long)) = spelled_by.get(&short) {
-            names[idx].target = Some(long);
+            name.target = Some(long);
         }
     }
 }
