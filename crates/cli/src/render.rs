@@ -161,7 +161,7 @@ fn story_markdown(
     }
     if !story.entities.is_empty() {
         let _ = writeln!(out, "### Who and where\n");
-        for (kind, label) in ENTITY_KINDS {
+        for kind in EntityKind::ALL {
             let named: Vec<String> = story
                 .entities
                 .iter()
@@ -170,7 +170,7 @@ fn story_markdown(
                 .map(|e| entity_markdown(e, story.sources.len()))
                 .collect();
             if !named.is_empty() {
-                let _ = writeln!(out, "- **{label}:** {}", named.join("; "));
+                let _ = writeln!(out, "- **{}:** {}", kind.heading(), named.join("; "));
             }
         }
         out.push('\n');
@@ -198,14 +198,6 @@ fn story_markdown(
     }
     out.push('\n');
 }
-
-/// The kinds of entity a story lists, in the order of its "Who and where".
-const ENTITY_KINDS: [(EntityKind, &str); 4] = [
-    (EntityKind::Person, "People"),
-    (EntityKind::Organization, "Organizations"),
-    (EntityKind::Place, "Places"),
-    (EntityKind::Other, "Other names"),
-];
 
 /// Entities of one kind listed per story, those the most articles name.
 const MARKDOWN_ENTITIES_PER_KIND: usize = 10;

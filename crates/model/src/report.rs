@@ -157,6 +157,22 @@ pub enum EntityKind {
     Other,
 }
 
+impl EntityKind {
+    /// Every kind, in the order a story lists its names.
+    pub const ALL: [EntityKind; 4] =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
+
+    /// The heading of a list of names of this kind: "People", "Places".
+    pub fn heading(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organizations",
+            EntityKind::Place => "Places",
+            EntityKind::Other => "Other names",
+        }
+    }
+}
+
 /// Sources disagree about one thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {

@@ -206,28 +206,23 @@ pub(crate) fn story_view(story: &Story, articles: &[store::StoredArticle]) -> St
                 .collect(),
         })
         .collect();
-    let entities = [
-        (EntityKind::Person, "People"),
-        (EntityKind::Organization, "Organizations"),
-        (EntityKind::Place, "Places"),
-        (EntityKind::Other, "Other names"),
-    ]
-    .into_iter()
-    .map(|(kind, label)| EntityGroup {
-        label,
-        entities: story
-            .entities
-            .iter()
-            .filter(|entity| entity.kind == kind)
-            .take(ENTITIES_PER_KIND)
-            .map(|entity| {
-                let aliases = (!entity.aliases.is_empty()).then(|| entity.aliases.join(", "));
-                attributed(&entity.name, aliases, &entity.sources, &entity.articles, &by_id)
-            })
-            .collect(),
-    })
-    .filter(|group| !group.entities.is_empty())
-    .collect();
+    let entities = EntityKind::ALL
+        .into_iter()
+        .map(|kind| EntityGroup {
+            label: kind.heading(),
+            entities: story
+                .entities
+                .iter()
+                .filter(|entity| entity.kind == kind)
+                .take(ENTITIES_PER_KIND)
+                .map(|entity| {
+                    let aliases = (!entity.aliases.is_empty()).then(|| entity.aliases.join(", "));
+                    attributed(&entity.name, aliases, &entity.sources, &entity.articles, &by_id)
+                })
+                .collect(),
+        })
+        .filter(|group| !group.entities.is_empty())
+        .collect();
     let mut timeline: Vec<ArticleMeta> = story
         .articles
         .iter()
