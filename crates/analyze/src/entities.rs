@@ -355,8 +355,10 @@ struct Token<'a> {
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
     let mut acc: Vec<Token<'_>> = Vec::new();
     let mut pos = 0;
-    // A dash without spaces parts words too: "The Washington Post–shows".
-    for raw in sentence.split_inclusive(|c: char| c.is_whitespace() || matches!(c, '–' | '—')) {
+    // A dash or a bracket without spaces parts words too: "The Washington Post–shows",
+    // "(CNN)The Supreme Court".
+    let parts = |c: char| c.is_whitespace() || matches!(c, '–' | '—' | ')');
+    for raw in sentence.split_inclusive(parts) {
         let raw_start = pos;
         pos += raw.len();
         let trimmed = raw.trim_end();
@@ -695,7 +697,7 @@ fn title_after_modifiers(tokens: &[Token<'_>]) -> Option<usize> {
 
 /// A place the gazetteer knows, or a country's abbreviation.
 fn is_place_name(name: &str) -> bool {
-    PLACES.contains(name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE")
+    PLACES.contains(name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE" | "D.C.")
 }
 
 fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> {
@@ -1276,6 +1278,7 @@ static KNOWN_ORGS: WordList = WordList::new(&[
     "Wall Street",
     "Interpol",
     "Gazprom",
+    "Dow Jones",
     "Boeing",
     "Airbus",
 ]);
@@ -2187,6 +2190,15 @@ mod tests {
                 ("Super Bowl", EntityKind::Other),
                 ("Washington Post", EntityKind::Organization),
                 ("Paris Hilton", EntityKind::Person),
+            ],
+        );
+        check(
+            "(CNN)The Supreme Court ruled in Washington, D.C.",
+            &[
+                ("CNN", EntityKind::Organization),
+                ("Supreme Court", EntityKind::Organization),
+                ("Washington", EntityKind::Place),
+                ("D.C.", EntityKind::Place),
             ],
         );
         check(

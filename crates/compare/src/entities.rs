@@ -62,7 +62,7 @@ pub(crate) fn merge_entities(
         if cleaned.is_empty() {
             continue;
         }
-        let key = cleaned.to_lowercase();
+        let key = name_key(&cleaned);
         match name_of_key.get(&key) {
             Some(&at) => names[at].mentions.push(idx),
             None => {
@@ -133,8 +133,8 @@ fn root(names: &[Name], mut idx: usize) -> usize {
 
 fn resolve_acronyms(names: &mut [Name], acronyms: &[Acronym]) {
     for acronym in acronyms {
-        let short = names.iter().position(|n| n.key == acronym.short.to_lowercase());
-        let long = names.iter().position(|n| n.key == acronym.long.to_lowercase());
+        let short = names.iter().position(|n| n.key == name_key(&acronym.short));
+        let long = names.iter().position(|n| n.key == name_key(&acronym.long));
         if let (Some(short), Some(long)) = (short, long) {
             if short != long && names[long].target.is_none() {
                 names[short].target = Some(long);
@@ -307,6 +307,18 @@ impl Name {
     }
 }
 
+/// What names one entity, however cased, and an acronym with or without its periods: "U.S."
+/// and "US" are "us".
+fn name_key(name: &str) -> String {
+    let dotted_acronym = name.contains('.')
+        && !name.contains(' ')
+        && name.chars().all(|c| c.is_uppercase() || c == '.');
+    match dotted_acronym {
+        true => name.chars().filter(|&c| c != '.').collect::<String>().to_lowercase(),
+        false => name.to_lowercase(),
+    }
+}
+
 /// Drops a leading "the" and a trailing possessive, and collapses spaces.
 fn clean_name(name: &str) -> String {
     let mut tokens: Vec<&str> = name.split_whitespace().collect();
@@ -434,6 +446,7 @@ mod tests {
             (0, mention("IMF", EntityKind::Organization)),
             (1, mention("International Monetary Fund", EntityKind::Organization)),
             (2, mention("U.S.", EntityKind::Place)),
+            (1, mention("US", EntityKind::Place)),
             (2, mention("U.S. Senate", EntityKind::Organization)),
             (0, mention("TDCJ", EntityKind::Organization)),
             (1, mention("Texas Department of Criminal Justice", EntityKind::Organization)),
@@ -444,16 +457,17 @@ mod tests {
             render(&entities),
             [
                 "International Monetary Fund Organization a,b",
+                "U.S. Place b,c",
                 "TDCJ Organization a",
                 "Tax Department of City Jails Organization c",
                 "Texas Department of Criminal Justice Organization b",
-                "U.S. Place c",
                 "U.S. Senate Organization c",
             ]
         );
         assert_eq!(entities[0].aliases, ["IMF"]);
         assert_eq!(entities[0].sources, ["Harbor Gazette", "Valley Times"]);
-        // Two names spell "TDCJ"; "U.S. Senate" holds an abbreviation.
+        // "US" is "U.S." with other periods, not an alias; two names spell "TDCJ"; "U.S.
+        // Senate" holds an abbreviation.
         assert!(entities[1..].iter().all(|e| e.aliases.is_empty()));
     }
 
