@@ -775,7 +775,7 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     let last = words[words.len() - 1];
     let office = words.len() > 1 && words[words.len() - 2..].iter().all(|w| is_title(w))
         || last.ends_with('.') && TITLES.contains(last)
-        || OFFICE_ENDS.contains(&last);
+        || OFFICE_ENDS.contains(last);
     // "Bill" names a law after a word ("Infrastructure Bill") and a man before one.
     let not_name =
         |(idx, word): (usize, &&str)| NOT_NAME_WORDS.contains(word) && (idx, *word) != (0, "Bill");
@@ -1005,7 +1005,7 @@ static TITLES: WordList = WordList::new(&[
 
 /// Titles that end an office's name and never a person's: "Public Relations Officer",
 /// "Foreign Minister" ("Aaron Judge" and "Billy King" end with other titles).
-const OFFICE_ENDS: &[&str] = &[
+static OFFICE_ENDS: WordList = WordList::new(&[
     "Officer",
     "Spokesman",
     "Spokeswoman",
@@ -1025,7 +1025,7 @@ const OFFICE_ENDS: &[&str] = &[
     "Prosecutor",
     "Detective",
     "Envoy",
-];
+]);
 
 /// Whether a word is a title or an office written before a person's name ("Sen.", "President",
 /// "President-elect", "Coach"), as written in a name (capitalised).
