@@ -254,7 +254,18 @@ struct LeadClaims {
 
 /// An amount of money: its unit is a currency.
 fn is_money(claim: &NumberClaim) -> bool {
-    matches!(claim.unit.as_str(), "usd" | "gbp" | "eur")
+    is_currency(&claim.unit)
+}
+
+/// Whether a lower-cased number unit is a currency (`analyze::numbers` gives them as codes).
+fn is_currency(unit: &str) -> bool {
+    matches!(unit, "usd" | "gbp" | "eur")
+}
+
+/// Whether the unit of a quantity key (see [`quantity_keys`]) makes it a count of people or
+/// things, rather than an amount of money or a percentage.
+pub(crate) fn is_count_unit(unit: &str) -> bool {
+    unit != "%" && !is_currency(unit)
 }
 
 /// Two amounts that may be one price told differently: outlets that disagree on what a deal
@@ -304,6 +315,117 @@ pub(crate) fn count_keys(
     res
 }
 
+/// The quantities of a text precise enough to tell one fact by themselves, each as its byte
+/// offset and a key of unit and value: an amount of money, a percentage, or a count of ten
+/// or more people or things ("410 million euros", "61 percent", "200 homes"). Two outlets
+/// that give one such quantity in one sentence each mostly report one fact in their own
+/// words ("the sale price was 410 million euros", "Brennick paid 410 million euros for the
+/// port"); small counts ("two officials") and bare numbers are in too many facts.
+pub(crate) fn quantity_keys(
+    text: &str,
+    numbers: &[analyze::numbers::NumberMention],
+) -> Vec<(usize, String)> {
+    numbers
+        .iter()
+        .filter_map(|number| {
+            let label = number.unit.as_deref()?.trim().to_lowercase();
+            let telling = (is_currency(&label) && !names_a_thing(text, number))
+                || label == "%"
+                || (is_count_of_things(&label)
+                    && number.value >= MIN_TELLING_COUNT
+                    && !locates(text, number, &label));
+            telling.then(|| (number.start, format!("{} {}", canonical_unit(&label), number.value)))
+        })
+        .collect()
+}
+
+/// See [`quantity_keys`].
+const MIN_TELLING_COUNT: f64 = 10.0;
+
+/// Whether an amount of money is part of a thing's name rather than what the sentence
+/// reports: "the $3.5 trillion spending plan" names the bill a story is about, and outlets
+/// name it in sentences about everything that happens to it; "asked for $6.4 billion" is the
+/// fact. The amount names a thing when a noun follows it.
+fn names_a_thing(text: &str, number: &analyze::numbers::NumberMention) -> bool {
+    let after = &text[number.start + number.text.len()..];
+    let next = after.trim_start_matches([' ', '+']).split(|c: char| !c.is_alphabetic()).next();
+    next.is_some_and(|word| {
+        word.starts_with(char::is_lowercase)
+            && !NOT_A_NOUN.iter().any(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
+/// Whether a distance says where something is rather than what happened: "about 25 miles
+/// northwest of where he escaped" and "about 25 miles east of Houston" are two places.
+fn locates(text: &str, number: &analyze::numbers::NumberMention, label: &str) -> bool {
+    const DISTANCES: &[&str] = &["miles", "kilometres", "kilometers", "km", "metres", "meters"];
+    const WHERE: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "from",
+        "away",
+        "outside",
+        "off",
+        "offshore",
+        "inland",
+    ];
+    let after = &text[number.start + number.text.len()..];
+    let next = after.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty());
+    DISTANCES.contains(&label) && next.is_some_and(|word| WHERE.contains(&word))
+}
+
+/// Words after an amount that do not make it a thing's name (see [`names_a_thing`]).
+const NOT_A_NOUN: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "of",
+    "to",
+    "for",
+    "from",
+    "on",
+    "by",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "was",
+    "is",
+    "were",
+    "are",
+    "will",
+    "would",
+    "over",
+    "per",
+    "each",
+    "more",
+    "less",
+    "than",
+    "as",
+    "with",
+    "into",
+    "at",
+    "last",
+    "this",
+    "next",
+    "up",
+    "down",
+    "so",
+    "annually",
+    "already",
+    "apiece",
+    "total",
+    "altogether",
+];
+
 /// Whether two counts are said to do or undergo the same thing: their contexts share a term
 /// ("two soldiers were wounded", "four soldiers were hurt").
 /// Only counts of people or things (plural nouns, not spans of time) are read this way:
@@ -327,6 +449,15 @@ const DURATIONS: &[&str] = &[
     "decades",
     "centuries",
     "nights",
+    // Decades by name ("the nineteen fifties").
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ];
 
 /// Whether a count's unit names people or things counted: a plural noun ("soldiers",

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use model::report::EntityKind;
+
 use crate::claims::{claim, Claim};
 
 /// One document as the corpus needs it.
@@ -17,26 +19,38 @@ pub(crate) struct DocInput<'a> {
     numbers: Vec<(usize, f64)>,
     /// Entities found in `text`: byte offset and lower-cased name, by offset.
     entities: Vec<(usize, String)>,
+    /// The people among them.
+    people: Vec<(usize, String)>,
     /// Counts of people or things with their predicates: byte offset and key
     /// (`conflicts::count_keys`), by offset.
     counts: Vec<(usize, String)>,
+    /// Quantities that tell a fact by themselves: byte offset and key
+    /// (`conflicts::quantity_keys`), by offset.
+    quantities: Vec<(usize, String)>,
 }
 
 impl<'a> DocInput<'a> {
-    /// A document with the numbers and entities found in it (lower-cased names).
+    /// A document with the numbers and entities found in it.
     pub(crate) fn new(
         text: &'a str,
         language: Option<&'a str>,
         numbers: &[analyze::numbers::NumberMention],
-        mut entities: Vec<(usize, String)>,
+        found: &[analyze::entities::EntityMention],
     ) -> DocInput<'a> {
+        let lower = |m: &analyze::entities::EntityMention| (m.start, m.name.to_lowercase());
+        let mut entities: Vec<(usize, String)> = found.iter().map(lower).collect();
+        let is_person = |m: &&analyze::entities::EntityMention| m.kind == EntityKind::Person;
+        let mut people: Vec<(usize, String)> = found.iter().filter(is_person).map(lower).collect();
         let mut counts = crate::conflicts::count_keys(text, numbers);
+        let mut quantities = crate::conflicts::quantity_keys(text, numbers);
         let mut numbers: Vec<(usize, f64)> = numbers.iter().map(|n| (n.start, n.value)).collect();
         // Sorted by offset, so that each sentence finds its own by binary search.
         numbers.sort_by_key(|(at, _)| *at);
         entities.sort_by_key(|(at, _)| *at);
+        people.sort_by_key(|(at, _)| *at);
         counts.sort_by_key(|(at, _)| *at);
-        DocInput { text, language, numbers, entities, counts }
+        quantities.sort_by_key(|(at, _)| *at);
+        DocInput { text, language, numbers, entities, people, counts, quantities }
     }
 }
 
@@ -62,7 +76,12 @@ pub(crate) struct Unit<'a> {
     vector: Vec<(u32, f32)>,
     numbers: Vec<f64>,
     entities: Vec<String>,
+    /// The people it names (lower-cased).
+    people: Vec<String>,
     counts: Vec<String>,
+    /// The quantities that tell a fact by themselves (`conflicts::quantity_keys`) and that
+    /// no other sentence of its document gives.
+    quantities: Vec<String>,
     /// Who did what to whom, when the sentence names both by entities.
     claim: Option<Claim>,
 }
@@ -238,6 +257,30 @@ const PARAPHRASE_GROUP_COSINE: f32 = 0.7;
 /// ... and none less than this (nor do groups that share words but not meaning).
 const PARAPHRASE_MIN_COSINE: f32 = 0.55;
 
+/// Whether two lower-cased names of people may name one person: one is the other's last
+/// word ("hansbrough", "tyler hansbrough").
+fn same_person(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long == short || long.ends_with(&format!(" {short}"))
+}
+
+/// Keeps in each of a document's units only the quantities no other of its units gives: a
+/// quantity a text repeats is what its story is about ("the $1.9 trillion bill"), not one
+/// fact.
+fn keep_quantities_of_one_sentence(units: &mut [Unit<'_>]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for unit in units.iter_mut() {
+        unit.quantities.sort_unstable();
+        unit.quantities.dedup();
+        for key in &unit.quantities {
+            *seen.entry(key.clone()).or_default() += 1;
+        }
+    }
+    for unit in units {
+        unit.quantities.retain(|key| seen[key] == 1);
+    }
+}
+
 impl<'a> Corpus<'a> {
     /// Splits the documents into sentences and weighs their terms.
     pub(crate) fn build(docs: &[DocInput<'a>]) -> Corpus<'a> {
@@ -323,11 +366,17 @@ impl<'a> Corpus<'a> {
                     vector: Vec::new(),
                     numbers: numbers.collect(),
                     entities: entities.collect(),
+                    people: in_range(&doc.people, &range).iter().map(|(_, p)| p.clone()).collect(),
                     counts: count_keys.collect(),
+                    quantities: in_range(&doc.quantities, &range)
+                        .iter()
+                        .map(|(_, k)| k.clone())
+                        .collect(),
                     claim,
                 });
                 counts.push(tf);
             }
+            keep_quantities_of_one_sentence(&mut units[first_unit..]);
         }
         let mut df = vec![0u32; term_ids.len()];
         for tf in &counts {
@@ -503,6 +552,9 @@ impl<'a> Corpus<'a> {
         // Sentences that tell of one act in different words share too few for the cosine. A
         // pair both find is linked twice; the second link finds it in one group already.
         pairs.extend(self.same_act_pairs().into_iter().map(|(a, b)| (a, b, self.cosine(a, b))));
+        // Or one precise quantity in other words.
+        pairs
+            .extend(self.same_quantity_pairs().into_iter().map(|(a, b)| (a, b, self.cosine(a, b))));
         // And those whose embeddings say they mean the same, when a model gave them.
         pairs.extend(self.paraphrase_pairs().into_iter().map(|(a, b)| (a, b, self.cosine(a, b))));
         let mut links: Vec<(usize, usize, f32)> = pairs
@@ -553,7 +605,7 @@ impl<'a> Corpus<'a> {
         if cosine >= ALIGN_COSINE || (anchored && cosine >= ALIGN_COSINE_WITH_ANCHOR) {
             return Some(cosine + bonus);
         }
-        if self.same_act(a, b) {
+        if self.same_act(a, b) || self.same_quantity(a, b) {
             return Some(ALIGN_COSINE + bonus);
         }
         // Closer paraphrases link first, so that of two sentences of one document that
@@ -584,6 +636,59 @@ impl<'a> Corpus<'a> {
             (Some(x), Some(y)) => x.same_act(y),
             _ => false,
         }
+    }
+
+    /// Whether two units give one precise quantity (see [`Unit::quantities`]), and not each
+    /// another of its kind: "unemployment would drop from 5.8% to 5.7%" and "the rate stood
+    /// at 5.9%, up from 5.8%" tell of two different months.
+    fn same_quantity(&self, a: usize, b: usize) -> bool {
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        // "Austin Daye finished with 20 points" and "Hansbrough scored 20 points": one count,
+        // told of different people.
+        let people_apart = !ua.people.is_empty()
+            && !ub.people.is_empty()
+            && !ua.people.iter().any(|p| ub.people.iter().any(|q| same_person(p, q)));
+        fn unit_of(key: &str) -> &str {
+            key.rsplit_once(' ').map_or("", |(unit, _)| unit)
+        }
+        let another = |x: &Unit<'_>, y: &Unit<'_>, unit: &str| {
+            x.quantities.iter().any(|k| unit_of(k) == unit && !y.quantities.contains(k))
+        };
+        ua.quantities.iter().filter(|key| ub.quantities.contains(key)).any(|key| {
+            let unit = unit_of(key);
+            let of_other_people = crate::conflicts::is_count_unit(unit) && people_apart;
+            let each_gives_another = another(ua, ub, unit) && another(ub, ua, unit);
+            !of_other_people && !each_gives_another
+        })
+    }
+
+    /// Whether every unit of both groups gives one precise quantity.
+    fn one_quantity(&self, a: &[usize], b: &[usize]) -> bool {
+        self.units[a[0]]
+            .quantities
+            .iter()
+            .any(|key| a.iter().chain(b).all(|&x| self.units[x].quantities.contains(key)))
+    }
+
+    /// The pairs `(a, b)`, `a < b`, of units of different documents that give one precise
+    /// quantity. A unit gives a quantity only when its document gives it once, so a story
+    /// makes at most one pair per quantity and pair of documents.
+    fn same_quantity_pairs(&self) -> Vec<(usize, usize)> {
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (idx, unit) in self.units.iter().enumerate() {
+            for key in &unit.quantities {
+                by_key.entry(key).or_default().push(idx);
+            }
+        }
+        let mut pairs = Vec::new();
+        for holders in by_key.values() {
+            for (n, &a) in holders.iter().enumerate() {
+                pairs.extend(holders[n + 1..].iter().map(|&b| (a, b)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
     }
 
     /// Whether both groups hold a unit with a claim and all their claims tell of one act.
@@ -630,9 +735,9 @@ impl<'a> Corpus<'a> {
         if docs_overlap || a.iter().any(|&x| b.iter().any(|&y| self.opposed_acts(x, y))) {
             return false;
         }
-        // Groups that each hold a sentence telling of one act, and no other act, belong
-        // together however few words they share.
-        if self.one_act(a, b) {
+        // Groups that each hold a sentence telling of one act, and no other act, or that all
+        // give one precise quantity, belong together however few words they share.
+        if self.one_act(a, b) || self.one_quantity(a, b) {
             return true;
         }
         let pairs = (a.len() * b.len()) as f32;
@@ -793,7 +898,9 @@ mod tests {
             language: None,
             numbers: Vec::new(),
             entities: Vec::new(),
+            people: Vec::new(),
             counts: Vec::new(),
+            quantities: Vec::new(),
         }
     }
 
@@ -823,11 +930,7 @@ mod tests {
 
     /// A document with the entities `analyze` finds in it.
     fn doc_with_entities(text: &str) -> DocInput<'_> {
-        let entities = analyze::entities::find_entities(text)
-            .into_iter()
-            .map(|e| (e.start, e.name.to_lowercase()))
-            .collect();
-        DocInput::new(text, None, &[], entities)
+        DocInput::new(text, None, &[], &analyze::entities::find_entities(text))
     }
 
     #[test]
@@ -851,6 +954,66 @@ mod tests {
         assert!(corpus.cosine(0, 1) < ALIGN_COSINE_WITH_ANCHOR, "aligned by words alone");
         let groups = corpus.align();
         assert_eq!(render(&corpus, &groups), [vec![(0, 0), (1, 0)], vec![(2, 0)]]);
+    }
+
+    /// A document with the numbers and entities `analyze` finds in it.
+    fn doc_with_numbers(text: &str) -> DocInput<'_> {
+        let entities = analyze::entities::find_entities(text);
+        DocInput::new(text, None, &analyze::numbers::find_numbers(text), &entities)
+    }
+
+    #[test]
+    fn one_precise_quantity_told_in_other_words_is_one_fact() {
+        let docs = [
+            doc_with_numbers(
+                "The sale price was 410 million euros, according to two officials who took part \
+                 in the talks.",
+            ),
+            doc_with_numbers(
+                "Brennick paid 410 million euros for the port, analysts at Varden Bank estimated.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        assert!(corpus.cosine(0, 1) < ALIGN_COSINE_WITH_ANCHOR, "aligned by words alone");
+        assert_eq!(render(&corpus, &corpus.align()), [vec![(0, 0), (1, 0)]]);
+    }
+
+    #[test]
+    fn a_quantity_that_is_not_what_both_sentences_report_aligns_nothing() {
+        let apart = |a: &'static str, b: &'static str| {
+            let docs = [doc_with_numbers(a), doc_with_numbers(b)];
+            let corpus = Corpus::build(&docs);
+            corpus.align().len() == 2
+        };
+        // An amount that names the bill the story is about.
+        assert!(apart(
+            "Centrist Democrats are eager to pass the $3.5 trillion spending plan before the \
+             autumn recess.",
+            "House members return to Capitol Hill to begin advancing the $3.5 trillion spending \
+             plan on Monday.",
+        ));
+        // One count, of two players.
+        assert!(apart(
+            "Austin Daye finished with 20 points and eight rebounds for Gonzaga.",
+            "Tyler Hansbrough scored 20 points to break the school's career scoring record.",
+        ));
+        // A rate each gives for another month.
+        assert!(apart(
+            "Economists expected unemployment to drop from 5.8% to 5.7% over the summer months.",
+            "The unemployment rate stood at 5.9% in June, up from 5.8% in May, officials said.",
+        ));
+        // A quantity a text repeats is its subject, not one fact.
+        let docs = [
+            doc_with_numbers(
+                "The council approved 40 new homes on the old airfield site on Monday evening. \
+                 Builders will start on the 40 new homes in the spring, the developer said.",
+            ),
+            doc_with_numbers(
+                "Residents protested outside the town hall against the 40 new homes last week.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        assert_eq!(corpus.align().len(), 3);
     }
 
     /// An encoder that knows the meaning of a few sentences: each maps to the unit vector of

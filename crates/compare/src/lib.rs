@@ -164,8 +164,7 @@ pub fn compare_story(story_id: &str, articles: &[StoryArticle<'_>], config: &Con
         let quotes = analyze::quotes::find_quotes_among(body, &found[idx], language);
         quote_mentions.extend(quotes.into_iter().map(|m| (idx, m)));
         let numbers = analyze::numbers::find_numbers(body);
-        let entities = found[idx].iter().map(|m| (m.start, m.name.to_lowercase())).collect();
-        docs.push(DocInput::new(body, language, &numbers, entities));
+        docs.push(DocInput::new(body, language, &numbers, &found[idx]));
         let mut mentions = numbers;
         mentions.extend(date_mentions(articles[idx].article));
         mentions.sort_by_key(|m| m.start);

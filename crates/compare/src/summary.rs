@@ -53,11 +53,8 @@ pub fn summarize_texts(
     let docs: Vec<DocInput<'_>> = texts
         .iter()
         .map(|text| {
-            let entities = analyze::entities::find_entities(text)
-                .into_iter()
-                .map(|e| (e.start, e.name.to_lowercase()))
-                .collect();
-            DocInput::new(text, None, &analyze::numbers::find_numbers(text), entities)
+            let entities = analyze::entities::find_entities(text);
+            DocInput::new(text, None, &analyze::numbers::find_numbers(text), &entities)
         })
         .collect();
     let corpus = Corpus::build(&docs);
