@@ -116,7 +116,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
-fn parse_number(digits: &str) -> Option<f64> {
+/// The value of a number written in digits (commas and spaced-token gaps allowed) or as a
+/// word up to "hundred" ("seven", "a dozen").
+pub fn parse_number(digits: &str) -> Option<f64> {
     let lower = digits.to_ascii_lowercase();
     let word_value = match lower.as_str() {
         "one" => 1.0,

@@ -355,6 +355,12 @@ fn names_a_thing(text: &str, number: &analyze::numbers::NumberMention) -> bool {
     })
 }
 
+/// The vote tallies of a sentence as quantity keys (see [`quantity_keys`]): a tally tells
+/// its vote ("voted 7-2", "by a vote of seven to two").
+pub(crate) fn tally_keys(sentence: &str) -> impl Iterator<Item = String> {
+    vote_tallies(sentence).into_iter().map(|(value, _)| format!("{TALLY} {value}"))
+}
+
 /// Whether a distance says where something is rather than what happened: "about 25 miles
 /// northwest of where he escaped" and "about 25 miles east of Houston" are two places.
 fn locates(text: &str, number: &analyze::numbers::NumberMention, label: &str) -> bool {
@@ -654,11 +660,14 @@ const PEOPLE: &[&str] = &[
     "sailors",
 ];
 
-/// A tally: two whole numbers joined by "to" or a dash ("88 votes to 61", "52-48").
+/// A tally: two whole numbers joined by "to" or a dash ("88 votes to 61", "52-48", "seven
+/// to two").
 static TALLY_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?P<a>\d{1,4})(?:\s+votes?)?\s*(?:(?-u:\b)to(?-u:\b)|-|–)\s*(?P<b>\d{1,4})(?-u:\b)(?:\s+votes?(?-u:\b))?",
-    )
+    const COUNT: &str =
+        r"\d{1,4}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<a>{COUNT})(?:\s+votes?)?\s*(?:(?-u:\b)to(?-u:\b)|-|–)\s*(?P<b>{COUNT})(?-u:\b)(?:\s+votes?(?-u:\b))?",
+    ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -691,8 +700,8 @@ fn vote_tallies(sentence: &str) -> Vec<(f64, String)> {
             {
                 return None;
             }
-            let a: u32 = caps.name("a")?.as_str().parse().ok()?;
-            let b: u32 = caps.name("b")?.as_str().parse().ok()?;
+            let count = |name: &str| analyze::numbers::parse_number(caps.name(name)?.as_str());
+            let (a, b) = (count("a")? as u32, count("b")? as u32);
             if (1900..=2100).contains(&a) && (1900..=2100).contains(&b) {
                 // A span of years ("2020-2021").
                 return None;

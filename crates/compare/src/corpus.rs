@@ -371,6 +371,7 @@ impl<'a> Corpus<'a> {
                     quantities: in_range(&doc.quantities, &range)
                         .iter()
                         .map(|(_, k)| k.clone())
+                        .chain(crate::conflicts::tally_keys(sentence.text))
                         .collect(),
                     claim,
                 });
@@ -971,6 +972,20 @@ mod tests {
             ),
             doc_with_numbers(
                 "Brennick paid 410 million euros for the port, analysts at Varden Bank estimated.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        assert!(corpus.cosine(0, 1) < ALIGN_COSINE_WITH_ANCHOR, "aligned by words alone");
+        assert_eq!(render(&corpus, &corpus.align()), [vec![(0, 0), (1, 0)]]);
+
+        // A vote's tally, in digits and in words.
+        let docs = [
+            doc_with_numbers(
+                "The Lanford city council voted 7-2 on Monday to rebuild the old stone bridge.",
+            ),
+            doc_with_numbers(
+                "Lanford councillors approved the reconstruction of the historic stone bridge \
+                 across the Aller by a vote of seven to two.",
             ),
         ];
         let corpus = Corpus::build(&docs);
