@@ -115,7 +115,7 @@ pub fn find_quotes_among(
             .or_else(|| introduced_by_previous_paragraph(text, span))
             .or_else(|| attributed_in_previous_sentence(text, span, previous_end))
             .or_else(|| {
-                attributed_in_previous_paragraph(text, span).filter(|raw| match raw {
+                attributed_in_previous_paragraph(text, span, |raw| match raw {
                     // Read from a sentence without a quote, a speaker must be one: a person the
                     // text names, or a spokesperson.
                     RawSpeaker::Name(name) => {
@@ -936,20 +936,43 @@ fn attributed_in_previous_sentence<'a>(
 }
 
 /// A paragraph that is only a quote, after a paragraph whose last sentence reports its
-/// speaker's words: `... for what is to be a three-month stay, her rep confirms to PEOPLE.` then
-/// `"And she showed up in the morning and hated it."`.
-fn attributed_in_previous_paragraph<'a>(text: &'a str, span: &Span) -> Option<RawSpeaker<'a>> {
+/// speaker's words (`... for what is to be a three-month stay, her rep confirms to PEOPLE.` then
+/// `"And she showed up in the morning and hated it."`) or reaction ([`reacting_subject`]): the
+/// first of those that `is_speaker` accepts.
+fn attributed_in_previous_paragraph<'a>(
+    text: &'a str,
+    span: &Span,
+    is_speaker: impl Fn(&RawSpeaker<'_>) -> bool,
+) -> Option<RawSpeaker<'a>> {
     if !span.whole_paragraph {
         return None;
     }
     let previous = text[..span.line_start].trim_end();
     let line = &previous[previous.rfind('\n').map_or(0, |i| i + 1)..];
     // A paragraph with a quote of its own has its speaker, whom the next one continues.
-    if line.contains(is_quote_mark) {
+    // (Not an apostrophe: "Salazar’s decision" quotes no one.)
+    if line.contains(|c| is_quote_mark(c) && c != '’') {
         return None;
     }
     let sentence = last_sentence(line.strip_suffix('.')?);
-    outside_dash_asides(sentence, attribution_before_in)
+    let attributed = outside_dash_asides(sentence, attribution_before_in);
+    attributed.into_iter().chain(reacting_subject(sentence)).find(is_speaker)
+}
+
+/// The person a sentence opens with, when it tells of a reaction the next paragraph quotes:
+/// `Darin Schroeder, Vice President for Conservation Advocacy at the American Bird
+/// Conservancy, agreed with Salazar's decision.` then `"We are gratified ..."`.
+fn reacting_subject(sentence: &str) -> Option<RawSpeaker<'_>> {
+    static REACTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:agreed|disagreed|welcomed|praised|applauded|hailed|criticized|criticised|condemned|slammed|blasted|rejected|dismissed|defended|reacted|objected)(?-u:\b)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let sentence = sentence.trim_start();
+    REACTION.find(sentence)?;
+    let name = capitalised_runs(sentence).into_iter().next()?;
+    // The name opens the sentence and stands apart from what follows, as a subject does.
+    let rest = sentence.strip_prefix(name)?;
+    (name.contains(' ') && rest.starts_with([',', ' '])).then_some(RawSpeaker::Name(name))
 }
 
 /// "Her rep", "a spokesman for the campaign", "the family's lawyer".
@@ -2353,6 +2376,14 @@ mod tests {
             &[
                 ("The pumps are ready,", Some("Ellen Shaw")),
                 ("Nobody will be left behind.", Some("Ellen Shaw")),
+            ],
+        );
+        // A reaction the next paragraph quotes, told with an apostrophe (which quotes no one).
+        check(
+            "“We will fight for the act,” Senator Obama said.\nDarin Schroeder, Vice President for Conservation Advocacy at the environmental group, American Bird Conservancy, agreed with Salazar’s decision.\n“We are gratified the secretaries acted to restore the act.”",
+            &[
+                ("We will fight for the act,", Some("Obama")),
+                ("We are gratified the secretaries acted to restore the act.", Some("Darin Schroeder")),
             ],
         );
     }
