@@ -17,9 +17,9 @@ const MIN_FUZZY_WORDS: usize = 3;
 
 /// Merges quote mentions, each with the index of its article in `refs`, into report quotes.
 ///
-/// The merged quote keeps its longest wording and its best speaker: a named one, the fullest
-/// name, then the most frequent. Quotes carried by most outlets come first, then by first
-/// appearance.
+/// The merged quote keeps its longest wording and its best speaker ([`best_speaker`]), each
+/// mention's speaker counting by how much of the quote it carries. Quotes carried by most
+/// outlets come first, then by first appearance.
 pub(crate) fn merge_quotes(
     refs: &[ArticleRef<'_>],
     mentions: &[(usize, QuoteMention)],
@@ -50,11 +50,17 @@ pub(crate) fn merge_quotes(
             let mut articles: Vec<usize> = group.iter().map(|&m| mentions[m].0).collect();
             articles.sort_unstable();
             articles.dedup();
+            // The group's head is its longest word set, which every member is compared with.
+            let head = &sets[group_of[group[0]]];
+            let carried = |m: usize| {
+                let share = shared_words(&sets[m], head) as f64 / head.len().max(1) as f64;
+                (share * 1000.0).round() as u32
+            };
+            let speakers =
+                group.iter().filter_map(|&m| Some((mentions[m].1.speaker.as_deref()?, carried(m))));
             let quote = Quote {
                 text: text.to_string(),
-                speaker: best_speaker(
-                    group.iter().filter_map(|&m| mentions[m].1.speaker.as_deref()),
-                ),
+                speaker: best_speaker(speakers),
                 articles: articles.iter().map(|&a| refs[a].id.to_string()).collect(),
                 sources: distinct_sources(&articles, refs),
             };
@@ -84,76 +90,101 @@ fn word_sets<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// Each text's group of texts that are the same quote ([`same_quote`], and texts linked by
-/// a chain of such pairs), as a union-find forest whose roots are the groups' first texts.
+/// Each text's group of texts that are the same quote, as the index of the group's longest
+/// text (its head): texts are taken longest first, and each joins the head that holds most of
+/// its words, if that is at least `SAME_QUOTE_OVERLAP` of them (a text of fewer than
+/// `MIN_FUZZY_WORDS` words joins only its equal), or heads a group of its own. Only heads gather texts: a partial
+/// quote of a few words found in two different long quotes ("checks and balances") joins one
+/// of them and does not join them together, as a chain of pairs would.
 ///
 /// Without comparing all pairs: a text with the same words as an earlier one joins it
-/// outright, and the rest meet in a set-similarity join with prefix filtering. When the
-/// shorter set `x` shares at least `k = ceil(SAME_QUOTE_OVERLAP * |x|)` words with `y`, any
+/// outright, and the rest meet the heads in a set-similarity join with prefix filtering. When
+/// the shorter set `x` shares at least `k = ceil(SAME_QUOTE_OVERLAP * |x|)` words with `y`, any
 /// `|x| - k + 1` words of `x` include one of `y`'s; so each set looks up only that many of its
-/// rarest words, and is compared with the sets at least as long that hold one of them and are
-/// not yet in its group. A story with hundreds of articles carries thousands of quotes, and
-/// comparing them all was most of its cost; a hostile text repeating one quote ten thousand
-/// times made as many million pairs.
+/// rarest words among the heads, which are at least as long. A story with hundreds of
+/// articles carries thousands of quotes, and comparing them all was most of its cost; a
+/// hostile text repeating one quote ten thousand times, or ten thousand versions of it, meets
+/// one head each time.
 fn same_quote_groups(sets: &[Vec<u32>]) -> Vec<usize> {
-    let mut group_of: Vec<usize> = (0..sets.len()).collect();
-    let union = |group_of: &mut Vec<usize>, a: usize, b: usize| {
-        let (ga, gb) = (find(group_of, a), find(group_of, b));
-        group_of[ga.max(gb)] = ga.min(gb);
-    };
+    let mut head_of: Vec<usize> = (0..sets.len()).collect();
     let mut first_with: HashMap<&[u32], usize> = HashMap::new();
-    let mut distinct = vec![false; sets.len()];
+    let mut distinct: Vec<usize> = Vec::new();
     for (idx, set) in sets.iter().enumerate() {
         match first_with.get(set.as_slice()) {
-            Some(&first) => union(&mut group_of, first, idx),
+            Some(&first) => head_of[idx] = first,
             None => {
                 first_with.insert(set, idx);
-                distinct[idx] = true;
+                distinct.push(idx);
             }
         }
     }
     let n_words = sets.iter().flatten().map(|&word| word as usize + 1).max().unwrap_or(0);
-    let mut holders: Vec<Vec<u32>> = vec![Vec::new(); n_words];
-    for (idx, set) in sets.iter().enumerate().filter(|(idx, _)| distinct[*idx]) {
-        for &word in set {
-            holders[word as usize].push(idx as u32);
+    let mut frequency = vec![0u32; n_words];
+    for &idx in &distinct {
+        for &word in &sets[idx] {
+            frequency[word as usize] += 1;
         }
     }
+    // Longest first, so that every head is at least as long as the texts that meet it.
+    distinct.sort_by_key(|&idx| (std::cmp::Reverse(sets[idx].len()), idx));
+    let mut heads_with: Vec<Vec<u32>> = vec![Vec::new(); n_words];
     let mut last_probe = vec![usize::MAX; sets.len()];
     let mut rarest: Vec<u32> = Vec::new();
-    for (a, set) in sets.iter().enumerate() {
-        if set.is_empty() || !distinct[a] {
+    // Where each text comes in that order: of two heads sharing as many words, the first made.
+    let mut rank = vec![0usize; sets.len()];
+    for (n, &idx) in distinct.iter().enumerate() {
+        rank[idx] = n;
+    }
+    for &a in &distinct {
+        let set = &sets[a];
+        if set.is_empty() {
             continue;
         }
         let probes = match set.len() < MIN_FUZZY_WORDS {
-            true => 1,
+            // Equal sets only, and those met above.
+            true => 0,
             false => set.len() - min_shared(set.len()) + 1,
         };
         rarest.clone_from(set);
-        rarest.sort_by_key(|&word| (holders[word as usize].len(), word));
+        rarest.sort_by_key(|&word| (frequency[word as usize], word));
+        // The head sharing the most words, the first made on ties.
+        let mut best: Option<(usize, usize)> = None;
         for &word in &rarest[..probes] {
-            for &b in &holders[word as usize] {
-                let b = b as usize;
-                let other = &sets[b];
-                // Each pair once, from its shorter side (the lower index when equally long).
-                if last_probe[b] == a
-                    || other.len() < set.len()
-                    || (other.len() == set.len() && b <= a)
-                {
+            for &head in &heads_with[word as usize] {
+                let head = head as usize;
+                if last_probe[head] == a {
                     continue;
                 }
-                last_probe[b] = a;
-                if find(&mut group_of, a) != find(&mut group_of, b) && same_quote(set, other) {
-                    union(&mut group_of, a, b);
+                last_probe[head] = a;
+                let shared = shared_words(set, &sets[head]);
+                let better = |(other, most): (usize, usize)| {
+                    (shared, std::cmp::Reverse(rank[head])) > (most, std::cmp::Reverse(rank[other]))
+                };
+                if shared >= min_shared(set.len()) && best.is_none_or(better) {
+                    best = Some((head, shared));
+                }
+            }
+        }
+        match best {
+            Some((head, _)) => head_of[a] = head,
+            None => {
+                for &word in set {
+                    heads_with[word as usize].push(a as u32);
                 }
             }
         }
     }
+    // A text that joined an equal one earlier has that one's head.
     for idx in 0..sets.len() {
-        let root = find(&mut group_of, idx);
-        group_of[idx] = root;
+        let first = head_of[idx];
+        head_of[idx] = head_of[first];
     }
-    group_of
+    head_of
+}
+
+/// How many words of the sorted set `a` are in the sorted set `b`.
+fn shared_words(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|word| b.binary_search(word).is_ok()).count()
 }
 
 /// The words a set of `len` words must share with a longer one to be the same quote.
@@ -161,54 +192,42 @@ fn min_shared(len: usize) -> usize {
     (SAME_QUOTE_OVERLAP * len as f64).ceil() as usize
 }
 
-/// Whether two word sets (sorted) are the same quote: the shorter one's words are mostly in
-/// the longer one, or, for very short quotes, the words are the same.
-fn same_quote(a: &[u32], b: &[u32]) -> bool {
-    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if shorter.is_empty() {
-        return false;
-    }
-    if shorter.len() < MIN_FUZZY_WORDS {
-        return shorter == longer;
-    }
-    let shared = shorter.iter().filter(|word| longer.binary_search(word).is_ok()).count();
-    shared >= min_shared(shorter.len())
-}
-
-fn find(parent: &mut [usize], mut idx: usize) -> usize {
-    while parent[idx] != idx {
-        parent[idx] = parent[parent[idx]];
-        idx = parent[idx];
-    }
-    idx
-}
-
 /// The speaker most of the outlets name, counting a name's shorter forms as its own ("Guest"
 /// and "Peter Guest"), in its fullest form: a name before a description, then the name the
 /// most outlets give, then the fullest, then the most frequent, then the first. Fullness
 /// alone let a body named in one outlet ("Surrey Fire and Rescue Service") win over the
 /// officer two others quote.
-fn best_speaker<'a>(speakers: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut counted: Vec<(&str, usize)> = Vec::new();
-    for speaker in speakers.map(str::trim).filter(|s| !s.is_empty()) {
-        match counted.iter_mut().find(|(s, _)| s.eq_ignore_ascii_case(speaker)) {
-            Some(entry) => entry.1 += 1,
-            None => counted.push((speaker, 1)),
+///
+/// Each speaker comes with the share of the quote its mention carries, in thousandths, which
+/// is what it counts for: a few words of it found in another's quote ("checks and balances")
+/// may be someone else's words.
+fn best_speaker<'a>(speakers: impl Iterator<Item = (&'a str, u32)>) -> Option<String> {
+    let mut counted: Vec<(&str, u32, usize)> = Vec::new();
+    for (speaker, weight) in speakers.map(|(s, w)| (s.trim(), w)).filter(|(s, _)| !s.is_empty()) {
+        match counted.iter_mut().find(|(s, _, _)| s.eq_ignore_ascii_case(speaker)) {
+            Some(entry) => {
+                entry.1 += weight;
+                entry.2 += 1;
+            }
+            None => counted.push((speaker, weight, 1)),
         }
     }
     let key = |speaker: &str, count: usize| {
         let first = analyze::words(speaker).next().unwrap_or_default();
         let named = first.chars().next().is_some_and(char::is_uppercase)
             && !analyze::entities::is_common_word(first);
-        let support: usize =
-            counted.iter().filter(|(other, _)| holds_name(speaker, other)).map(|(_, c)| c).sum();
+        let support: u32 = counted
+            .iter()
+            .filter(|(other, _, _)| holds_name(speaker, other))
+            .map(|(_, weight, _)| weight)
+            .sum();
         (named, support, analyze::words(speaker).count(), count)
     };
     let best = counted
         .iter()
         .enumerate()
-        .max_by_key(|&(idx, &(speaker, count))| (key(speaker, count), std::cmp::Reverse(idx)));
-    best.map(|(_, (speaker, _))| speaker.to_string())
+        .max_by_key(|&(idx, &(speaker, _, count))| (key(speaker, count), std::cmp::Reverse(idx)));
+    best.map(|(_, (speaker, _, _))| speaker.to_string())
 }
 
 /// Whether every word of `short` is a word of `name`: "Guest" of "Peter Guest", "Mark Heller"
@@ -220,6 +239,20 @@ fn holds_name(name: &str, short: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether two word sets (sorted) are the same quote, as the join reads them: the shorter
+    /// one's words are mostly in the longer one, or, for very short quotes, the words are the
+    /// same.
+    fn same_quote(a: &[u32], b: &[u32]) -> bool {
+        let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if shorter.is_empty() {
+            return false;
+        }
+        if shorter.len() < MIN_FUZZY_WORDS {
+            return shorter == longer;
+        }
+        shared_words(shorter, longer) >= min_shared(shorter.len())
+    }
 
     fn refs() -> Vec<ArticleRef<'static>> {
         vec![
@@ -266,7 +299,7 @@ mod tests {
     }
 
     #[test]
-    fn the_join_finds_exactly_the_groups_that_all_pairs_would() {
+    fn the_join_finds_exactly_the_groups_that_comparing_every_head_would() {
         // Quotes drawn from a small vocabulary, so that many overlap partly; word sets of
         // one to twelve words, some repeated.
         let vocabulary = [
@@ -291,22 +324,61 @@ mod tests {
             .collect();
         let sets = word_sets(texts.iter().map(String::as_str));
         let joined = same_quote_groups(&sets);
-        // The groups all pairs give: every pair of the same quote, chained.
-        let mut all_pairs: Vec<usize> = (0..sets.len()).collect();
+        // The same grouping by comparing each text with every head: longest first, each text
+        // joins the head sharing most of its words, else heads a group.
+        let mut order: Vec<usize> = (0..sets.len()).collect();
+        order.sort_by_key(|&idx| (std::cmp::Reverse(sets[idx].len()), idx));
+        let mut by_heads: Vec<usize> = (0..sets.len()).collect();
+        let mut heads: Vec<usize> = Vec::new();
         let mut matching = 0;
-        for a in 0..sets.len() {
-            for b in a + 1..sets.len() {
-                if same_quote(&sets[a], &sets[b]) {
-                    matching += 1;
-                    let (ga, gb) = (find(&mut all_pairs, a), find(&mut all_pairs, b));
-                    all_pairs[ga.max(gb)] = ga.min(gb);
-                }
+        for &a in &order {
+            let same: Vec<usize> =
+                heads.iter().copied().filter(|&h| same_quote(&sets[a], &sets[h])).collect();
+            matching += same.len();
+            // Equal sets join the first of them, as the join does.
+            let equal = same.iter().copied().filter(|&h| sets[h] == sets[a]).min();
+            let most = same.iter().copied().max_by_key(|&h| {
+                (
+                    shared_words(&sets[a], &sets[h]),
+                    std::cmp::Reverse(heads.iter().position(|&x| x == h)),
+                )
+            });
+            match equal.or(most) {
+                Some(head) => by_heads[a] = head,
+                None => heads.push(a),
             }
         }
-        let all_pairs: Vec<usize> = (0..sets.len()).map(|idx| find(&mut all_pairs, idx)).collect();
         assert!(matching > 100, "the test needs many matching pairs");
         assert!(joined.iter().collect::<std::collections::HashSet<_>>().len() > 10);
-        assert_eq!(joined, all_pairs);
+        assert_eq!(joined, by_heads);
+    }
+
+    #[test]
+    fn a_partial_quote_found_in_two_quotes_does_not_join_them() {
+        let mentions = vec![
+            (
+                0,
+                quote(
+                    "Today the administration restored critical checks and balances to protect \
+                     our nation's biodiversity",
+                    Some("Francesca Grifo"),
+                ),
+            ),
+            (
+                1,
+                quote(
+                    "The consultation process is one of the key checks and balances that ensures \
+                     protection for the birds",
+                    Some("Darin Schroeder"),
+                ),
+            ),
+            (2, quote("checks and balances", Some("Jamie Rappaport Clark"))),
+        ];
+        let quotes = merge_quotes(&refs(), &mentions);
+        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(quotes.len(), 2, "{speakers:?}");
+        assert!(speakers.contains(&Some("Francesca Grifo")), "{speakers:?}");
+        assert!(speakers.contains(&Some("Darin Schroeder")), "{speakers:?}");
     }
 
     #[test]
