@@ -74,6 +74,9 @@ struct Earlier {
     kinds: HashMap<String, EntityKind>,
     /// The words after the last space of people's names ("Smith" of "John Smith").
     surnames: HashSet<String>,
+    /// The text's words written in lower case, gathered the first time a word in capitals
+    /// needs them.
+    lower_case_words: std::cell::OnceCell<HashSet<String>>,
 }
 
 impl Earlier {
@@ -95,6 +98,27 @@ impl Earlier {
     /// Whether a person was named before with `name` as the last word, after a space.
     fn is_surname(&self, name: &str) -> bool {
         self.surnames.contains(name)
+    }
+
+    /// Whether `text` writes a word in capitals ("BOMB") elsewhere in lower case ("bomb"):
+    /// then it is a word shouted, not an acronym or a name.
+    fn shouted(&self, text: &str, word: &str) -> bool {
+        let is_capitals = word.len() >= 4 && word.bytes().all(|b| b.is_ascii_uppercase());
+        is_capitals
+            && self
+                .lower_case_words
+                .get_or_init(|| {
+                    // Whole words between spaces: not the "usgs" of "earthquake.usgs.gov".
+                    text.split_whitespace()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        .filter(|w| {
+                            w.starts_with(|c: char| c.is_lowercase())
+                                && w.chars().all(char::is_alphabetic)
+                        })
+                        .map(str::to_string)
+                        .collect()
+                })
+                .contains(&word.to_ascii_lowercase())
     }
 }
 
@@ -703,6 +727,10 @@ fn is_place_name(name: &str) -> bool {
 fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> {
     let name = &text[run.start..run.end];
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "BIGGEST PROTEST", a heading; "A FIRE - BOMB attack": words in capitals.
+    if words.iter().any(|word| earlier.shouted(text, word)) {
+        return None;
+    }
     if is_place_name(name) {
         return Some(EntityKind::Place);
     }
@@ -2083,6 +2111,18 @@ mod tests {
                 ("Green Party", EntityKind::Organization),
                 ("Screen Actors Guild", EntityKind::Organization),
                 ("Library of Congress", EntityKind::Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn words_in_capitals_the_text_also_writes_in_lower_case_name_nothing() {
+        check(
+            "A FIRE - BOMB attack hit a bank in Athens. NATO said the bomb started a fire.\nBIGGEST PROTEST\nThe protest was the biggest in years, the OECD said.",
+            &[
+                ("Athens", EntityKind::Place),
+                ("NATO", EntityKind::Organization),
+                ("OECD", EntityKind::Organization),
             ],
         );
     }
