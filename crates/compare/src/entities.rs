@@ -307,15 +307,16 @@ impl Name {
     }
 }
 
-/// What names one entity, however cased, and an acronym with or without its periods: "U.S."
-/// and "US" are "us".
+/// What names one entity, however cased, an acronym with or without its periods ("U.S."
+/// and "US" are "us"), and a name with or without its hyphens ("Kim Jong-un" and "Kim Jong
+/// Un", "Al-Qaeda" and "Al Qaeda").
 fn name_key(name: &str) -> String {
     let dotted_acronym = name.contains('.')
         && !name.contains(' ')
         && name.chars().all(|c| c.is_uppercase() || c == '.');
     match dotted_acronym {
         true => name.chars().filter(|&c| c != '.').collect::<String>().to_lowercase(),
-        false => name.to_lowercase(),
+        false => name.replace(['-', '‐'], " ").to_lowercase(),
     }
 }
 
@@ -469,6 +470,18 @@ mod tests {
         // "US" is "U.S." with other periods, not an alias; two names spell "TDCJ"; "U.S.
         // Senate" holds an abbreviation.
         assert!(entities[1..].iter().all(|e| e.aliases.is_empty()));
+    }
+
+    #[test]
+    fn a_name_with_and_without_its_hyphens_is_one() {
+        let mentions = vec![
+            (0, mention("Kim Jong Un", EntityKind::Person)),
+            (1, mention("Kim Jong-un", EntityKind::Person)),
+            (2, mention("Al-Qaeda", EntityKind::Organization)),
+            (0, mention("Al Qaeda", EntityKind::Organization)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(render(&entities), ["Al-Qaeda Organization a,c", "Kim Jong Un Person a,b"]);
     }
 
     #[test]
