@@ -75,6 +75,7 @@ pub(crate) fn merge_entities(
     resolve_initialisms(&mut names, mentions);
     resolve_middle_names(&mut names, mentions);
     resolve_short_person_names(&mut names, mentions);
+    resolve_short_body_names(&mut names, mentions);
 
     // Each entity's mentions: its own names' and its aliases', in the order of the names.
     let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
@@ -300,6 +301,45 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
     }
 }
 
+/// A body's name without the word for what kind of body it is, which outlets drop or add:
+/// "U.S. Marshals" is "U.S. Marshals Service", "Apple" is "Apple Inc." when the story names
+/// only the one longer name so.
+fn resolve_short_body_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
+    const KINDS_OF_BODY: &[&str] = &[
+        "service",
+        "services",
+        "inc.",
+        "inc",
+        "corp.",
+        "corp",
+        "corporation",
+        "co.",
+        "company",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "group",
+    ];
+    let is_body =
+        |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Organization);
+    let by_key: HashMap<String, usize> =
+        names.iter().enumerate().map(|(idx, name)| (name.key.clone(), idx)).collect();
+    for idx in 0..names.len() {
+        if names[idx].target.is_some() || !is_body(&names[idx]) {
+            continue;
+        }
+        let longer: Vec<usize> = KINDS_OF_BODY
+            .iter()
+            .filter_map(|kind| by_key.get(&format!("{} {kind}", names[idx].key)).copied())
+            .filter(|&other| names[other].target.is_none() && is_body(&names[other]))
+            .collect();
+        if let [only] = longer[..] {
+            names[idx].target = Some(only);
+        }
+    }
+}
+
 impl Name {
     /// Whether any of its mentions was found as a person.
     fn is_person(&self, mentions: &[(usize, EntityMention)]) -> bool {
@@ -470,6 +510,29 @@ mod tests {
         // "US" is "U.S." with other periods, not an alias; two names spell "TDCJ"; "U.S.
         // Senate" holds an abbreviation.
         assert!(entities[1..].iter().all(|e| e.aliases.is_empty()));
+    }
+
+    #[test]
+    fn a_body_named_without_its_kind_is_the_body() {
+        let mentions = vec![
+            (0, mention("U.S. Marshals", EntityKind::Organization)),
+            (1, mention("U.S. Marshals Service", EntityKind::Organization)),
+            // Two bodies the short name may be.
+            (0, mention("Acme", EntityKind::Organization)),
+            (1, mention("Acme Inc.", EntityKind::Organization)),
+            (2, mention("Acme Group", EntityKind::Organization)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(
+            render(&entities),
+            [
+                "U.S. Marshals Service Organization a,b",
+                "Acme Organization a",
+                "Acme Group Organization c",
+                "Acme Inc. Organization b"
+            ]
+        );
+        assert_eq!(entities[0].aliases, ["U.S. Marshals"]);
     }
 
     #[test]
