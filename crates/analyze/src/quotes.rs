@@ -402,6 +402,10 @@ fn quote_spans(text: &str) -> Vec<Span> {
                     line_spans.push((start, pos + c.len_utf8(), opened_line));
                     (open, opened_line) = (None, line_start);
                 }
+                ('"', None) if closes_unopened(text, line_start, pos, line_end) => {
+                    let from = line.len() - line.trim_start_matches(['\'', ' ', '\t']).len();
+                    line_spans.push((line_start + from, pos + 1, line_start));
+                }
                 ('“' | '„' | '«', _) | ('"', None) => {
                     (open, opened_line) = (Some(pos), line_start)
                 }
@@ -433,6 +437,33 @@ fn quote_spans(text: &str) -> Vec<Span> {
         }
     }
     kept
+}
+
+/// Whether the straight mark at `pos` closes a quote whose opening mark the line lost (`'I
+/// can't speak for the first death, but ..., " Gaskin told the Timaru Herald.`): the line's
+/// first double mark and its last, after the end of a clause and before an attribution.
+/// Taken for an opening mark, it would quote the attribution and whatever follows.
+fn closes_unopened(text: &str, line_start: usize, pos: usize, line_end: usize) -> bool {
+    let (before, after) = (&text[line_start..pos], &text[pos + 1..line_end]);
+    let double = |part: &str| part.contains(['"', '“', '”']);
+    // An attribution opens with a name, a pronoun or a description; a quote may open with any
+    // word ("not one of them said they would leave").
+    let first = crate::words(after).next().unwrap_or_default();
+    let attribution_like = first.starts_with(char::is_uppercase)
+        || matches!(
+            first,
+            "he" | "she" | "they" | "we" | "the" | "a" | "an" | "his" | "her" | "their"
+        );
+    // "King said that when he broke the news to O'Brien, "He asked why ...": the words before
+    // attribute the quote after.
+    let attributes_what_follows = speaker_verb_matches(before).next().is_some();
+    before.trim_end().ends_with([',', '.', '!', '?'])
+        && crate::words(before).nth(2).is_some()
+        && !attributes_what_follows
+        && !double(before)
+        && !double(after)
+        && attribution_like
+        && SPEAKER_THEN_VERB.is_match(after)
 }
 
 /// Adds a line's quotations in single marks (`‘...’`) to its spans in double marks, which it
@@ -2025,6 +2056,32 @@ mod tests {
         for quote in &got {
             assert!(text[quote.start..].starts_with(is_quote_mark));
         }
+    }
+
+    #[test]
+    fn a_quote_that_lost_its_opening_mark_ends_at_its_closing_one() {
+        let text = "Police spokesman Dave Gaskin said the deaths were a reminder.\n'I can't speak for the first death, but in this case it looks like a lack of experience, \" Gaskin told the Timaru Herald.\nA Foreign Office spokeswoman said: \"We are providing consular assistance.\"";
+        let quotes = find_quotes(text);
+        let got: Vec<(&str, Option<&str>)> =
+            quotes.iter().map(|q| (&text[q.start..], q.speaker.as_deref())).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].0.starts_with("I can't speak for the first death"), "{got:?}");
+        assert_eq!(got[0].1, Some("Dave Gaskin"));
+        assert!(got[1].0.starts_with("\"We are providing"), "{got:?}");
+        // A mark after a clause that opens a quote the line closes is an opening mark, and so
+        // is one before words that are no attribution.
+        check(
+            "Mayor Ana Ruiz said, \"We will win the vote,\" and left the hall.",
+            &[("We will win the vote,", Some("Ana Ruiz"))],
+        );
+        check(
+            "Team president Billy King said that in his meetings with players, \"not one of them said they would leave.",
+            &[("not one of them said they would leave.", Some("Billy King"))],
+        );
+        check(
+            "Billy King said that when he broke the news to Jim O'Brien, \"He asked why, and I told him.",
+            &[("He asked why, and I told him.", Some("Billy King"))],
+        );
     }
 
     #[test]
