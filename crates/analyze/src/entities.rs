@@ -769,6 +769,12 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if let Some(kind) = earlier.kind(name) {
         return Some(kind);
     }
+    // "Chief Public Relations Officer", "Public Relations" before "Officer Manohar Nambiar":
+    // an office or its domain, after a title or before one, names no one.
+    let last = words[words.len() - 1];
+    if run.n_words > 1 && (OFFICE_ENDS.contains(last) || OFFICE_WORDS.contains(last)) {
+        return None;
+    }
     if run.titled && name_like && run.n_words <= 4 {
         // "the Executive Chamber", "the Queen City", "The Princess Bride": one word after
         // "the" and a title names a thing ("the Rev. Al Sharpton" names a man).
@@ -800,7 +806,6 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     let name_words = run.n_words - usize::from(words.last().is_some_and(|w| is_name_suffix(w)));
     // "U.S. Surgeon General", "Vice President", "Alaska Gov.": an office, not a name. (A
     // name may end with a title's word: "Billy King", "Aaron Judge".)
-    let last = words[words.len() - 1];
     let office = words.len() > 1 && words[words.len() - 2..].iter().all(|w| is_title(w))
         || last.ends_with('.') && TITLES.contains(last)
         || OFFICE_ENDS.contains(last);
@@ -2112,6 +2117,14 @@ mod tests {
                 ("Screen Actors Guild", EntityKind::Organization),
                 ("Library of Congress", EntityKind::Organization),
             ],
+        );
+    }
+
+    #[test]
+    fn an_office_or_its_domain_around_a_title_names_no_one() {
+        check(
+            "Captain Manohar Nambiar, Chief Public Relations Officer, said the navy acted. Public Relations Officer Manohar Nambiar said more.",
+            &[("Manohar Nambiar", EntityKind::Person), ("Manohar Nambiar", EntityKind::Person)],
         );
     }
 
