@@ -787,8 +787,9 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         if earlier.is_surname(name) {
             return Some(EntityKind::Person);
         }
-        return (after_in && !run.sentence_start && name_like && !is_common_word(name))
-            .then_some(EntityKind::Place);
+        // "in French newspaper Le Parisien": a people's adjective, no place.
+        let place = after_in && !run.sentence_start && name_like && !is_common_word(name);
+        return (place && !NOT_NAME_WORDS.contains(name)).then_some(EntityKind::Place);
     }
     if after_in && run.n_words <= 3 && name_like {
         return Some(EntityKind::Place);
@@ -2117,6 +2118,14 @@ mod tests {
                 ("Screen Actors Guild", EntityKind::Organization),
                 ("Library of Congress", EntityKind::Organization),
             ],
+        );
+    }
+
+    #[test]
+    fn a_peoples_adjective_after_in_is_no_place() {
+        check(
+            "He said so in an interview in French newspaper Le Parisien. She grew up in Smallville.",
+            &[("Le Parisien", EntityKind::Other), ("Smallville", EntityKind::Place)],
         );
     }
 
