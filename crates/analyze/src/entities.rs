@@ -1037,6 +1037,11 @@ static TITLES: WordList = WordList::new(&[
     "Dutchman",
 ]);
 
+/// Whether a name ends with a title that ends an office's name and never a person's.
+pub(crate) fn names_an_office(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|last| OFFICE_ENDS.contains(last))
+}
+
 /// Titles that end an office's name and never a person's: "Public Relations Officer",
 /// "Foreign Minister" ("Aaron Judge" and "Billy King" end with other titles).
 static OFFICE_ENDS: WordList = WordList::new(&[

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use model::report::EntityKind;
 use regex::Regex;
 
-use crate::entities::{find_entities, is_common_word, EntityMention};
+use crate::entities::{find_entities, is_common_word, names_an_office, EntityMention};
 
 /// A direct quote found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1115,10 +1115,16 @@ fn speaker_after_verb(span: &str) -> Option<RawSpeaker<'_>> {
 fn speaker_before_verb(span: &str) -> Option<RawSpeaker<'_>> {
     let span = strip_party_label(span.trim_end());
     // "Aaron Kall, the director of debate at the university,": the name is before the apposition.
-    // "Its chair, Tom Ellery,": or after a description.
+    // "Its chair, Tom Ellery,": or after a description. "Captain Manohar Nambiar, Chief Public
+    // Relations Officer, Defence,": before an office, which names no one.
     if let Some(head) = span.strip_suffix(',') {
         let apposition_start = head.rfind(',')?;
-        return name_at_end(&head[..apposition_start])
+        let before = &head[..apposition_start];
+        fn person(part: &str) -> Option<&str> {
+            name_at_end(part).filter(|name| !names_an_office(name))
+        }
+        return person(before)
+            .or_else(|| before.rsplit_once(',').and_then(|(earlier, _)| person(earlier)))
             .or_else(|| name_at_end(head[apposition_start + 1..].trim()))
             .map(RawSpeaker::Name);
     }
@@ -2081,6 +2087,14 @@ mod tests {
         check(
             "Billy King said that when he broke the news to Jim O'Brien, \"He asked why, and I told him.",
             &[("He asked why, and I told him.", Some("Billy King"))],
+        );
+    }
+
+    #[test]
+    fn a_name_before_its_office_and_department_speaks() {
+        check(
+            "“The skiffs tried to flee the area,” Captain Manohar Nambiar, Chief Public Relations Officer, Defence, said.",
+            &[("The skiffs tried to flee the area,", Some("Manohar Nambiar"))],
         );
     }
 
