@@ -503,6 +503,7 @@ fn is_abbreviation(word: &str) -> bool {
         || stem.contains('.')
         || TITLES.contains(word)
         || matches!(stem, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
+        || US_STATES.iter().any(|&(_, ap, _)| ap == word)
 }
 
 fn push_run(
@@ -721,8 +722,74 @@ fn title_after_modifiers(tokens: &[Token<'_>]) -> Option<usize> {
 
 /// A place the gazetteer knows, or a country's abbreviation.
 fn is_place_name(name: &str) -> bool {
-    PLACES.contains(name) || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE" | "D.C.")
+    PLACES.contains(name)
+        || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE" | "D.C.")
+        || US_STATES.iter().any(|&(_, abbreviation, _)| abbreviation == name)
 }
+
+/// The name of the US state that an abbreviation stands for, as news writes it after a town
+/// ("Rancho Mirage, Calif.", AP style) or as a postal code ("Fountain Valley, CA").
+pub fn us_state(abbreviation: &str) -> Option<&'static str> {
+    US_STATES
+        .iter()
+        .find(|&&(_, ap, postal)| ap == abbreviation || postal == abbreviation)
+        .map(|&(name, _, _)| name)
+}
+
+/// US states: name, AP abbreviation (the name itself where AP writes it in full) and postal
+/// code.
+const US_STATES: &[(&str, &str, &str)] = &[
+    ("Alabama", "Ala.", "AL"),
+    ("Alaska", "Alaska", "AK"),
+    ("Arizona", "Ariz.", "AZ"),
+    ("Arkansas", "Ark.", "AR"),
+    ("California", "Calif.", "CA"),
+    ("Colorado", "Colo.", "CO"),
+    ("Connecticut", "Conn.", "CT"),
+    ("Delaware", "Del.", "DE"),
+    ("Florida", "Fla.", "FL"),
+    ("Georgia", "Ga.", "GA"),
+    ("Hawaii", "Hawaii", "HI"),
+    ("Idaho", "Idaho", "ID"),
+    ("Illinois", "Ill.", "IL"),
+    ("Indiana", "Ind.", "IN"),
+    ("Iowa", "Iowa", "IA"),
+    ("Kansas", "Kan.", "KS"),
+    ("Kentucky", "Ky.", "KY"),
+    ("Louisiana", "La.", "LA"),
+    ("Maine", "Maine", "ME"),
+    ("Maryland", "Md.", "MD"),
+    ("Massachusetts", "Mass.", "MA"),
+    ("Michigan", "Mich.", "MI"),
+    ("Minnesota", "Minn.", "MN"),
+    ("Mississippi", "Miss.", "MS"),
+    ("Missouri", "Mo.", "MO"),
+    ("Montana", "Mont.", "MT"),
+    ("Nebraska", "Neb.", "NE"),
+    ("Nevada", "Nev.", "NV"),
+    ("New Hampshire", "N.H.", "NH"),
+    ("New Jersey", "N.J.", "NJ"),
+    ("New Mexico", "N.M.", "NM"),
+    ("New York", "N.Y.", "NY"),
+    ("North Carolina", "N.C.", "NC"),
+    ("North Dakota", "N.D.", "ND"),
+    ("Ohio", "Ohio", "OH"),
+    ("Oklahoma", "Okla.", "OK"),
+    ("Oregon", "Ore.", "OR"),
+    ("Pennsylvania", "Pa.", "PA"),
+    ("Rhode Island", "R.I.", "RI"),
+    ("South Carolina", "S.C.", "SC"),
+    ("South Dakota", "S.D.", "SD"),
+    ("Tennessee", "Tenn.", "TN"),
+    ("Texas", "Texas", "TX"),
+    ("Utah", "Utah", "UT"),
+    ("Vermont", "Vt.", "VT"),
+    ("Virginia", "Va.", "VA"),
+    ("Washington", "Wash.", "WA"),
+    ("West Virginia", "W.Va.", "WV"),
+    ("Wisconsin", "Wis.", "WI"),
+    ("Wyoming", "Wyo.", "WY"),
+];
 
 fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> {
     let name = &text[run.start..run.end];
@@ -2124,6 +2191,22 @@ mod tests {
                 ("Library of Congress", EntityKind::Organization),
             ],
         );
+    }
+
+    #[test]
+    fn us_states_abbreviated_are_places() {
+        check(
+            "Lohan checked into a clinic in Rancho Mirage, Calif., on Thursday, and flew on to Fountain Valley, CA.",
+            &[
+                ("Rancho Mirage", EntityKind::Place),
+                ("Calif.", EntityKind::Place),
+                ("Fountain Valley", EntityKind::Place),
+                ("CA", EntityKind::Place),
+            ],
+        );
+        assert_eq!(us_state("Calif."), Some("California"));
+        assert_eq!(us_state("CA"), Some("California"));
+        assert_eq!(us_state("Calif"), None);
     }
 
     #[test]

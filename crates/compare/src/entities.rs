@@ -76,6 +76,7 @@ pub(crate) fn merge_entities(
     resolve_middle_names(&mut names, mentions);
     resolve_short_person_names(&mut names, mentions);
     resolve_short_body_names(&mut names, mentions);
+    resolve_us_states(&mut names, mentions);
 
     // Each entity's mentions: its own names' and its aliases', in the order of the names.
     let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
@@ -297,6 +298,24 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
             .collect();
         if let [only] = candidates[..] {
             names[idx].target = Some(only);
+        }
+    }
+}
+
+/// A US state's abbreviation ("Calif.", "CA") is the state the story names in full.
+fn resolve_us_states(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
+    let by_key: HashMap<String, usize> =
+        names.iter().enumerate().map(|(idx, name)| (name.key.clone(), idx)).collect();
+    for idx in 0..names.len() {
+        let is_place = names[idx].mentions.iter().all(|&m| mentions[m].1.kind == EntityKind::Place);
+        if names[idx].target.is_some() || !is_place {
+            continue;
+        }
+        let Some(state) = analyze::entities::us_state(&names[idx].display) else { continue };
+        if let Some(&full) = by_key.get(&name_key(state)) {
+            if full != idx && names[full].target.is_none() {
+                names[idx].target = Some(full);
+            }
         }
     }
 }
@@ -533,6 +552,19 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].aliases, ["U.S. Marshals"]);
+    }
+
+    #[test]
+    fn a_us_states_abbreviation_is_the_state() {
+        let mentions = vec![
+            (0, mention("California", EntityKind::Place)),
+            (1, mention("Calif.", EntityKind::Place)),
+            (2, mention("CA", EntityKind::Place)),
+            (2, mention("Fla.", EntityKind::Place)),
+        ];
+        let entities = merge_entities(&REFS, &mentions, &[]);
+        assert_eq!(render(&entities), ["California Place a,b,c", "Fla. Place c"]);
+        assert_eq!(entities[0].aliases, ["Calif.", "CA"]);
     }
 
     #[test]
