@@ -8,7 +8,7 @@
 //! story and no other ("Putin"); an acronym defined in the text as "North Atlantic Treaty
 //! Organization (NATO)".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use analyze::entities::EntityMention;
 use model::report::{Entity, EntityKind};
@@ -196,6 +196,7 @@ fn resolve_middle_names(names: &mut [Name], mentions: &[(usize, EntityMention)])
     let words: Vec<usize> = names.iter().map(|name| name.key.split(' ').count()).collect();
     let keys: Vec<String> = names.iter().map(|name| name.key.clone()).collect();
     let tokens: Vec<Vec<&str>> = keys.iter().map(|key| name_tokens(key)).collect();
+    let fathers_and_sons = fathers_and_sons(&keys);
     for idx in 0..names.len() {
         if tokens[idx].len() < 2 || names[idx].target.is_some() || !is_person(&names[idx]) {
             continue;
@@ -218,7 +219,7 @@ fn resolve_middle_names(names: &mut [Name], mentions: &[(usize, EntityMention)])
             })
             .collect();
         // "Mark Felt" beside "W. Mark Felt Sr." and "Mark Felt Jr.": father or son.
-        if tokens[idx].last().is_some_and(|last| father_and_son(&keys, last)) {
+        if tokens[idx].last().is_some_and(|last| fathers_and_sons.contains(last)) {
             continue;
         }
         if let [only] = fuller[..] {
@@ -227,17 +228,23 @@ fn resolve_middle_names(names: &mut [Name], mentions: &[(usize, EntityMention)])
     }
 }
 
-/// Whether the story names people of surname `last` with two different suffixes ("W. Mark
-/// Felt Sr." and "Mark Felt Jr."): a shorter name could be either.
-fn father_and_son(keys: &[String], last: &str) -> bool {
-    let mut suffixes: Vec<&str> = keys
-        .iter()
-        .filter(|key| has_suffix(key) && name_tokens(key).last() == Some(&last))
-        .filter_map(|key| key.rsplit(' ').next())
-        .collect();
-    suffixes.sort_unstable();
-    suffixes.dedup();
-    suffixes.len() > 1
+/// The surnames the story names with two different suffixes ("W. Mark Felt Sr." and "Mark
+/// Felt Jr."): a shorter name could be either. Gathered once, as a story may name thousands.
+fn fathers_and_sons(keys: &[String]) -> HashSet<&str> {
+    let mut suffixes: HashMap<&str, Vec<&str>> = HashMap::new();
+    for key in keys.iter().filter(|key| has_suffix(key)) {
+        if let (Some(&last), Some(suffix)) = (name_tokens(key).last(), key.rsplit(' ').next()) {
+            suffixes.entry(last).or_default().push(suffix);
+        }
+    }
+    suffixes
+        .into_iter()
+        .filter_map(|(last, mut of_last)| {
+            of_last.sort_unstable();
+            of_last.dedup();
+            (of_last.len() > 1).then_some(last)
+        })
+        .collect()
 }
 
 /// Whether a name ends with a suffix ("Jr."): it is a full name already.
@@ -267,6 +274,7 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
     };
     let keys: Vec<String> = names.iter().map(|name| name.key.clone()).collect();
     let tokens: Vec<Vec<&str>> = keys.iter().map(|key| name_tokens(key)).collect();
+    let fathers_and_sons = fathers_and_sons(&keys);
     // People by last name: a name's candidates end with its own last token.
     let mut people_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     for (idx, name) in names.iter().enumerate() {
@@ -281,7 +289,7 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
             continue;
         }
         let Some(last) = tokens[idx].last() else { continue };
-        if father_and_son(&keys, last) {
+        if fathers_and_sons.contains(last) {
             continue;
         }
         let candidates: Vec<usize> = people_by_last
