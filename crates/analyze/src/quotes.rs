@@ -23,16 +23,6 @@ use regex::Regex;
 
 use crate::entities::{find_entities, is_common_word, names_an_office, EntityMention};
 
-/// A pattern compiled with room for its lazy DFA: the attribution patterns hold a hundred
-/// verbs and Unicode classes, and with the default cache their states were built again and
-/// again (most of the quote finder's time).
-fn regex(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern).dfa_size_limit(DFA_SIZE_LIMIT).build()
-}
-
-/// See [`regex`].
-const DFA_SIZE_LIMIT: usize = 32 << 20;
-
 /// A direct quote found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteMention {
@@ -198,7 +188,7 @@ fn quote_mention(
 /// speakers.
 fn transcript_label(quote: &str) -> Option<(&str, usize)> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r#"^["“]\s*(\p{Lu}[\p{Lu}.'’-]+(?:\s\p{Lu}[\p{Lu}.'’-]*){0,3}):\s+(\S)"#)
+        Regex::new(r#"^["“]\s*(\p{Lu}[\p{Lu}.'’-]+(?:\s\p{Lu}[\p{Lu}.'’-]*){0,3}):\s+(\S)"#)
             .unwrap_or_else(|e| panic!("{e}"))
     });
     const NOT_SPEAKERS: &[&str] = &[
@@ -307,13 +297,13 @@ const AUXILIARIES: &str =
 
 /// `," said Smith` / `," said a senior official`.
 static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(r#"^[\s,.;:!?—–-]*{VERBS}\s+([^,;:!?"“”()]{{2,90}})"#))
+    Regex::new(&format!(r#"^[\s,.;:!?—–-]*{VERBS}\s+([^,;:!?"“”()]{{2,90}})"#))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 /// `," Smith said` / `," he added` / `," a spokesman for the campaign said`: see
 /// [`speaker_then_verb`].
 static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(r#"^[\s,.;:!?—–-]*([^;:!?"“”]+?)\s+{AUXILIARIES}{VERBS}(?-u:\b)"#))
+    Regex::new(&format!(r#"^[\s,.;:!?—–-]*([^;:!?"“”]+?)\s+{AUXILIARIES}{VERBS}(?-u:\b)"#))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -332,22 +322,22 @@ const MAX_SPEAKER_CHARS: usize = 120;
 /// `footage of Hillary Clinton asking, "`, `Trump saying during the debate, "`: a name
 /// with a speech verb's participle right before the quote.
 static NAME_THEN_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    Regex::new(
         r#"(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:saying|asking|adding|declaring|insisting|warning|noting|arguing|tweeting|writing|telling\s+\p{Ll}+)(?:\s+[^,;:!?"“”()]{1,40})?,?\s*$"#,
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
 /// `according to Smith`.
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"(?i:according to)\s+([^,;:!?"“”()]{2,90})"#).unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r#"(?i:according to)\s+([^,;:!?"“”()]{2,90})"#).unwrap_or_else(|e| panic!("{e}"))
 });
 /// `"..." ― Pamela Jones` (a signature after a quote).
 static DASH_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"^[\s,.]*[―—–-]+\s*(\p{Lu}[^,;:!?"“”()]{1,60})"#).unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r#"^[\s,.]*[―—–-]+\s*(\p{Lu}[^,;:!?"“”()]{1,60})"#).unwrap_or_else(|e| panic!("{e}"))
 });
 /// `Smith said`, anywhere before the quote in its sentence: see [`speaker_verb_matches`].
 static SPEAKER_VERB_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(&format!(r#"([^;:!?"“”]+?)\s+{AUXILIARIES}{VERBS}(?-u:\b)"#))
+    Regex::new(&format!(r#"([^;:!?"“”]+?)\s+{AUXILIARIES}{VERBS}(?-u:\b)"#))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -356,8 +346,9 @@ static SPEAKER_VERB_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// at most the last [`MAX_SPEAKER_CHARS`] characters. Most clauses hold no speech verb at
 /// all, and a plain search tells so far more cheaply than the capturing one.
 fn speaker_verb_matches(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    static ANY_VERB: LazyLock<Regex> =
-        LazyLock::new(|| regex(&format!(r"\s{VERBS}(?-u:\b)")).unwrap_or_else(|e| panic!("{e}")));
+    static ANY_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\s{VERBS}(?-u:\b)")).unwrap_or_else(|e| panic!("{e}"))
+    });
     let matches = ANY_VERB.is_match(text).then(|| SPEAKER_VERB_ANYWHERE.captures_iter(text));
     matches.into_iter().flatten().filter_map(|caps| {
         let words = caps.get(1)?;
@@ -619,11 +610,11 @@ fn attribution_after_in(after: &str) -> Option<RawSpeaker<'_>> {
 /// statement from the family`. No one is named, and the last speaker does not go on.
 fn document_reading(after: &str) -> Option<&str> {
     static READ_THEN_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r#"^[\s,.;:!?—–-]*reads?\s+([^,;:!?"“”()]{2,80}?)\s*(?:[.;,]|$)"#)
+        Regex::new(r#"^[\s,.;:!?—–-]*reads?\s+([^,;:!?"“”()]{2,80}?)\s*(?:[.;,]|$)"#)
             .unwrap_or_else(|e| panic!("{e}"))
     });
     static DOCUMENT_THEN_READ: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r#"^[\s,.;:!?—–-]*([^,;:!?"“”()]{2,80}?)\s+reads?(?-u:\b)"#)
+        Regex::new(r#"^[\s,.;:!?—–-]*([^,;:!?"“”()]{2,80}?)\s+reads?(?-u:\b)"#)
             .unwrap_or_else(|e| panic!("{e}"))
     });
     const DOCUMENTS: &[&str] = &[
@@ -699,8 +690,10 @@ fn attribution_before<'a>(text: &'a str, span: &Span, from: usize) -> Option<Raw
 /// The attribution in the words of the quote's sentence before it.
 fn attribution_before_in(before: &str) -> Option<RawSpeaker<'_>> {
     static SAID_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r#"(?:^|[\s,])(?:Said|Says|Added|Asked|Wrote)\s+([^,;:!?"“”()]{2,60}?)[,:]?\s*$"#)
-            .unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(
+            r#"(?:^|[\s,])(?:Said|Says|Added|Asked|Wrote)\s+([^,;:!?"“”()]{2,60}?)[,:]?\s*$"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     });
     // Each pattern runs only where its words are: most clauses hold none, and a plain
     // search says so far more cheaply than the patterns' lazy DFAs.
@@ -852,7 +845,7 @@ fn last_sentence(text: &str) -> &str {
 /// (after an apposition or a party label) by a lower-case word.
 fn sentence_subject(before: &str) -> Option<RawSpeaker<'_>> {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
+        Regex::new(
             r"^((?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:de|van|von|bin|al|of|the)\s+)?)*\p{Lu}[\p{L}’'.-]*)(?:\s*\([^()]{1,40}\))?(?:,\s*(?:a|an|the|who|which|one|her|his|their|its|[DRI]-|\p{Lu}[\p{L}.-]*[’']s\s)[^,]{1,110},)?\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|then\s+|later\s+|once\s+)?\p{Ll}",
         )
         .unwrap_or_else(|e| panic!("{e}"))
@@ -860,14 +853,14 @@ fn sentence_subject(before: &str) -> Option<RawSpeaker<'_>> {
     // "Opposition councillor Ravi Shah voted ...", "The city engineer Tom Baker voted ...": an
     // office or occupation in lower case before the name.
     static OFFICE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
+        Regex::new(
             r"^(?:[\p{L}’'.-]+\s+){0,2}(?:councillor|councilor|leader|minister|spokesman|spokeswoman|spokesperson|chair|chairman|chairwoman|director|executive|secretary|senator|judge|mayor|governor|official|lawmaker|commissioner|prosecutor|coach|manager|lawyer|attorney|engineer|officer|chief|head|founder|owner|analyst|economist|professor|researcher|scientist|doctor|candidate|activist)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'.-]*)(?:,[^,]{1,80},)?\s+\p{Ll}",
         )
         .unwrap_or_else(|e| panic!("{e}"))
     });
     // "Another critic, Laurence H. Tribe, likened ...": a description, then the name.
     static DESCRIPTION_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        regex(
+        Regex::new(
             r"^(?:An?|The|Another|One)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*,\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*),\s+\p{Ll}",
         )
         .unwrap_or_else(|e| panic!("{e}"))
@@ -946,7 +939,7 @@ fn strip_intro(clause: &str) -> &str {
 /// quote in it.
 fn signature<'a>(text: &'a str, span: &Span) -> Option<RawSpeaker<'a>> {
     static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r#"[”"’']\s*[―—–]+\s*(\p{Lu}[^,;:!?"“”()]{1,60}?)\.?$"#)
+        Regex::new(r#"[”"’']\s*[―—–]+\s*(\p{Lu}[^,;:!?"“”()]{1,60}?)\.?$"#)
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let paragraph = &text[span.open..span.line_end];
@@ -1020,7 +1013,7 @@ fn attributed_in_previous_paragraph<'a>(
 /// Conservancy, agreed with Salazar's decision.` then `"We are gratified ..."`.
 fn reacting_subject(sentence: &str) -> Option<RawSpeaker<'_>> {
     static REACTION: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?-u:\b)(?:agreed|disagreed|welcomed|praised|applauded|hailed|criticized|criticised|condemned|slammed|blasted|rejected|dismissed|defended|reacted|objected)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:agreed|disagreed|welcomed|praised|applauded|hailed|criticized|criticised|condemned|slammed|blasted|rejected|dismissed|defended|reacted|objected)(?-u:\b)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let sentence = sentence.trim_start();
@@ -1034,7 +1027,7 @@ fn reacting_subject(sentence: &str) -> Option<RawSpeaker<'_>> {
 /// "Her rep", "a spokesman for the campaign", "the family's lawyer".
 fn is_spokesperson(description: &str) -> bool {
     static SPOKESPERSON: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?i)^(?:the|a|an|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,2}(?:rep|representative|spokesman|spokeswoman|spokesperson|publicist|lawyer|attorney|agent|source)\b")
+        Regex::new(r"(?i)^(?:the|a|an|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,2}(?:rep|representative|spokesman|spokeswoman|spokesperson|publicist|lawyer|attorney|agent|source)\b")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     SPOKESPERSON.is_match(description)
@@ -1327,7 +1320,7 @@ fn acronym_at_end(span: &str) -> Option<&str> {
 /// Drops a trailing party label: "Sen. Claire McCaskill (D-Mo.)", "Paul Ryan, R-Wis.,".
 fn strip_party_label(span: &str) -> &str {
     static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?:,?\s*\([^()]{1,30}\)|,\s*[DRI]-[\p{L}. ]{2,20}),?$")
+        Regex::new(r"(?:,?\s*\([^()]{1,30}\)|,\s*[DRI]-[\p{L}. ]{2,20}),?$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     match PARTY.find(span) {
@@ -1339,7 +1332,7 @@ fn strip_party_label(span: &str) -> &str {
 /// Capitalised word runs in a short span, without leading titles and articles.
 fn capitalised_runs(span: &str) -> Vec<&str> {
     static RUN: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"\p{Lu}[\p{L}’'.-]*(?:\s+(?:\p{Lu}[\p{L}’'.-]*|de|van|von|bin|al))*")
+        Regex::new(r"\p{Lu}[\p{L}’'.-]*(?:\s+(?:\p{Lu}[\p{L}’'.-]*|de|van|von|bin|al))*")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     RUN.find_iter(span)
@@ -1474,7 +1467,7 @@ fn resolve_names(names: &str, people: &People<'_>, quote_start: usize) -> String
 /// assumptions,” she said."
 fn spokesperson_before(text: &str, before: usize, gender: Gender) -> Option<String> {
     static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?i)(?-u:\b)(?:the|an?|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,3}?(spokesman|spokeswoman|spokesperson|publicist|representative)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:the|an?|his|her|their|its)\s+(?:[\p{L}’'.-]+\s+){0,3}?(spokesman|spokeswoman|spokesperson|publicist|representative)(?-u:\b)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let from = crate::floor_char_boundary(text, before.saturating_sub(PRONOUN_WINDOW_BYTES));
