@@ -474,16 +474,16 @@ fn closes_unopened(text: &str, line_start: usize, pos: usize, line_end: usize) -
             first,
             "he" | "she" | "they" | "we" | "the" | "a" | "an" | "his" | "her" | "their"
         );
-    // "King said that when he broke the news to O'Brien, "He asked why ...": the words before
-    // attribute the quote after.
-    let attributes_what_follows = speaker_verb_matches(before).next().is_some();
+    // The patterns last, as this runs for every straight mark that opens no quote.
     before.trim_end().ends_with([',', '.', '!', '?'])
         && crate::words(before).nth(2).is_some()
-        && !attributes_what_follows
         && !double(before)
         && !double(after)
         && attribution_like
         && speaker_then_verb(after).is_some()
+        // "King said that when he broke the news to O'Brien, "He asked why ...": the words
+        // before attribute the quote after.
+        && speaker_verb_matches(before).next().is_none()
 }
 
 /// Adds a line's quotations in single marks (`‘...’`) to its spans in double marks, which it

@@ -264,7 +264,7 @@ fn object_after<'e>(
 
 /// Whether two lower-cased names name the same: equal, or one ends the other on a word
 /// boundary ("lindsay lohan" and "actress lindsay lohan").
-fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_suffix(short).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
 }

@@ -347,12 +347,15 @@ const MIN_TELLING_COUNT: f64 = 10.0;
 /// name it in sentences about everything that happens to it; "asked for $6.4 billion" is the
 /// fact. The amount names a thing when a noun follows it.
 fn names_a_thing(text: &str, number: &analyze::numbers::NumberMention) -> bool {
-    let after = &text[number.start + number.text.len()..];
-    let next = after.trim_start_matches([' ', '+']).split(|c: char| !c.is_alphabetic()).next();
-    next.is_some_and(|word| {
-        word.starts_with(char::is_lowercase)
-            && !NOT_A_NOUN.iter().any(|w| w.eq_ignore_ascii_case(word))
-    })
+    let word = word_after(text, number);
+    word.starts_with(char::is_lowercase) && !NOT_A_NOUN.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The word right after a number's phrase ("plan" of "$3.5 trillion plan", "northwest" of "25
+/// miles northwest"), empty if a mark comes first.
+fn word_after<'t>(text: &'t str, number: &analyze::numbers::NumberMention) -> &'t str {
+    let after = text[number.start + number.text.len()..].trim_start_matches([' ', '+']);
+    after.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default()
 }
 
 /// The vote tallies of a sentence as quantity keys (see [`quantity_keys`]): a tally tells
@@ -381,9 +384,7 @@ fn locates(text: &str, number: &analyze::numbers::NumberMention, label: &str) ->
         "offshore",
         "inland",
     ];
-    let after = &text[number.start + number.text.len()..];
-    let next = after.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty());
-    DISTANCES.contains(&label) && next.is_some_and(|word| WHERE.contains(&word))
+    DISTANCES.contains(&label) && WHERE.contains(&word_after(text, number))
 }
 
 /// Words after an amount that do not make it a thing's name (see [`names_a_thing`]).

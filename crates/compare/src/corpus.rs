@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use model::report::EntityKind;
 
-use crate::claims::{claim, Claim};
+use crate::claims::{claim, same_name, Claim};
 
 /// One document as the corpus needs it.
 pub(crate) struct DocInput<'a> {
@@ -256,13 +256,6 @@ const PARAPHRASE_COSINE: f32 = 0.8;
 const PARAPHRASE_GROUP_COSINE: f32 = 0.7;
 /// ... and none less than this (nor do groups that share words but not meaning).
 const PARAPHRASE_MIN_COSINE: f32 = 0.55;
-
-/// Whether two lower-cased names of people may name one person: one is the other's last
-/// word ("hansbrough", "tyler hansbrough").
-fn same_person(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long == short || long.ends_with(&format!(" {short}"))
-}
 
 /// Keeps in each of a document's units only the quantities no other of its units gives: a
 /// quantity a text repeats is what its story is about ("the $1.9 trillion bill"), not one
@@ -648,7 +641,7 @@ impl<'a> Corpus<'a> {
         // told of different people.
         let people_apart = !ua.people.is_empty()
             && !ub.people.is_empty()
-            && !ua.people.iter().any(|p| ub.people.iter().any(|q| same_person(p, q)));
+            && !ua.people.iter().any(|p| ub.people.iter().any(|q| same_name(p, q)));
         fn unit_of(key: &str) -> &str {
             key.rsplit_once(' ').map_or("", |(unit, _)| unit)
         }
