@@ -75,8 +75,8 @@ pub(crate) fn merge_entities(
     resolve_initialisms(&mut names, mentions);
     resolve_middle_names(&mut names, mentions);
     resolve_short_person_names(&mut names, mentions);
-    resolve_short_body_names(&mut names, mentions);
-    resolve_us_states(&mut names, mentions);
+    resolve_short_body_names(&mut names, mentions, &name_of_key);
+    resolve_us_states(&mut names, mentions, &name_of_key);
 
     // Each entity's mentions: its own names' and its aliases', in the order of the names.
     let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
@@ -311,9 +311,11 @@ fn resolve_short_person_names(names: &mut [Name], mentions: &[(usize, EntityMent
 }
 
 /// A US state's abbreviation ("Calif.", "CA") is the state the story names in full.
-fn resolve_us_states(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
-    let by_key: HashMap<String, usize> =
-        names.iter().enumerate().map(|(idx, name)| (name.key.clone(), idx)).collect();
+fn resolve_us_states(
+    names: &mut [Name],
+    mentions: &[(usize, EntityMention)],
+    by_key: &HashMap<String, usize>,
+) {
     for idx in 0..names.len() {
         let is_place = names[idx].mentions.iter().all(|&m| mentions[m].1.kind == EntityKind::Place);
         if names[idx].target.is_some() || !is_place {
@@ -331,7 +333,11 @@ fn resolve_us_states(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
 /// A body's name without the word for what kind of body it is, which outlets drop or add:
 /// "U.S. Marshals" is "U.S. Marshals Service", "Apple" is "Apple Inc." when the story names
 /// only the one longer name so.
-fn resolve_short_body_names(names: &mut [Name], mentions: &[(usize, EntityMention)]) {
+fn resolve_short_body_names(
+    names: &mut [Name],
+    mentions: &[(usize, EntityMention)],
+    by_key: &HashMap<String, usize>,
+) {
     const KINDS_OF_BODY: &[&str] = &[
         "service",
         "services",
@@ -350,8 +356,6 @@ fn resolve_short_body_names(names: &mut [Name], mentions: &[(usize, EntityMentio
     ];
     let is_body =
         |name: &Name| name.mentions.iter().any(|&m| mentions[m].1.kind == EntityKind::Organization);
-    let by_key: HashMap<String, usize> =
-        names.iter().enumerate().map(|(idx, name)| (name.key.clone(), idx)).collect();
     for idx in 0..names.len() {
         if names[idx].target.is_some() || !is_body(&names[idx]) {
             continue;
