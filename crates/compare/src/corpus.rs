@@ -233,6 +233,8 @@ fn is_prose(sentence: &str) -> bool {
 
 /// Sentences shorter than this many words carry no claim of their own ("He declined.").
 const MIN_WORDS: usize = 6;
+/// ... unless they give a precise quantity (`conflicts::quantity_keys`) in this many words.
+const MIN_WORDS_WITH_QUANTITY: usize = 4;
 /// ... nor do sentences with fewer content terms than this.
 const MIN_TERMS: usize = 3;
 
@@ -312,7 +314,14 @@ impl<'a> Corpus<'a> {
                 let n_words = analyze::words(sentence.text).count();
                 terms.clear();
                 analyzer.terms(sentence.text, &mut terms);
-                if n_words < MIN_WORDS || terms.len() < MIN_TERMS {
+                let range = sentence.start..sentence.start + sentence.text.len();
+                // A short sentence that gives a precise quantity still tells a fact
+                // ("Turnout reached 61 percent.").
+                let min_words = match in_range(&doc.quantities, &range).is_empty() {
+                    true => MIN_WORDS,
+                    false => MIN_WORDS_WITH_QUANTITY,
+                };
+                if n_words < min_words || terms.len() < MIN_TERMS {
                     continue;
                 }
                 let english = doc.language.is_none_or(|lang| lang.starts_with("en"));
@@ -342,7 +351,6 @@ impl<'a> Corpus<'a> {
                     }
                 }
                 let term_set: Vec<u32> = tf.iter().map(|(id, _)| *id).collect();
-                let range = sentence.start..sentence.start + sentence.text.len();
                 let numbers = in_range(&doc.numbers, &range).iter().map(|(_, v)| *v);
                 let entities = in_range(&doc.entities, &range);
                 let claim = sentence_claim(sentence.text, sentence.start, entities);
@@ -1172,5 +1180,12 @@ mod tests {
         let texts: Vec<&str> = corpus.units.iter().map(|u| u.text).collect();
         assert_eq!(texts, ["The council will vote on the new budget next week."]);
         assert_eq!(corpus.doc_lengths, [2]);
+        // Unless they give a precise quantity, which two outlets then share.
+        let docs = [
+            doc_with_numbers("Turnout was 61 percent, the highest in twenty years."),
+            doc_with_numbers("He declined to comment. Turnout reached 61 percent."),
+        ];
+        let corpus = Corpus::build(&docs);
+        assert_eq!(render(&corpus, &corpus.align()), [vec![(0, 0), (1, 1)]]);
     }
 }
