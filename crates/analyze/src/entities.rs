@@ -503,7 +503,7 @@ fn is_abbreviation(word: &str) -> bool {
         || stem.contains('.')
         || TITLES.contains(word)
         || matches!(stem, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "St" | "Mt")
-        || US_STATES.iter().any(|&(_, ap, _)| ap == word)
+        || STATES_BY_AP.contains_key(word)
 }
 
 fn push_run(
@@ -724,17 +724,23 @@ fn title_after_modifiers(tokens: &[Token<'_>]) -> Option<usize> {
 fn is_place_name(name: &str) -> bool {
     PLACES.contains(name)
         || matches!(name, "U.S." | "U.K." | "US" | "USA" | "UK" | "UAE" | "D.C.")
-        || US_STATES.iter().any(|&(_, abbreviation, _)| abbreviation == name)
+        || STATES_BY_AP.contains_key(name)
 }
 
 /// The name of the US state that an abbreviation stands for, as news writes it after a town
 /// ("Rancho Mirage, Calif.", AP style) or as a postal code ("Fountain Valley, CA").
 pub fn us_state(abbreviation: &str) -> Option<&'static str> {
-    US_STATES
-        .iter()
-        .find(|&&(_, ap, postal)| ap == abbreviation || postal == abbreviation)
-        .map(|&(name, _, _)| name)
+    STATES_BY_AP.get(abbreviation).or_else(|| STATES_BY_POSTAL.get(abbreviation)).copied()
 }
+
+/// [`US_STATES`]' names by AP abbreviation, looked up for every name found (postal codes that
+/// are English words, "IN", "OR", are places only where the gazetteer says so).
+static STATES_BY_AP: LazyLock<HashMap<&str, &str>> =
+    LazyLock::new(|| US_STATES.iter().map(|&(name, ap, _)| (ap, name)).collect());
+
+/// [`US_STATES`]' names by postal code.
+static STATES_BY_POSTAL: LazyLock<HashMap<&str, &str>> =
+    LazyLock::new(|| US_STATES.iter().map(|&(name, _, postal)| (postal, name)).collect());
 
 /// US states: name, AP abbreviation (the name itself where AP writes it in full) and postal
 /// code.

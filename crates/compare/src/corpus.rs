@@ -317,7 +317,8 @@ impl<'a> Corpus<'a> {
                 let range = sentence.start..sentence.start + sentence.text.len();
                 // A short sentence that gives a precise quantity still tells a fact
                 // ("Turnout reached 61 percent.").
-                let min_words = match in_range(&doc.quantities, &range).is_empty() {
+                let quantities = in_range(&doc.quantities, &range);
+                let min_words = match quantities.is_empty() {
                     true => MIN_WORDS,
                     false => MIN_WORDS_WITH_QUANTITY,
                 };
@@ -369,7 +370,7 @@ impl<'a> Corpus<'a> {
                     entities: entities.collect(),
                     people: in_range(&doc.people, &range).iter().map(|(_, p)| p.clone()).collect(),
                     counts: count_keys.collect(),
-                    quantities: in_range(&doc.quantities, &range)
+                    quantities: quantities
                         .iter()
                         .map(|(_, k)| k.clone())
                         .chain(crate::conflicts::tally_keys(sentence.text))
