@@ -727,6 +727,27 @@ fn is_place_name(name: &str) -> bool {
         || STATES_BY_AP.contains_key(name)
 }
 
+/// A state as AP abbreviates it ("Calif.", "W.Va."), not a state AP writes in full ("Idaho").
+fn is_ap_state_abbreviation(name: &str) -> bool {
+    name.ends_with('.') && STATES_BY_AP.contains_key(name)
+}
+
+/// Whether a state's abbreviation, after `before`, follows a town as AP writes it
+/// ("Rancho Mirage, Calif.") or "in": where something is. A party label names the state a
+/// lawmaker represents ("Sen. Ron Wyden (D–Ore.)", "(D., Ariz.)", "(Ky.)"), and "at Mass." a
+/// church service.
+fn after_a_town(before: &str) -> bool {
+    let before = before.trim_end();
+    let in_brackets = before.rfind('(').is_some_and(|open| !before[open..].contains(')'));
+    if in_brackets {
+        return false;
+    }
+    match before.strip_suffix(',') {
+        Some(town) => town.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase)),
+        None => before.ends_with(" in") || before == "In",
+    }
+}
+
 /// The name of the US state that an abbreviation stands for, as news writes it after a town
 /// ("Rancho Mirage, Calif.", AP style) or as a postal code ("Fountain Valley, CA").
 pub fn us_state(abbreviation: &str) -> Option<&'static str> {
@@ -802,6 +823,9 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     let words: Vec<&str> = name.split_whitespace().collect();
     // "BIGGEST PROTEST", a heading; "A FIRE - BOMB attack": words in capitals.
     if words.iter().any(|word| earlier.shouted(text, word)) {
+        return None;
+    }
+    if is_ap_state_abbreviation(name) && !after_a_town(&text[..run.start]) {
         return None;
     }
     if is_place_name(name) {
@@ -2213,6 +2237,28 @@ mod tests {
         assert_eq!(us_state("Calif."), Some("California"));
         assert_eq!(us_state("CA"), Some("California"));
         assert_eq!(us_state("Calif"), None);
+    }
+
+    #[test]
+    fn a_party_label_names_no_place() {
+        // The state a lawmaker represents, in a party label, is not where the story happens.
+        check(
+            "Sen. Lindsey Graham (R-S.C.) and Sen. Ron Wyden (D–Ore.) met in Columbia, S.C., on Friday. Rep. Nancy Mace, R-S.C., spoke, as did Sens. Kyrsten Sinema (D., Ariz.) and Mitch McConnell (Ky.).",
+            &[
+                ("Lindsey Graham", EntityKind::Person),
+                ("Ron Wyden", EntityKind::Person),
+                ("Columbia", EntityKind::Place),
+                ("S.C.", EntityKind::Place),
+                ("Nancy Mace", EntityKind::Person),
+                ("Kyrsten Sinema", EntityKind::Person),
+                ("Mitch McConnell", EntityKind::Person),
+            ],
+        );
+        // "Mass." is the state after a town, the service after "at".
+        check(
+            "Cases rose in Barnstable County, Mass., in July. He spoke after Communion at Mass.",
+            &[("Barnstable County", EntityKind::Place), ("Mass.", EntityKind::Place)],
+        );
     }
 
     #[test]
