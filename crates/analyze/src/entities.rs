@@ -748,6 +748,18 @@ fn after_a_town(before: &str) -> bool {
     }
 }
 
+/// Whether `text[start..end]` is the state of a lawmaker's party label, after a person's name:
+/// "Mitt Romney (Utah)", "(R-Texas)", "(D., Maine)"; not a town's state ("Portland (Oregon)").
+fn in_party_label(text: &str, start: usize, end: usize, earlier: &Earlier) -> bool {
+    let before = text[..start].trim_end();
+    let before = before
+        .strip_suffix(['-', '–', ','])
+        .map_or(before, |b| b.trim_end_matches('.').trim_end_matches(['R', 'D', 'I']));
+    let Some(name) = before.strip_suffix('(') else { return false };
+    let previous = name.trim_end().rsplit(' ').next().unwrap_or_default();
+    text[end..].starts_with(')') && earlier.is_surname(previous)
+}
+
 /// The name of the US state that an abbreviation stands for, as news writes it after a town
 /// ("Rancho Mirage, Calif.", AP style) or as a postal code ("Fountain Valley, CA").
 pub fn us_state(abbreviation: &str) -> Option<&'static str> {
@@ -758,6 +770,10 @@ pub fn us_state(abbreviation: &str) -> Option<&'static str> {
 /// are English words, "IN", "OR", are places only where the gazetteer says so).
 static STATES_BY_AP: LazyLock<HashMap<&str, &str>> =
     LazyLock::new(|| US_STATES.iter().map(|&(name, ap, _)| (ap, name)).collect());
+
+/// [`US_STATES`]' names.
+static STATES_BY_NAME: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| US_STATES.iter().map(|&(name, _, _)| name).collect());
 
 /// [`US_STATES`]' names by postal code.
 static STATES_BY_POSTAL: LazyLock<HashMap<&str, &str>> =
@@ -825,7 +841,9 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
     if words.iter().any(|word| earlier.shouted(text, word)) {
         return None;
     }
-    if is_ap_state_abbreviation(name) && !after_a_town(&text[..run.start]) {
+    if is_ap_state_abbreviation(name) && !after_a_town(&text[..run.start])
+        || in_party_label(text, run.start, run.end, earlier) && STATES_BY_NAME.contains(name)
+    {
         return None;
     }
     if is_place_name(name) {
@@ -2252,6 +2270,16 @@ mod tests {
                 ("Nancy Mace", EntityKind::Person),
                 ("Kyrsten Sinema", EntityKind::Person),
                 ("Mitch McConnell", EntityKind::Person),
+            ],
+        );
+        check(
+            "Sens. Mitt Romney (Utah), John Cornyn (R-Texas) and Susan Collins (R., Maine) met in Portland (Oregon).",
+            &[
+                ("Mitt Romney", EntityKind::Person),
+                ("John Cornyn", EntityKind::Person),
+                ("Susan Collins", EntityKind::Person),
+                ("Portland", EntityKind::Place),
+                ("Oregon", EntityKind::Place),
             ],
         );
         // "Mass." is the state after a town, the service after "at".
