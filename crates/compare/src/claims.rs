@@ -228,6 +228,11 @@ pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim>
     }
     let agent = entity_ending_at(entities, subject_end)?;
     let object = object_after(sentence, verb_end, &words[at + 1..], entities)?;
+    // "completed its purchase of the Port of Halvard": the act is the noun's, "bought".
+    if let Some(act) = nominal_act(verb, &words[at + 1..]) {
+        let verb = canonical_term(act)?;
+        return Some(Claim { agent: agent.to_string(), act: verb, object: object.to_string() });
+    }
     let particle = words
         .get(at + 1)
         .filter(|&&(start, _)| !sentence[verb_end..start].contains(CLAUSE_MARKS))
@@ -239,6 +244,33 @@ pub(crate) fn claim(sentence: &str, entities: &[(usize, &str)]) -> Option<Claim>
         None => verb,
     };
     Some(Claim { agent: agent.to_string(), act, object: object.to_string() })
+}
+
+/// Verbs that complete an act named by a noun ("completed its purchase of"), and so tell the
+/// act itself.
+const COMPLETING_VERBS: &[&str] =
+    &["completed", "finalized", "finalised", "closed", "concluded", "sealed"];
+
+/// Nouns of acts, with the act's verb in the past tense as a sentence in the active voice
+/// tells it.
+const NOMINAL_ACTS: &[(&str, &str)] = &[
+    ("purchase", "bought"),
+    ("acquisition", "acquired"),
+    ("sale", "sold"),
+    ("takeover", "acquired"),
+    ("merger", "merged"),
+];
+
+/// The act a completing verb and its noun tell: "completed its purchase of" is "bought".
+/// `after` are the words after the verb.
+fn nominal_act(verb: &str, after: &[(usize, &str)]) -> Option<&'static str> {
+    if !COMPLETING_VERBS.contains(&verb) {
+        return None;
+    }
+    let [(_, owner), (_, noun), (_, of), ..] = after else { return None };
+    let owns = matches!(*owner, "its" | "their" | "his" | "her" | "the");
+    let act = NOMINAL_ACTS.iter().find(|(name, _)| name == noun).map(|&(_, act)| act)?;
+    (owns && *of == "of").then_some(act)
 }
 
 /// The entity whose mention ends at `end`, the end of the subject's last word.
@@ -337,6 +369,13 @@ mod tests {
             of("Brennick Shipping completed its purchase of the Port of Halvard.", &port);
         assert!(bought.opposes(&sold));
         assert!(!bought.opposes(&completed), "another way of saying it");
+        assert!(bought.same_act(&completed), "the purchase completed is the port bought");
+        let sale = of("Brennick Shipping closed the sale of the Port of Halvard.", &port);
+        assert!(sale.same_act(&sold) && bought.opposes(&sale));
+        // Only a completing verb tells the act: a plan is no purchase.
+        let planned =
+            claim_of("Brennick Shipping planned its purchase of the Port of Halvard.", &port);
+        assert!(planned.is_none_or(|planned| !bought.same_act(&planned)));
         assert!(!bought.opposes(&bought));
         // A verb with and without a particle is often one act with a word between.
         let herself = of("Lindsay Lohan checked herself into the Betty Ford Center.", &lohan);
