@@ -281,14 +281,35 @@ fn one_price(a: f64, b: f64) -> bool {
 const ONE_PRICE_RATIO: f64 = 1.5;
 
 /// A unit as claims compare it: a word's stem with news synonyms mapped ("troop" for
-/// "troops" and "soldiers"); other units (`%`, currencies) as they are.
+/// "troops" and "soldiers") and those of counted things ([`COUNTED_SYNONYMS`]); other units
+/// (`%`, currencies) as they are.
 fn canonical_unit(label: &str) -> String {
-    if label.chars().all(char::is_alphabetic) {
-        canonical_term(label).unwrap_or_else(|| label.to_string())
-    } else {
-        label.to_string()
+    if !label.chars().all(char::is_alphabetic) {
+        return label.to_string();
     }
+    let term = canonical_term(label).unwrap_or_else(|| label.to_string());
+    COUNTED.get(&term).cloned().unwrap_or(term)
 }
+
+/// Nouns that count the same things after a number, where as words of their own they do not:
+/// "flooding 200 homes" and "into 200 houses" are one count, while the House of "the White
+/// House" is no home (the news synonyms map every word, names included).
+const COUNTED_SYNONYMS: &[&[&str]] = &[&["homes", "houses", "dwellings"]];
+
+/// [`COUNTED_SYNONYMS`] by canonical term, each to its group's first.
+static COUNTED: std::sync::LazyLock<std::collections::HashMap<String, String>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for group in COUNTED_SYNONYMS {
+            let Some(first) = group.first().and_then(|word| canonical_term(word)) else {
+                continue;
+            };
+            for term in group.iter().skip(1).filter_map(|word| canonical_term(word)) {
+                map.insert(term, first.clone());
+            }
+        }
+        map
+    });
 
 /// The counts of people or things in a text with their predicates, each as its byte offset
 /// and a key naming what is counted and what it does or undergoes ("troop injur" for "two

@@ -993,6 +993,18 @@ mod tests {
         let corpus = Corpus::build(&docs);
         assert!(corpus.cosine(0, 1) < ALIGN_COSINE_WITH_ANCHOR, "aligned by words alone");
         assert_eq!(render(&corpus, &corpus.align()), [vec![(0, 0), (1, 0)]]);
+
+        // Homes and houses counted: one count. The White House is no home.
+        let docs = [
+            doc_with_numbers("The Ostra dam burst on Sunday, flooding 200 homes in the valley."),
+            doc_with_numbers(
+                "The Ostra dam gave way on Saturday, sending floodwater into 200 houses downstream.",
+            ),
+        ];
+        let corpus = Corpus::build(&docs);
+        assert!(corpus.cosine(0, 1) < ALIGN_COSINE_WITH_ANCHOR, "aligned by words alone");
+        assert_eq!(render(&corpus, &corpus.align()), [vec![(0, 0), (1, 0)]]);
+        assert_ne!(canonical_term("House"), canonical_term("homes"));
     }
 
     #[test]
