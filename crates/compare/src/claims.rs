@@ -268,7 +268,9 @@ fn nominal_act(verb: &str, after: &[(usize, &str)]) -> Option<&'static str> {
         return None;
     }
     let [(_, owner), (_, noun), (_, of), ..] = after else { return None };
-    let owns = matches!(*owner, "its" | "their" | "his" | "her" | "the");
+    // The owner's word makes the agent the act's: "its sale of" is the seller's, where "the
+    // sale of" may be the buyer's closing.
+    let owns = matches!(*owner, "its" | "their" | "his" | "her");
     let act = NOMINAL_ACTS.iter().find(|(name, _)| name == noun).map(|&(_, act)| act)?;
     (owns && *of == "of").then_some(act)
 }
@@ -370,7 +372,7 @@ mod tests {
         assert!(bought.opposes(&sold));
         assert!(!bought.opposes(&completed), "another way of saying it");
         assert!(bought.same_act(&completed), "the purchase completed is the port bought");
-        let sale = of("Brennick Shipping closed the sale of the Port of Halvard.", &port);
+        let sale = of("Brennick Shipping closed its sale of the Port of Halvard.", &port);
         assert!(sale.same_act(&sold) && bought.opposes(&sale));
         // Only a completing verb tells the act: a plan is no purchase.
         let planned =
