@@ -232,8 +232,11 @@ fn resolve_middle_names(names: &mut [Name], mentions: &[(usize, EntityMention)])
 /// Felt Jr."): a shorter name could be either. Gathered once, as a story may name thousands.
 fn fathers_and_sons(keys: &[String]) -> HashSet<&str> {
     let mut suffixes: HashMap<&str, Vec<&str>> = HashMap::new();
-    for key in keys.iter().filter(|key| has_suffix(key)) {
-        if let (Some(&last), Some(suffix)) = (name_tokens(key).last(), key.rsplit(' ').next()) {
+    for key in keys {
+        // "w mark felt sr": the surname is the word before the suffix.
+        let Some((name, suffix)) = key.rsplit_once(' ') else { continue };
+        if analyze::entities::is_name_suffix(suffix) {
+            let last = name.rsplit(' ').next().unwrap_or(name);
             suffixes.entry(last).or_default().push(suffix);
         }
     }
