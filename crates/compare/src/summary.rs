@@ -441,7 +441,9 @@ static PARENTHESIS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 /// since its attribution says who is speaking.
 pub(crate) fn condense(sentence: &str) -> String {
     let trimmed = sentence.trim().trim_start_matches(['-', '–', '—']).trim_start();
-    let mut res = PARENTHESIS.replace_all(&DATELINE.replace(trimmed, ""), "").into_owned();
+    // A dateline is never what a sentence says: it goes however short the rest is.
+    let undated = DATELINE.replace(trimmed, "");
+    let mut res = PARENTHESIS.replace_all(&undated, "").into_owned();
     if !res.contains(['"', '“', '”']) {
         if let Some(found) = TRAILING_ATTRIBUTION.captures(&res) {
             let (all, end) = (found.get(0), found.name("end"));
@@ -453,7 +455,7 @@ pub(crate) fn condense(sentence: &str) -> String {
         }
     }
     if analyze::words(&res).count() < MIN_CONDENSED_WORDS {
-        return trimmed.to_string();
+        return undated.into_owned();
     }
     res
 }
@@ -511,6 +513,11 @@ mod tests {
         assert_eq!(condense(quote), quote);
         // Without the attribution too little would be left to say anything.
         assert_eq!(condense("Prices rose, she said."), "Prices rose, she said.");
+        // The dateline goes all the same.
+        assert_eq!(
+            condense("(CNN) - Patience is in ever-shorter supply."),
+            "Patience is in ever-shorter supply."
+        );
     }
 
     #[test]
