@@ -298,18 +298,7 @@ const COUNTED_SYNONYMS: &[&[&str]] = &[&["homes", "houses", "dwellings"]];
 
 /// [`COUNTED_SYNONYMS`] by canonical term, each to its group's first.
 static COUNTED: std::sync::LazyLock<std::collections::HashMap<String, String>> =
-    std::sync::LazyLock::new(|| {
-        let mut map = std::collections::HashMap::new();
-        for group in COUNTED_SYNONYMS {
-            let Some(first) = group.first().and_then(|word| canonical_term(word)) else {
-                continue;
-            };
-            for term in group.iter().skip(1).filter_map(|word| canonical_term(word)) {
-                map.insert(term, first.clone());
-            }
-        }
-        map
-    });
+    std::sync::LazyLock::new(|| crate::corpus::synonym_map(COUNTED_SYNONYMS, canonical_term));
 
 /// The counts of people or things in a text with their predicates, each as its byte offset
 /// and a key naming what is counted and what it does or undergoes ("troop injur" for "two

@@ -135,23 +135,30 @@ const SYNONYM_GROUPS: &[&[&str]] = &[
 
 static NEWS_SYNONYMS: std::sync::LazyLock<HashMap<String, String>> =
     std::sync::LazyLock::new(|| {
-        let analyzer = analyze::Analyzer::new(Some("en"));
-        let stem = |word: &str| {
+        synonym_map(SYNONYM_GROUPS, |word| {
             let mut acc = Vec::new();
-            analyzer.terms(word, &mut acc);
+            ENGLISH.terms(word, &mut acc);
             acc.pop()
-        };
-        let mut map = HashMap::new();
-        for group in SYNONYM_GROUPS {
-            let Some(canonical) = group.first().and_then(|w| stem(w)) else { continue };
-            for word in group.iter().skip(1) {
-                if let Some(term) = stem(word).filter(|t| *t != canonical) {
-                    map.insert(term, canonical.clone());
-                }
+        })
+    });
+
+/// Each word's term in `groups` mapped to the term of its group's first word, as `term` gives
+/// terms.
+pub(crate) fn synonym_map(
+    groups: &[&[&str]],
+    term: impl Fn(&str) -> Option<String>,
+) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for group in groups {
+        let Some(canonical) = group.first().and_then(|word| term(word)) else { continue };
+        for word in group.iter().skip(1) {
+            if let Some(term) = term(word).filter(|t| *t != canonical) {
+                map.insert(term, canonical.clone());
             }
         }
-        map
-    });
+    }
+    map
+}
 
 static ENGLISH: std::sync::LazyLock<analyze::Analyzer> =
     std::sync::LazyLock::new(|| analyze::Analyzer::new(Some("en")));
