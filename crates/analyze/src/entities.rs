@@ -842,7 +842,7 @@ fn classify(text: &str, run: &NameRun, earlier: &Earlier) -> Option<EntityKind> 
         return None;
     }
     if is_ap_state_abbreviation(name) && !after_a_town(&text[..run.start])
-        || in_party_label(text, run.start, run.end, earlier) && STATES_BY_NAME.contains(name)
+        || STATES_BY_NAME.contains(name) && in_party_label(text, run.start, run.end, earlier)
     {
         return None;
     }

@@ -707,15 +707,18 @@ fn attribution_before<'a>(text: &'a str, span: &Span, from: usize) -> Option<Raw
 
 /// The attribution in the words of the quote's sentence before it.
 fn attribution_before_in(before: &str) -> Option<RawSpeaker<'_>> {
+    /// The verbs of [`SAID_NAME`], which opens the clause with one.
+    const SAID_WORDS: &[&str] = &["Said", "Says", "Added", "Asked", "Wrote"];
     static SAID_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r#"(?:^|[\s,])(?:Said|Says|Added|Asked|Wrote)\s+([^,;:!?"“”()]{2,60}?)[,:]?\s*$"#,
-        )
+        Regex::new(&format!(
+            r#"(?:^|[\s,])(?:{})\s+([^,;:!?"“”()]{{2,60}}?)[,:]?\s*$"#,
+            SAID_WORDS.join("|")
+        ))
         .unwrap_or_else(|e| panic!("{e}"))
     });
     // Each pattern runs only where its words are: most clauses hold none, and a plain
     // search says so far more cheaply than the patterns' lazy DFAs.
-    let said_name = ["Said", "Says", "Added", "Asked", "Wrote"].iter().any(|w| before.contains(w));
+    let said_name = SAID_WORDS.iter().any(|w| before.contains(w));
     if let Some(found) = said_name
         .then(|| SAID_NAME.captures(before))
         .flatten()

@@ -36,8 +36,9 @@ thread_local! {
         const { RefCell::new(Vec::new()) };
 }
 
-/// The stems a thread keeps per algorithm before it forgets them all (about 3 MB): a news
-/// stream's common words come back at once, and memory stays bounded on an endless one.
+/// The stems a thread keeps per algorithm before it forgets them all: a news stream's common
+/// words come back at once, and memory stays bounded on an endless one (pairs of short
+/// strings, a few megabytes at most; reckoned, not measured).
 const MAX_CACHED_STEMS: usize = 30_000;
 
 impl Analyzer {
